@@ -1,0 +1,21 @@
+import { lazy, type ReactNode } from 'react';
+import { matchPath } from '../lib/location.ts';
+
+// Each view is its own chunk: `/` never downloads the detail view (and, later, its chart library).
+const TokenListPage = lazy(() => import('../features/token-list/token-list-page.tsx'));
+const TokenDetailPage = lazy(() => import('../features/token-detail/token-detail-page.tsx'));
+const SettingsPage = lazy(() => import('../features/settings/settings-page.tsx'));
+
+export interface RouteMatch {
+  readonly title: string;
+  readonly element: ReactNode;
+}
+
+/** The view for a pathname, or null when nothing matches. */
+export function resolveRoute(pathname: string): RouteMatch | null {
+  if (pathname === '/' || pathname === '') return { title: 'Tokens', element: <TokenListPage /> };
+  if (matchPath('/settings', pathname)) return { title: 'Settings', element: <SettingsPage /> };
+  const token = matchPath('/token/:id', pathname);
+  if (token?.id) return { title: token.id, element: <TokenDetailPage key={token.id} id={token.id} /> };
+  return null;
+}

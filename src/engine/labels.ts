@@ -1,0 +1,92 @@
+import { EngineInputError } from './errors.ts';
+import { LIMITS } from './limits.ts';
+
+const UNITS = [
+  { suffix: 'Q', value: 1e15 },
+  { suffix: 'T', value: 1e12 },
+  { suffix: 'B', value: 1e9 },
+  { suffix: 'M', value: 1e6 },
+  { suffix: 'K', value: 1e3 },
+] as const;
+
+/** Three significant digits without trailing zeros: 23.25 -> "23.3", 8 -> "8", 100 -> "100". */
+function threeDigits(n: number): string {
+  return String(Number(n.toPrecision(3)));
+}
+
+/**
+ * A short label for a market size in USD, three significant digits at most:
+ * 8e12 -> "8T", 23.25e12 -> "23.3T", 7.75e12 -> "7.75T", 5e11 -> "500B". No currency sign.
+ * Returns "" for a value that is not a finite number >= 0 (a label is never NaN).
+ */
+export function tierLabel(usd: number): string {
+  if (!Number.isFinite(usd) || usd < 0) return '';
+  for (const { suffix, value } of UNITS) {
+    // Compare after rounding so 999.9B reads "1T", not "1000B".
+    if (Number((usd / value).toPrecision(3)) >= 1) return `${threeDigits(usd / value)}${suffix}`;
+  }
+  return threeDigits(usd);
+}
+
+const SUFFIX: Readonly<Record<string, number>> = {
+  k: 1e3, thousand: 1e3,
+  m: 1e6, mn: 1e6, million: 1e6,
+  b: 1e9, bn: 1e9, billion: 1e9,
+  t: 1e12, tn: 1e12, trillion: 1e12,
+  q: 1e15, quadrillion: 1e15,
+};
+
+/**
+ * Reads a market size typed by a person: "16T", "$16 trillion", "12.5t", "500B", "1.6e13",
+ * "16,000,000,000,000". A bare number below one million is read as trillions ("16" -> 16T),
+ * which is what a person typing into a market-size box means.
+ * @throws EngineInputError (field `marketSize`) naming what could not be read.
+ */
+export function parseMarketSize(text: string, field = 'marketSize'): number {
+  const cleaned = text.trim().toLowerCase().replace(/^\$/, '').replace(/[,_\s]/g, '').replace(/usd$/, '');
+  const match = /^(\d+(?:\.\d*)?(?:e[+-]?\d+)?|\.\d+)([a-z]*)$/.exec(cleaned);
+  if (!match) throw new EngineInputError(field, `"${text}" is not a market size such as 16T or 500B`, text);
+  const n = Number(match[1]);
+  const unit = match[2] ?? '';
+  let value: number;
+  if (unit === '') value = n < 1e6 ? n * 1e12 : n;
+  else if (SUFFIX[unit] !== undefined) value = n * SUFFIX[unit];
+  else throw new EngineInputError(field, `"${text}" has an unknown unit "${unit}" (use K, M, B, T)`, text);
+  if (!Number.isFinite(value) || value < LIMITS.marketSize.min || value > LIMITS.marketSize.max) {
+    throw new EngineInputError(field, `"${text}" is outside the market sizes the model takes`, text);
+  }
+  return value;
+}
+
+/**
+ * Reads a market share typed by a person: "0.5%" -> 0.005, "2 %" -> 0.02; a bare number is a percent
+ * ("0.5" -> 0.005). The result is a fraction in (0, 1].
+ * @throws EngineInputError (field `share`).
+ */
+export function parseShare(text: string, field = 'share'): number {
+  const cleaned = text.trim().replace(/[\s,]/g, '').replace(/%$/, '');
+  if (!/^(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(cleaned)) {
+    throw new EngineInputError(field, `"${text}" is not a share such as 0.5%`, text);
+  }
+  const value = Number(cleaned) / 100;
+  if (!(value > 0) || value > 1) {
+    throw new EngineInputError(field, `"${text}" must be above 0% and at most 100%`, text);
+  }
+  return value;
+}
+
+/**
+ * Reads a price typed by a person: "$1.53", "0.00001234", "1,234.5", "2.5e-7".
+ * @throws EngineInputError (field `targetPrice`).
+ */
+export function parsePrice(text: string, field = 'targetPrice'): number {
+  const cleaned = text.trim().replace(/^\$/, '').replace(/[\s,]/g, '').replace(/usd$/i, '');
+  if (!/^(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(cleaned)) {
+    throw new EngineInputError(field, `"${text}" is not a price such as 2.50`, text);
+  }
+  const value = Number(cleaned);
+  if (value < LIMITS.targetPrice.min || value > LIMITS.targetPrice.max) {
+    throw new EngineInputError(field, `"${text}" is outside the prices the model takes`, text);
+  }
+  return value;
+}
