@@ -18,7 +18,7 @@ describe('matchPath', () => {
 
 describe('navigate', () => {
   it('changes the URL and tells subscribers once', () => {
-    const listener = vi.fn();
+    const listener = vi.fn<() => void>();
     const unsubscribe = subscribeLocation(listener);
     navigate('/token/tron?m=16e12');
     expect(currentHref()).toBe('/token/tron?m=16e12');
