@@ -1,0 +1,172 @@
+import { z } from 'zod';
+
+/**
+ * The embedded data snapshot (`public/data/snapshot.json`), built by `scripts/build-snapshot.ts`
+ * from public raw files. Facts only: every figure names its source and as-of date.
+ * Unknown values are `null`, never 0: a 0 would read as a real price, supply or grade.
+ */
+
+/**
+ * An as-of date as precise as the source tells it: `2025` (an undated article from that year),
+ * `2025-04`, `2025-04-16` or a full ISO timestamp in UTC.
+ */
+const asOfSchema = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?Z)?)?)?$/, 'as-of must be an ISO date or year');
+
+/**
+ * A token id: CoinGecko's id where known (`ripple`, `binancecoin`), else CoinMarketCap's slug.
+ * Never all digits: a numeric key would be reordered by JavaScript objects and break stable output.
+ */
+const tokenIdSchema = z.string().regex(/^(?!\d+$)[a-z0-9]+(?:[-_.][a-z0-9]+)*$/, 'not a token id');
+
+/** A key into `sources`, e.g. `cmc-2026-01-09`. */
+const sourceIdSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'not a source id');
+
+/** Finite number; zod 4 already refuses NaN and the infinities, the name says it for readers. */
+const finite = z.number();
+const nullableFinite = finite.nullable();
+/** A supply or market cap: positive when known. */
+const positiveOrNull = finite.positive().nullable();
+/** A grade on Token Metrics' 0-100 scale. */
+const grade = finite.min(0).max(100);
+const gradeOrNull = grade.nullable();
+/** USD price: strictly positive (a log chart cannot draw 0). */
+const price = finite.positive();
+
+export const sourceRefSchema = z.strictObject({
+  name: z.string().min(1),
+  url: z.url().optional(),
+  asOf: asOfSchema,
+});
+
+const sourced = { asOf: asOfSchema, source: sourceIdSchema };
+
+export const tmRatingSchema = z.enum(['Strong Buy', 'Buy', 'Neutral', 'Sell', 'Strong Sell']);
+
+export const snapshotTokenSchema = z.strictObject({
+  id: tokenIdSchema,
+  cmcId: z.int().positive(),
+  name: z.string().min(1),
+  symbol: z.string().min(1),
+  rank: z.int().positive(),
+  price,
+  marketCap: positiveOrNull,
+  circulatingSupply: positiveOrNull,
+  totalSupply: positiveOrNull,
+  maxSupply: positiveOrNull,
+  /** Percent changes of the USD price, e.g. -11.2 for -11.2%. */
+  change: z.strictObject({ h24: nullableFinite, d7: nullableFinite, d30: nullableFinite, d90: nullableFinite }),
+  categories: z.array(z.string().min(1)),
+  logo: z.url().nullable(),
+});
+
+export const snapshotGradesSchema = z.strictObject({
+  tmGrade: z.strictObject({ value: grade, rating: tmRatingSchema, ...sourced }).optional(),
+  traderGrade: z
+    .strictObject({ value: grade, ta: gradeOrNull, quant: gradeOrNull, change24h: nullableFinite, ...sourced })
+    .optional(),
+  investorGrade: z.strictObject({ value: grade, ...sourced }).optional(),
+  fundamental: z
+    .strictObject({
+      value: grade,
+      class: z.string().min(1),
+      parts: z.strictObject({
+        community: gradeOrNull,
+        tokenomics: gradeOrNull,
+        exchange: gradeOrNull,
+        vc: gradeOrNull,
+        defiScanner: gradeOrNull,
+      }),
+      ...sourced,
+    })
+    .optional(),
+  technology: z
+    .strictObject({
+      value: grade,
+      parts: z.strictObject({
+        activity: gradeOrNull,
+        repository: gradeOrNull,
+        collaboration: gradeOrNull,
+        security: gradeOrNull,
+        defiScanner: gradeOrNull,
+      }),
+      ...sourced,
+    })
+    .optional(),
+  signal: z.strictObject({ trend: z.enum(['bullish', 'bearish']), ...sourced }).optional(),
+});
+
+const cellsSchema = z.array(price.nullable());
+
+export const publishedScenarioSchema = z
+  .strictObject({
+    source: sourceIdSchema,
+    asOf: asOfSchema,
+    /** The price the analysis quoted as current, USD. */
+    currentPrice: price,
+    /** The total crypto market cap the analysis started from, USD; null when it did not say. */
+    totalMarketCap: positiveOrNull,
+    /** Total crypto market sizes as published (8T -> 8e12), ascending. */
+    tiers: z.array(finite.positive()).min(1),
+    labels: z.array(z.string().min(1)),
+    bear: cellsSchema,
+    base: cellsSchema,
+    moon: cellsSchema,
+  })
+  .superRefine((p, ctx) => {
+    const n = p.tiers.length;
+    for (const key of ['labels', 'bear', 'base', 'moon'] as const) {
+      if (p[key].length !== n) ctx.addIssue({ code: 'custom', path: [key], message: `needs ${n} entries, one per tier` });
+    }
+    if (p.tiers.some((t, i) => i > 0 && t <= (p.tiers[i - 1] ?? 0))) {
+      ctx.addIssue({ code: 'custom', path: ['tiers'], message: 'tiers must be strictly ascending' });
+    }
+  });
+
+export const snapshotSchema = z
+  .strictObject({
+    schemaVersion: z.literal(1),
+    /** When the token listing was taken (ISO, UTC). */
+    asOf: z.iso.datetime(),
+    sources: z.record(sourceIdSchema, sourceRefSchema),
+    market: z.strictObject({
+      /** Total crypto market cap, USD. */
+      totalMarketCap: finite.positive(),
+      /** Bitcoin's share of the total market cap, percent (58.5 = 58.5%). */
+      btcDominance: finite.min(0).max(100).nullable(),
+      ...sourced,
+    }),
+    tokens: z.array(snapshotTokenSchema).min(1),
+    grades: z.record(tokenIdSchema, snapshotGradesSchema),
+    published: z.record(tokenIdSchema, publishedScenarioSchema),
+  })
+  .superRefine((s, ctx) => {
+    const ids = new Set<string>();
+    s.tokens.forEach((t, i) => {
+      if (ids.has(t.id)) ctx.addIssue({ code: 'custom', path: ['tokens', i, 'id'], message: `duplicate id ${t.id}` });
+      ids.add(t.id);
+    });
+    const checkSource = (path: (string | number)[], source: string) => {
+      if (!(source in s.sources)) ctx.addIssue({ code: 'custom', path, message: `unknown source ${source}` });
+    };
+    checkSource(['market', 'source'], s.market.source);
+    for (const [id, g] of Object.entries(s.grades)) {
+      if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['grades', id], message: `no token ${id}` });
+      for (const [kind, entry] of Object.entries(g)) {
+        if (entry) checkSource(['grades', id, kind, 'source'], entry.source);
+      }
+    }
+    for (const [id, p] of Object.entries(s.published)) {
+      if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['published', id], message: `no token ${id}` });
+      checkSource(['published', id, 'source'], p.source);
+    }
+  });
+
+export type Snapshot = z.infer<typeof snapshotSchema>;
+export type SnapshotToken = z.infer<typeof snapshotTokenSchema>;
+export type SnapshotGrades = z.infer<typeof snapshotGradesSchema>;
+export type PublishedScenario = z.infer<typeof publishedScenarioSchema>;
+/** What one source is: a name, an optional URL and the date its figures hold for. */
+export type SourceRef = z.infer<typeof sourceRefSchema>;
+export type TmRating = z.infer<typeof tmRatingSchema>;
