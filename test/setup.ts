@@ -1,6 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { server } from './msw.ts';
 
 // recharts' ResponsiveContainer measures with ResizeObserver, which jsdom lacks.
 class ResizeObserverStub {
@@ -12,6 +13,25 @@ if (typeof window !== 'undefined' && !('ResizeObserver' in window)) {
   Object.defineProperty(window, 'ResizeObserver', { value: ResizeObserverStub, writable: true });
 }
 
+// jsdom lays nothing out, so the token list's virtualizer would see a 0 px window and render no row.
+// Give its scroll container a real-looking size (the virtualizer reads clientWidth/clientHeight).
+for (const [prop, size] of typeof Element === 'undefined' ? [] : ([['clientHeight', 640], ['clientWidth', 1000]] as const)) {
+  const original = Object.getOwnPropertyDescriptor(Element.prototype, prop);
+  Object.defineProperty(Element.prototype, prop, {
+    configurable: true,
+    get(this: Element) {
+      return this.classList.contains('token-scroll') ? size : (original?.get?.call(this) ?? 0);
+    },
+  });
+}
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {
   cleanup();
+  server.resetHandlers();
+  if (typeof window !== 'undefined') {
+    window.sessionStorage.clear();
+    window.localStorage.clear();
+  }
 });
+afterAll(() => server.close());

@@ -1,12 +1,26 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { Suspense, useEffect } from 'react';
+import { PersistQueryClientProvider, type PersistQueryClientOptions } from '@tanstack/react-query-persist-client';
+import { Suspense, useEffect, type ReactNode } from 'react';
+import { matchPath } from '../lib/location.ts';
 import { Link } from '../ui/link.tsx';
 import { useHref } from '../ui/use-location.ts';
+import { DataBanner } from './data-banner.tsx';
 import { ErrorBoundary } from './error-boundary.tsx';
 import { resolveRoute } from './routes.tsx';
 
 interface AppProps {
   readonly queryClient: QueryClient;
+  /** IndexedDB persistence of live answers; tests leave it out. */
+  readonly persist?: Omit<PersistQueryClientOptions, 'queryClient'> | undefined;
+}
+
+function QueryProvider({ queryClient, persist, children }: AppProps & { readonly children: ReactNode }) {
+  if (!persist) return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
+  return (
+    <PersistQueryClientProvider client={queryClient} persistOptions={persist}>
+      {children}
+    </PersistQueryClientProvider>
+  );
 }
 
 function NotFound({ pathname }: { readonly pathname: string }) {
@@ -21,7 +35,7 @@ function NotFound({ pathname }: { readonly pathname: string }) {
 }
 
 /** The shell: header and navigation, the current view, and the one quiet disclaimer per view. */
-export function App({ queryClient }: AppProps) {
+export function App({ queryClient, persist }: AppProps) {
   const href = useHref();
   const pathname = href.split('?')[0] ?? '/';
   const route = resolveRoute(pathname);
@@ -31,7 +45,7 @@ export function App({ queryClient }: AppProps) {
   }, [route]);
 
   return (
-    <QueryClientProvider client={queryClient}>
+    <QueryProvider queryClient={queryClient} persist={persist}>
       <div className="shell">
         <header className="topbar">
           <Link href="/" className="brand" aria-label="capbands home">
@@ -46,6 +60,7 @@ export function App({ queryClient }: AppProps) {
             </Link>
           </nav>
         </header>
+        <DataBanner focusId={matchPath('/token/:id', pathname)?.id} />
         <main id="main">
           <ErrorBoundary key={pathname}>
             <Suspense fallback={<p className="loading">Loading…</p>}>
@@ -57,6 +72,6 @@ export function App({ queryClient }: AppProps) {
           <p>Not financial advice. Scenarios are arithmetic on assumptions, not forecasts.</p>
         </footer>
       </div>
-    </QueryClientProvider>
+    </QueryProvider>
   );
 }

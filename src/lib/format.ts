@@ -10,13 +10,6 @@ const LOCALE = 'en-US';
 
 const usd2 = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const usd0 = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
-const usdSig4 = new Intl.NumberFormat(LOCALE, {
-  style: 'currency',
-  currency: 'USD',
-  minimumFractionDigits: 2,
-  maximumSignificantDigits: 4,
-  roundingPriority: 'morePrecision',
-});
 const usdCompact = new Intl.NumberFormat(LOCALE, {
   style: 'currency',
   currency: 'USD',
@@ -48,6 +41,13 @@ function subCentParts(price: number): { zeros: number; digits: string } {
   return { zeros: -Number(exponent) - 1, digits };
 }
 
+/** 0.01 <= price < 1: four significant digits, at least two decimals ("$0.50", "$0.645", "$0.2969"). */
+function subDollar(price: number): string {
+  const digits = Number(price.toPrecision(4)).toString();
+  const decimals = digits.split('.')[1]?.length ?? 0;
+  return `$${decimals >= 2 ? digits : Number(digits).toFixed(2)}`;
+}
+
 export interface PriceFormatOptions {
   /** Write runs of four or more zeros after the point as a subscript count ("$0.0₅5744"); default true. */
   readonly subscriptZeros?: boolean;
@@ -64,7 +64,7 @@ export function formatPrice(price: number | null | undefined, options: PriceForm
   if (price === 0) return usd2.format(0);
   if (price >= 1e6) return usd0.format(price);
   if (price >= 1) return usd2.format(price);
-  if (price >= 0.01) return usdSig4.format(price);
+  if (price >= 0.01) return subDollar(price);
   const { zeros, digits } = subCentParts(price);
   if (zeros >= 4 && options.subscriptZeros !== false) return `$0.0${subscript(zeros)}${digits}`;
   return `$0.${'0'.repeat(zeros)}${digits}`;

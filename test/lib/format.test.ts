@@ -99,3 +99,14 @@ describe('multiples, shares, changes, dates', () => {
     expect(formatAsOf('')).toBe('date unknown');
   });
 });
+
+describe('prices under a dollar keep two decimals', () => {
+  it.each([
+    [0.5, '$0.50'],
+    [0.2, '$0.20'],
+    [0.999999, '$1.00'],
+    [0.01, '$0.01'],
+  ])('%d -> %s', (price, text) => {
+    expect(formatPrice(price)).toBe(text);
+  });
+});

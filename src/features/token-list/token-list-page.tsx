@@ -1,42 +1,141 @@
-import { SAMPLE } from '../../data/sample.ts';
-import { formatAsOf, formatChange, formatPrice, formatUsdCompact } from '../../lib/format.ts';
-import { Link } from '../../ui/link.tsx';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useDeferredValue, useId, useMemo, useRef } from 'react';
+import { useDataset } from '../../data/queries/dataset.ts';
+import { formatAsOf } from '../../lib/format.ts';
+import { useBrowserStore, type RatingFilter, type SignalFilter, type SortKey } from '../../state/browser-store.ts';
+import { useDataConfig } from '../../state/settings-store.ts';
+import { categoriesOf, selectRows, tokenRows } from './select-tokens.ts';
+import { TokenTableRow } from './token-table-row.tsx';
 
-/** `/`: the token browser (the in-code sample until the snapshot and the full browser land). */
+const COLUMNS: ReadonlyArray<{ key: SortKey; label: string; className?: string }> = [
+  { key: 'rank', label: 'Rank' },
+  { key: 'name', label: 'Name', className: 'left' },
+  { key: 'symbol', label: 'Symbol', className: 'left' },
+  { key: 'price', label: 'Price' },
+  { key: 'marketCap', label: 'Market cap' },
+  { key: 'h24', label: '24h' },
+  { key: 'd30', label: '30d' },
+  { key: 'tmGrade', label: 'TM Grade' },
+  { key: 'traderGrade', label: 'Trader Grade' },
+  { key: 'signal', label: 'Signal' },
+];
+
+const RATINGS: readonly RatingFilter[] = ['Any', 'Strong Buy', 'Buy', 'Neutral', 'Sell', 'Strong Sell'];
+const SIGNALS: readonly SignalFilter[] = ['Any', 'Bullish', 'Bearish'];
+const ROW_HEIGHT = 44;
+
+/** `/`: every loaded token; search, sort and filter; only the rows on screen are in the DOM. */
 export default function TokenListPage() {
+  const { dataset, isLoading } = useDataset(useDataConfig());
+  const state = useBrowserStore();
+  const deferred = useDeferredValue(state);
+  const ids = { search: useId(), rating: useId(), signal: useId(), category: useId() };
+  const scrollRef = useRef<HTMLDivElement>(null);
+
+  const rows = useMemo(() => (dataset ? tokenRows(dataset.tokens, dataset.grades) : []), [dataset]);
+  const categories = useMemo(() => (dataset ? categoriesOf(dataset.tokens) : []), [dataset]);
+  const shown = useMemo(() => selectRows(rows, deferred), [rows, deferred]);
+
+  // oxlint-disable-next-line react/incompatible-library -- TanStack Virtual's getters are read on every render by design
+  const virtualizer = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    initialRect: { width: 1000, height: 640 },
+  });
+
+  if (isLoading || !dataset) return <p className="loading">Loading…</p>;
+  const source = dataset.sources[dataset.market.source]?.name ?? dataset.source;
+  const items = virtualizer.getVirtualItems();
+  const padTop = items[0]?.start ?? 0;
+  const padBottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
+
   return (
-    <section aria-labelledby="tokens-title">
+    <section aria-labelledby="tokens-title" className="token-browser">
       <h1 id="tokens-title">Tokens</h1>
-      <p role="status">
-        {SAMPLE.tokens.length} tokens · {SAMPLE.source} · as of {formatAsOf(SAMPLE.asOf)}
+      <div className="filters">
+        <div className="filter search">
+          <label htmlFor={ids.search}>Search tokens</label>
+          <input
+            id={ids.search}
+            type="search"
+            value={state.search}
+            placeholder="Name or symbol"
+            autoComplete="off"
+            onChange={(e) => state.setSearch(e.target.value)}
+          />
+        </div>
+        <div className="filter">
+          <label htmlFor={ids.rating}>Rating</label>
+          <select id={ids.rating} value={state.rating} onChange={(e) => state.setRating(RATINGS.find((r) => r === e.target.value) ?? 'Any')}>
+            {RATINGS.map((r) => (
+              <option key={r}>{r}</option>
+            ))}
+          </select>
+        </div>
+        <div className="filter">
+          <label htmlFor={ids.signal}>Signal</label>
+          <select id={ids.signal} value={state.signal} onChange={(e) => state.setSignal(SIGNALS.find((s) => s === e.target.value) ?? 'Any')}>
+            {SIGNALS.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </select>
+        </div>
+        <div className="filter">
+          <label htmlFor={ids.category}>Category</label>
+          <select id={ids.category} value={state.category} onChange={(e) => state.setCategory(e.target.value)}>
+            <option value="">Any</option>
+            {categories.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <p role="status" className="list-status">
+        {shown.length === rows.length ? `${rows.length} tokens` : `${shown.length} of ${rows.length} tokens match`} · {source} · as of{' '}
+        {formatAsOf(dataset.asOf)}
+        {dataset.dropped > 0 ? ` · ${dataset.dropped} invalid rows left out` : ''}
       </p>
-      <div className="table-scroll">
-        <table aria-label="Tokens" className="token-table">
+      <div className="token-scroll" ref={scrollRef} tabIndex={-1}>
+        <table aria-label="Tokens" aria-rowcount={shown.length + 1} className="token-table">
           <thead>
-            <tr>
-              <th scope="col">Rank</th>
-              <th scope="col">Name</th>
-              <th scope="col">Symbol</th>
-              <th scope="col">Price</th>
-              <th scope="col">Market cap</th>
-              <th scope="col">30d</th>
+            <tr aria-rowindex={1}>
+              {COLUMNS.map((c) => (
+                <th
+                  key={c.key}
+                  scope="col"
+                  className={c.className}
+                  aria-sort={state.sortKey === c.key ? (state.sortDir === 'asc' ? 'ascending' : 'descending') : undefined}
+                >
+                  <button type="button" className="sort" onClick={() => state.sortBy(c.key)}>
+                    {c.label}
+                    <span aria-hidden="true">{state.sortKey === c.key ? (state.sortDir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
+                  </button>
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
-            {SAMPLE.tokens.map((t) => (
-              <tr key={t.id}>
-                <td>{t.rank}</td>
-                <td>
-                  <Link href={`/token/${encodeURIComponent(t.id)}`}>{t.name}</Link>
-                </td>
-                <td>{t.symbol}</td>
-                <td>{formatPrice(t.price)}</td>
-                <td>{formatUsdCompact(t.price * t.circulatingSupply)}</td>
-                <td>{formatChange(t.change30d)}</td>
-              </tr>
-            ))}
+            {padTop > 0 ? (
+              <tr aria-hidden="true" className="spacer" style={{ height: padTop }} />
+            ) : null}
+            {items.map((item) => {
+              const row = shown[item.index];
+              return row ? <TokenTableRow key={row.token.id} row={row} index={item.index + 2} height={ROW_HEIGHT} /> : null;
+            })}
+            {padBottom > 0 ? (
+              <tr aria-hidden="true" className="spacer" style={{ height: padBottom }} />
+            ) : null}
           </tbody>
         </table>
+        {shown.length === 0 ? (
+          <p className="empty">
+            No token matches. <button type="button" onClick={() => state.resetFilters()}>Clear search and filters</button>
+          </p>
+        ) : null}
       </div>
     </section>
   );

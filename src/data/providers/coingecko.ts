@@ -1,0 +1,130 @@
+import { DataError } from '../errors.ts';
+import { fetchJson } from '../http.ts';
+import { cgGlobalSchema, cgMarketChartSchema, cgMarketRowSchema, type CgMarketRow } from '../schemas/coingecko.ts';
+import { parseRows } from '../schemas/numbers.ts';
+import type { Token } from '../types.ts';
+
+export const COINGECKO_NAME = 'CoinGecko';
+/** CoinGecko's page size limit for `/coins/markets`. */
+export const CG_PAGE_SIZE = 250;
+
+export interface CoinGeckoConfig {
+  /** API root: the dev/preview proxy (`/proxy/coingecko`) or the user's proxy URL. */
+  readonly base: string;
+  /** Optional demo key: sent in a header only, never in a URL. */
+  readonly apiKey: string | null;
+}
+
+interface RequestOptions {
+  readonly signal?: AbortSignal | undefined;
+  readonly fetchImpl?: typeof fetch;
+}
+
+function get(config: CoinGeckoConfig, path: string, options: RequestOptions): Promise<unknown> {
+  const headers: Record<string, string> = config.apiKey ? { 'x-cg-demo-api-key': config.apiKey } : {};
+  return fetchJson(`${config.base.replace(/\/+$/, '')}${path}`, {
+    source: COINGECKO_NAME,
+    signal: options.signal,
+    headers,
+    ...(options.fetchImpl ? { fetchImpl: options.fetchImpl } : {}),
+  });
+}
+
+function invalid(detail: string): DataError {
+  return new DataError({ kind: 'invalid', source: COINGECKO_NAME, detail });
+}
+
+/** A validated `/coins/markets` row as a Token (ids and symbols normalised, unknowns null). */
+export function tokenFromMarketRow(row: CgMarketRow): Token {
+  return {
+    id: row.id,
+    name: row.name,
+    symbol: row.symbol.toUpperCase(),
+    rank: row.market_cap_rank !== null ? Math.round(row.market_cap_rank) : null,
+    price: row.current_price ?? Number.NaN,
+    marketCap: row.market_cap,
+    circulatingSupply: row.circulating_supply,
+    totalSupply: row.total_supply,
+    maxSupply: row.max_supply,
+    change: {
+      h24: row.price_change_percentage_24h_in_currency ?? row.price_change_percentage_24h,
+      d7: row.price_change_percentage_7d_in_currency,
+      d30: row.price_change_percentage_30d_in_currency,
+      d90: null,
+      y1: row.price_change_percentage_1y_in_currency,
+    },
+    categories: [],
+    logo: row.image?.startsWith('https://') ? row.image : null,
+  };
+}
+
+export interface MarketsPage {
+  readonly tokens: Token[];
+  readonly dropped: number;
+  /** The newest `last_updated` of the page (ISO), or null. */
+  readonly asOf: string | null;
+}
+
+/**
+ * One page (1-based) of `/coins/markets`, 250 tokens by market cap. Rows without an id, name or a
+ * price > 0 are dropped and counted.
+ * @throws DataError
+ */
+export async function fetchMarketsPage(config: CoinGeckoConfig, page: number, options: RequestOptions = {}): Promise<MarketsPage> {
+  const query = new URLSearchParams({
+    vs_currency: 'usd',
+    order: 'market_cap_desc',
+    per_page: String(CG_PAGE_SIZE),
+    page: String(page),
+    price_change_percentage: '24h,7d,30d,1y',
+  });
+  const json = await get(config, `/coins/markets?${query.toString()}`, options);
+  const parsed = parseRows(json, cgMarketRowSchema);
+  if (!parsed) throw invalid('markets is not a list');
+  if (parsed.rows.length === 0 && parsed.dropped > 0) throw invalid('no usable rows');
+  const asOf = parsed.rows.reduce<string | null>((max, r) => (r.last_updated && (!max || r.last_updated > max) ? r.last_updated : max), null);
+  return { tokens: parsed.rows.map(tokenFromMarketRow), dropped: parsed.dropped, asOf };
+}
+
+export interface GlobalMarket {
+  /** USD. */
+  readonly totalMarketCap: number;
+  /** Percent, or null. */
+  readonly btcDominance: number | null;
+  /** ISO, or null when the response did not say. */
+  readonly asOf: string | null;
+}
+
+/** `/global`: today's total crypto market cap. @throws DataError */
+export async function fetchGlobal(config: CoinGeckoConfig, options: RequestOptions = {}): Promise<GlobalMarket> {
+  const result = cgGlobalSchema.safeParse(await get(config, '/global', options));
+  if (!result.success) throw invalid('global has no total market cap');
+  const { data } = result.data;
+  const updated = data.updated_at;
+  return {
+    totalMarketCap: data.total_market_cap.usd ?? Number.NaN,
+    btcDominance: data.market_cap_percentage?.btc ?? null,
+    asOf: updated !== null && updated > 0 ? new Date(updated * 1000).toISOString() : null,
+  };
+}
+
+export interface History {
+  /** `[ms, USD]` points, ascending, finite values only. */
+  readonly prices: ReadonlyArray<readonly [number, number]>;
+  readonly marketCaps: ReadonlyArray<readonly [number, number]>;
+}
+
+function cleanSeries(points: ReadonlyArray<readonly [number, number | null, ...unknown[]]>): Array<[number, number]> {
+  return points
+    .filter((p): p is readonly [number, number, ...unknown[]] => Number.isFinite(p[0]) && p[1] !== null && p[1] > 0)
+    .map((p): [number, number] => [p[0], p[1]])
+    .sort((a, b) => a[0] - b[0]);
+}
+
+/** `/coins/{id}/market_chart` over 365 days (the free plan's limit), in USD. @throws DataError */
+export async function fetchMarketChart(config: CoinGeckoConfig, id: string, options: RequestOptions = {}): Promise<History> {
+  const json = await get(config, `/coins/${encodeURIComponent(id)}/market_chart?vs_currency=usd&days=365`, options);
+  const result = cgMarketChartSchema.safeParse(json);
+  if (!result.success) throw invalid('market chart has no prices');
+  return { prices: cleanSeries(result.data.prices), marketCaps: cleanSeries(result.data.market_caps) };
+}

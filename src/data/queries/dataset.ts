@@ -1,0 +1,200 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { DataError, toDataError } from '../errors.ts';
+import { reportProgress } from '../progress.ts';
+import { fetchGlobal, fetchMarketsPage, type CoinGeckoConfig, type MarketsPage } from '../providers/coingecko.ts';
+import { liveDataset, withLiveGrades } from '../providers/live.ts';
+import { SNAPSHOT_SOURCE_NAME, loadSnapshot } from '../providers/snapshot.ts';
+import { TM_LIVE_SOURCE, fetchTmGrades, fetchTmIds, type TokenMetricsConfig } from '../providers/tokenmetrics.ts';
+import type { Dataset, Grades, SourceId } from '../types.ts';
+import { dataKeys } from './keys.ts';
+import { retryDelay, shouldRetry } from './retry.ts';
+
+const MINUTE = 60_000;
+
+/** What the data layer needs to know from the settings. */
+export interface DataConfig {
+  readonly source: SourceId;
+  /** Pages of 250 tokens to load from CoinGecko (1-20). */
+  readonly pages: number;
+  readonly coingecko: CoinGeckoConfig;
+  /** Null without a Token Metrics key: grades then come from the snapshot only. */
+  readonly tokenmetrics: TokenMetricsConfig | null;
+}
+
+/** The embedded snapshot: local, never stale. */
+export const snapshotQuery = () =>
+  queryOptions({
+    queryKey: dataKeys.snapshot(),
+    queryFn: ({ signal }) => loadSnapshot({ signal }),
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: Number.POSITIVE_INFINITY,
+    retry: shouldRetry,
+    retryDelay,
+  });
+
+export interface MarketsResult {
+  readonly pages: MarketsPage[];
+  /** Set when a page after the first failed: the pages before it are kept. */
+  readonly incomplete: { readonly loaded: number; readonly asked: number; readonly reason: string } | null;
+}
+
+/** `pages` pages of CoinGecko markets, one after the other (rate limits), reporting progress. */
+export const marketsQuery = (config: CoinGeckoConfig, pages: number) =>
+  queryOptions({
+    queryKey: dataKeys.markets(pages),
+    queryFn: async ({ signal }): Promise<MarketsResult> => {
+      const loaded: MarketsPage[] = [];
+      try {
+        for (let page = 1; page <= pages; page++) {
+          reportProgress({ label: 'Loading live prices', done: page - 1, total: pages });
+          try {
+            loaded.push(await fetchMarketsPage(config, page, { signal }));
+          } catch (error) {
+            if (page === 1) throw error;
+            return { pages: loaded, incomplete: { loaded: loaded.length, asked: pages, reason: toDataError(error, 'CoinGecko').reason } };
+          }
+        }
+        return { pages: loaded, incomplete: null };
+      } finally {
+        reportProgress(null);
+      }
+    },
+    staleTime: 5 * MINUTE,
+    gcTime: 24 * 60 * MINUTE,
+    retry: shouldRetry,
+    retryDelay,
+  });
+
+/** CoinGecko's total market cap. */
+export const globalQuery = (config: CoinGeckoConfig) =>
+  queryOptions({
+    queryKey: dataKeys.global(),
+    queryFn: ({ signal }) => fetchGlobal(config, { signal }),
+    staleTime: 5 * MINUTE,
+    gcTime: 24 * 60 * MINUTE,
+    retry: shouldRetry,
+    retryDelay,
+  });
+
+/** A failure the views show in an `alert`: which source, why, and what is shown instead. */
+export interface DataFailure {
+  readonly source: string;
+  readonly reason: string;
+  /** What the app shows meanwhile, e.g. "the embedded snapshot of 2026-01-09". */
+  readonly fallback: string;
+  /** ISO as-of of what is shown. */
+  readonly asOf: string;
+}
+
+export interface DatasetState {
+  readonly dataset: Dataset | undefined;
+  readonly isLoading: boolean;
+  readonly failures: readonly DataFailure[];
+  /** Set when the snapshot itself cannot be read and nothing else is loaded. */
+  readonly fatal: DataError | null;
+}
+
+const NO_PAIRS: ReadonlyArray<[string, number]> = [];
+
+function requireKey(tm: TokenMetricsConfig | null): TokenMetricsConfig {
+  if (!tm) throw new DataError({ kind: 'config', source: 'Token Metrics', detail: 'no API key set' });
+  return tm;
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** The token ids (ours) whose live grades are asked for: the first 100 by rank, plus the focused one. */
+function gradeTargets(dataset: Dataset | undefined, focusId: string | undefined): Dataset['tokens'] {
+  if (!dataset) return [];
+  const top = dataset.tokens.slice(0, 99);
+  const focus = focusId ? dataset.tokens.find((t) => t.id === focusId) : undefined;
+  return focus && !top.includes(focus) ? [...top, focus] : top;
+}
+
+/**
+ * The data every view shows: the snapshot, or live CoinGecko prices over it, with live Token Metrics
+ * grades merged by id when a key is set. A live failure keeps the last good data (or the snapshot)
+ * and is reported in `failures`; nothing here throws.
+ */
+export function useDataset(config: DataConfig, focusId?: string): DatasetState {
+  const live = config.source === 'coingecko';
+  const snapshot = useQuery(snapshotQuery());
+  const markets = useQuery({ ...marketsQuery(config.coingecko, config.pages), enabled: live });
+  const global = useQuery({ ...globalQuery(config.coingecko), enabled: live });
+
+  const priced = useMemo((): { dataset: Dataset | undefined; failures: DataFailure[] } => {
+    const failures: DataFailure[] = [];
+    const fallback = snapshot.data;
+    if (!live) return { dataset: fallback, failures };
+    if (markets.data && global.data) {
+      const dataset = liveDataset(markets.data.pages, global.data, fallback, new Date(markets.dataUpdatedAt).toISOString());
+      const error = markets.error ?? global.error;
+      if (error) failures.push({ source: 'CoinGecko', reason: toDataError(error, 'CoinGecko').reason, fallback: 'the last live prices', asOf: dataset.asOf });
+      if (markets.data.incomplete) {
+        const { loaded, asked, reason } = markets.data.incomplete;
+        failures.push({ source: 'CoinGecko', reason: `${reason}; loaded ${loaded} of ${asked} pages`, fallback: 'the pages that loaded', asOf: dataset.asOf });
+      }
+      return { dataset, failures };
+    }
+    const error = markets.error ?? global.error;
+    if (error && fallback) {
+      failures.push({ source: 'CoinGecko', reason: toDataError(error, 'CoinGecko').reason, fallback: 'the embedded snapshot', asOf: fallback.asOf });
+    }
+    return { dataset: error ? fallback : undefined, failures };
+  }, [live, snapshot.data, markets.data, markets.error, markets.dataUpdatedAt, global.data, global.error]);
+
+  const tm = config.tokenmetrics;
+  const targets = gradeTargets(priced.dataset, focusId);
+  const symbolsKey = targets.map((t) => t.id).join(',');
+  const ids = useQuery({
+    queryKey: dataKeys.tmIds(symbolsKey),
+    queryFn: async ({ signal }) => [...(await fetchTmIds(requireKey(tm), targets, { signal }))],
+    enabled: tm !== null && targets.length > 0,
+    staleTime: 24 * 60 * MINUTE,
+    gcTime: 24 * 60 * MINUTE,
+    retry: shouldRetry,
+    retryDelay,
+  });
+  const pairs = ids.data ?? NO_PAIRS;
+  const idsKey = pairs.map(([, tmId]) => tmId).join(',');
+  const grades = useQuery({
+    queryKey: dataKeys.tmGrades(idsKey),
+    queryFn: async ({ signal }) => {
+      const result = await fetchTmGrades(requireKey(tm), pairs.map(([, tmId]) => tmId), { signal, today: today() });
+      return { grades: [...result.grades], errors: result.errors.map((e) => e.reason), fetchedAt: new Date().toISOString() };
+    },
+    enabled: tm !== null && pairs.length > 0,
+    staleTime: 60 * MINUTE,
+    gcTime: 24 * 60 * MINUTE,
+    retry: shouldRetry,
+    retryDelay,
+  });
+
+  const snapshotError = snapshot.error;
+  return useMemo((): DatasetState => {
+    let dataset = priced.dataset;
+    const failures = [...priced.failures];
+    if (tm !== null && dataset) {
+      const gradeError = ids.error ?? grades.error;
+      if (gradeError) {
+        failures.push({ source: 'Token Metrics', reason: toDataError(gradeError, 'Token Metrics').reason, fallback: grades.data ? 'the last live grades' : 'the snapshot\'s grades', asOf: dataset.asOf });
+      }
+      if (grades.data) {
+        const byTm = new Map(grades.data.grades);
+        const liveGrades = new Map<string, Grades>();
+        for (const [ourId, tmId] of pairs) {
+          const g = byTm.get(tmId);
+          if (g) liveGrades.set(ourId, g);
+        }
+        dataset = withLiveGrades(dataset, liveGrades, grades.data.fetchedAt, TM_LIVE_SOURCE);
+        for (const reason of grades.data.errors) failures.push({ source: 'Token Metrics', reason, fallback: 'the grades that loaded', asOf: grades.data.fetchedAt });
+      }
+    }
+    const fatal = !dataset && snapshotError ? toDataError(snapshotError, SNAPSHOT_SOURCE_NAME) : null;
+    const isLoading = !dataset && !fatal;
+    return { dataset, isLoading, failures, fatal };
+  }, [priced, tm, ids.error, grades.error, grades.data, pairs, snapshotError]);
+}

@@ -1,0 +1,293 @@
+import { useCallback, useId, useMemo, type ReactNode } from 'react';
+import {
+  Area,
+  ComposedChart,
+  Line,
+  ReferenceDot,
+  ReferenceLine,
+  ResponsiveContainer,
+  Scatter,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type TooltipContentProps,
+} from 'recharts';
+import { CASES, scenarioTable, tierLabel, type Captures, type ScenarioCase, type TokenInput } from '../../engine/index.ts';
+import { formatPrice, formatUsdCompact } from '../../lib/format.ts';
+import {
+  bandSeries,
+  bandSummary,
+  bandTooltipText,
+  chartDomain,
+  logTicks,
+  priceDomain,
+  priceFloor,
+  type BandPoint,
+} from './chart-series.ts';
+
+/** A published price (e.g. Token Metrics' bands) at total market size `m` (USD). */
+export interface PublishedPoint {
+  readonly m: number;
+  readonly price: number;
+  readonly case: ScenarioCase;
+}
+
+/** The user's own point: total market size (USD) and the price their share gives there. */
+export interface UserPoint {
+  readonly marketSize: number;
+  readonly price: number;
+}
+
+export interface BandChartProps {
+  readonly token: TokenInput;
+  readonly captures: Captures;
+  /** Market sizes (USD) marked by vertical lines and named in the text alternative. */
+  readonly tiers: readonly number[];
+  readonly userPoint: UserPoint | null;
+  readonly published?: readonly PublishedPoint[] | undefined;
+  /** The token's symbol, for the text alternative ("ADA price bands ..."). */
+  readonly symbol: string;
+  /** Fixed size in px (tests, exports); without a width the chart fills its container. */
+  readonly width?: number | undefined;
+  readonly height?: number | undefined;
+}
+
+/** Points per series: enough for smooth curves on a log axis, few enough for a slider-driven redraw. */
+const POINTS = 80;
+const DEFAULT_HEIGHT = 360;
+const CASE_NAME = { bear: 'Bear', base: 'Base', moon: 'Moon' } as const;
+const MARGIN = { top: 20, right: 36, bottom: 8, left: 8 } as const;
+
+const TOOLTIP_BOX = { background: 'var(--bg)', color: 'var(--fg)', border: '1px solid var(--border)', padding: '4px 8px' } as const;
+
+const formatXTick = (v: number): string => formatUsdCompact(v);
+const formatYTick = (v: number): string => formatPrice(v, { subscriptZeros: false });
+
+/**
+ * The same tiers as a stable array while their values do not change, so a parent that builds a new
+ * array on each render does not rebuild the series.
+ */
+function useStableTiers(tiers: readonly number[]): readonly number[] {
+  const key = tiers.join(',');
+  return useMemo(() => (key === '' ? [] : key.split(',').map(Number)), [key]);
+}
+
+/** The token and captures as objects that change only when one of their numbers does. */
+function useStableInputs(token: TokenInput, captures: Captures): { token: TokenInput; captures: Captures } {
+  const { price, circulatingSupply, totalMarketCap, horizonSupply } = token;
+  const { bear, base, moon } = captures;
+  const stableToken = useMemo<TokenInput>(
+    () => ({ price, circulatingSupply, totalMarketCap, horizonSupply }),
+    [price, circulatingSupply, totalMarketCap, horizonSupply],
+  );
+  const stableCaptures = useMemo<Captures>(() => ({ bear, base, moon }), [bear, base, moon]);
+  return { token: stableToken, captures: stableCaptures };
+}
+
+type Computed =
+  | { readonly ok: true; readonly series: BandPoint[]; readonly summaryTiers: ReturnType<typeof scenarioTable> }
+  | { readonly ok: false; readonly message: string };
+
+/**
+ * The token detail's band chart: price (log) against total market size (log), the bear-moon band
+ * shaded, the three cases as lines, today's price, the tiers, the user's point and published points.
+ * A `<figure class="band-chart">` named "Price bands chart" whose caption is a text summary; an export
+ * can find the drawing at `figure.band-chart svg.recharts-surface`.
+ */
+export function BandChart(props: BandChartProps) {
+  const { userPoint, published, symbol, width, height = DEFAULT_HEIGHT } = props;
+  const { token, captures } = useStableInputs(props.token, props.captures);
+  const tiers = useStableTiers(props.tiers);
+  const captionId = useId();
+
+  const { min: xMin, max: xMax } = chartDomain(token.totalMarketCap, tiers, userPoint?.marketSize);
+  const computed = useMemo<Computed>(() => {
+    try {
+      const series = bandSeries(token, captures, { min: xMin, max: xMax }, POINTS, tiers);
+      return { ok: true, series, summaryTiers: tiers.length > 0 ? scenarioTable(token, captures, tiers) : [] };
+    } catch (error) {
+      return { ok: false, message: error instanceof Error ? error.message : String(error) };
+    }
+  }, [token, captures, tiers, xMin, xMax]);
+  const publishedByCase = useMemo(
+    () => CASES.map((c) => ({ c, points: (published ?? []).filter((p) => p.case === c) })).filter((g) => g.points.length > 0),
+    [published],
+  );
+
+  const renderTooltip = useCallback(
+    ({ active, label }: TooltipContentProps): ReactNode => {
+      if (!active || typeof label !== 'number') return null;
+      return (
+        <div className="band-chart-tooltip" style={TOOLTIP_BOX}>
+          {safeTooltipText(token, captures, label)}
+        </div>
+      );
+    },
+    [token, captures],
+  );
+
+  if (!computed.ok) {
+    return (
+      <figure className="band-chart" aria-label="Price bands chart">
+        <figcaption>Chart unavailable: {computed.message}</figcaption>
+      </figure>
+    );
+  }
+
+  const { series, summaryTiers } = computed;
+  const extraPrices = [token.price, ...(userPoint ? [userPoint.price] : []), ...(published ?? []).map((p) => p.price)];
+  const yDomain = priceDomain(series, extraPrices, priceFloor(token.price));
+  const xTicks = logTicks(xMin, xMax);
+  const yTicks = logTicks(yDomain.min, yDomain.max, 8);
+  const yWidth = Math.max(48, 12 + 7 * Math.max(...yTicks.map((t) => formatYTick(t).length)));
+  const summary = bandSummary({
+    symbol,
+    domain: { min: xMin, max: xMax },
+    rows: summaryTiers,
+    todayPrice: token.price,
+    totalMarketCap: token.totalMarketCap,
+    userPoint,
+    publishedCount: published?.length ?? 0,
+  });
+
+  const chart = (
+    <ComposedChart
+      data={series}
+      margin={MARGIN}
+      title={`${symbol} price bands`}
+      desc={summary}
+      {...(width === undefined ? {} : { width, height })}
+    >
+      <XAxis
+        type="number"
+        dataKey="m"
+        scale="log"
+        domain={[xMin, xMax]}
+        allowDataOverflow
+        ticks={xTicks}
+        tickFormatter={formatXTick}
+        stroke="var(--muted)"
+      />
+      <YAxis
+        type="number"
+        scale="log"
+        domain={[yDomain.min, yDomain.max]}
+        allowDataOverflow
+        ticks={yTicks}
+        tickFormatter={formatYTick}
+        width={yWidth}
+        stroke="var(--muted)"
+      />
+      <Area
+        dataKey="band"
+        name="Bear to moon"
+        fill="var(--base)"
+        fillOpacity={0.15}
+        stroke="none"
+        isAnimationActive={false}
+        activeDot={false}
+      />
+      <Line dataKey="bear" name={CASE_NAME.bear} stroke="var(--bear)" strokeWidth={1} dot={false} isAnimationActive={false} />
+      <Line dataKey="base" name={CASE_NAME.base} stroke="var(--base)" strokeWidth={2.5} dot={false} isAnimationActive={false} />
+      <Line dataKey="moon" name={CASE_NAME.moon} stroke="var(--moon)" strokeWidth={1} dot={false} isAnimationActive={false} />
+      {publishedByCase.map(({ c, points }) => (
+        <Scatter
+          key={c}
+          data={points}
+          dataKey="price"
+          name={`Published ${c}`}
+          shape="diamond"
+          fill={`var(--${c})`}
+          stroke="var(--fg)"
+          isAnimationActive={false}
+        />
+      ))}
+      <ReferenceLine
+        y={token.price}
+        stroke="var(--muted)"
+        strokeDasharray="4 4"
+        label={{ value: `Today ${formatPrice(token.price)}`, position: 'insideBottomRight', fill: 'var(--muted)' }}
+      />
+      {tiers.map((tier) => (
+        <ReferenceLine
+          key={tier}
+          x={tier}
+          stroke="var(--muted)"
+          strokeDasharray="2 4"
+          label={{ value: tierLabel(tier), position: 'top', fill: 'var(--muted)' }}
+        />
+      ))}
+      {userPoint && (
+        <ReferenceDot
+          x={userPoint.marketSize}
+          y={userPoint.price}
+          r={6}
+          fill="var(--fg)"
+          stroke="var(--bg)"
+          strokeWidth={2}
+          label={{ value: `You ${formatPrice(userPoint.price)}`, position: 'right', fill: 'var(--fg)' }}
+        />
+      )}
+      <Tooltip content={renderTooltip} isAnimationActive={false} />
+    </ComposedChart>
+  );
+
+  return (
+    <figure className="band-chart" aria-label="Price bands chart" aria-describedby={captionId}>
+      {width === undefined ? (
+        <ResponsiveContainer width="100%" height={height}>
+          {chart}
+        </ResponsiveContainer>
+      ) : (
+        chart
+      )}
+      <BandLegend published={publishedByCase.length > 0} user={userPoint !== null} />
+      <figcaption id={captionId} className="band-chart-summary">
+        {summary}
+      </figcaption>
+    </figure>
+  );
+}
+
+/** The tooltip line, or a short note if the engine refuses the hovered size (it should not). */
+function safeTooltipText(token: TokenInput, captures: Captures, m: number): string {
+  try {
+    return bandTooltipText(token, captures, m);
+  } catch {
+    return `At ${formatUsdCompact(m)}: not available`;
+  }
+}
+
+const LEGEND_LIST = { display: 'flex', flexWrap: 'wrap', gap: '4px 16px', listStyle: 'none', margin: '4px 0', padding: 0 } as const;
+
+function Swatch({ color, thick = 2, dashed = false }: { color: string; thick?: number; dashed?: boolean }) {
+  const line = `${thick}px ${dashed ? 'dashed' : 'solid'} ${color}`;
+  return <span aria-hidden="true" style={{ display: 'inline-block', width: 18, marginRight: 6, verticalAlign: 'middle', borderTop: line }} />;
+}
+
+/**
+ * The key, in HTML beside the drawing (recharts' own legend would add an `svg.recharts-surface` per
+ * icon to the figure, so the figure's only such svg stays the chart).
+ */
+function BandLegend({ published, user }: { published: boolean; user: boolean }) {
+  return (
+    <ul className="band-chart-legend" style={LEGEND_LIST}>
+      {CASES.map((c) => (
+        <li key={c}>
+          <Swatch color={`var(--${c})`} thick={c === 'base' ? 3 : 1} />
+          {CASE_NAME[c]}
+        </li>
+      ))}
+      <li>
+        <span aria-hidden="true" style={{ display: 'inline-block', width: 18, height: 10, marginRight: 6, background: 'var(--base)', opacity: 0.15 }} />
+        Bear to moon band
+      </li>
+      <li>
+        <Swatch color="var(--muted)" dashed />
+        Today&apos;s price, tiers
+      </li>
+      {user && <li>● Your point</li>}
+      {published && <li>◆ Published</li>}
+    </ul>
+  );
+}

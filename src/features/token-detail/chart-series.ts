@@ -1,0 +1,235 @@
+/**
+ * Pure helpers behind the band chart: the series over market size, the axis domains, log ticks and the
+ * chart's text (summary and tooltip). No React: everything here is a function of plain numbers.
+ */
+import {
+  EngineInputError,
+  LIMITS,
+  MARKET_SIZE_RANGE,
+  scenarioCell,
+  tierLabel,
+  type Captures,
+  type ScenarioRow,
+  type TokenInput,
+} from '../../engine/index.ts';
+import { formatMultiple, formatPrice, formatUsdCompact } from '../../lib/format.ts';
+
+/** One point of the band chart at total market size `m` (USD); prices in USD, always > 0. */
+export interface BandPoint {
+  readonly m: number;
+  readonly bear: number;
+  readonly base: number;
+  readonly moon: number;
+  /** `[min(bear, moon), max(bear, moon)]`: the shaded band. */
+  readonly band: readonly [number, number];
+}
+
+/** A range on a log axis, both ends > 0 and `min < max`. */
+export interface LogDomain {
+  readonly min: number;
+  readonly max: number;
+}
+
+/** How far below today's price a zero price is drawn (a log axis cannot show 0). */
+export const PRICE_FLOOR_RATIO = 1e-9;
+
+/**
+ * The smallest price the chart plots for a token whose price today is `price` (USD): `price * 1e-9`,
+ * never below `Number.MIN_VALUE`. A case whose price reaches 0 (a capture above 1 in a market smaller
+ * than today's) is drawn at this floor, so a log axis never receives a value <= 0.
+ */
+export function priceFloor(price: number): number {
+  return Math.max(price * PRICE_FLOOR_RATIO, Number.MIN_VALUE);
+}
+
+/** `mantissa * 10^exponent` as the nearest double (so 5e-5 is the literal 5e-5, not 5.000000000000001e-5). */
+function decade(mantissa: number, exponent: number): number {
+  return exponent >= 0 ? mantissa * 10 ** exponent : mantissa / 10 ** -exponent;
+}
+
+const NICE_MANTISSAS = [1, 2, 5] as const;
+
+/** The largest 1-2-5 value (1, 2, 5 times a power of ten) at or below `x > 0`. */
+export function niceFloor(x: number): number {
+  const k = Math.floor(Math.log10(x));
+  for (let e = k + 1; e >= k - 1; e--) {
+    for (const mant of [5, 2, 1]) {
+      const v = decade(mant, e);
+      if (v <= x) return v;
+    }
+  }
+  return decade(1, k - 1);
+}
+
+/** The smallest 1-2-5 value at or above `x > 0`. */
+export function niceCeil(x: number): number {
+  const k = Math.floor(Math.log10(x));
+  for (let e = k - 1; e <= k + 1; e++) {
+    for (const mant of NICE_MANTISSAS) {
+      const v = decade(mant, e);
+      if (v >= x) return v;
+    }
+  }
+  return decade(1, k + 2);
+}
+
+function ticksWith(min: number, max: number, mantissas: readonly number[], everyNthDecade = 1): number[] {
+  const lo = min * (1 - 1e-9);
+  const hi = max * (1 + 1e-9);
+  const ticks: number[] = [];
+  const first = Math.floor(Math.log10(min)) - 1;
+  const last = Math.ceil(Math.log10(max)) + 1;
+  for (let e = first; e <= last; e++) {
+    if (e % everyNthDecade !== 0) continue;
+    for (const mant of mantissas) {
+      const v = decade(mant, e);
+      if (v >= lo && v <= hi) ticks.push(v);
+    }
+  }
+  return ticks;
+}
+
+/**
+ * Nice ticks for a log axis over `[min, max]` (both > 0): 1-2-5 values (0.5T, 1T, 2T, 5T, ...); when
+ * they would be more than `maxTicks`, powers of ten only, then every second (third, ...) power of ten.
+ * Returns [] for a range that is not `0 < min < max` with finite ends.
+ */
+export function logTicks(min: number, max: number, maxTicks = 10): number[] {
+  if (!(min > 0) || !(max > min) || !Number.isFinite(max)) return [];
+  const ticks125 = ticksWith(min, max, NICE_MANTISSAS);
+  if (ticks125.length <= maxTicks) return ticks125;
+  const decades = ticksWith(min, max, [1]);
+  if (decades.length <= maxTicks) return decades;
+  return ticksWith(min, max, [1], Math.ceil(decades.length / maxTicks));
+}
+
+function clampMarket(m: number): number {
+  return Math.min(LIMITS.marketSize.max, Math.max(LIMITS.marketSize.min, m));
+}
+
+/**
+ * The x domain of the band chart (USD of total market): from 1.5x below the smallest of today's market,
+ * the tiers and the user's market size, to 1.5x above the largest of them (and at least 1.5T), each end
+ * snapped outward to a 1-2-5 value and clamped to the engine's market-size limits. Snapping keeps the
+ * domain, and so the series, unchanged while the user's point moves inside it.
+ * Values that are not finite and > 0 are ignored; with none left it is the market-size slider's range.
+ */
+export function chartDomain(
+  totalMarketCap: number,
+  tiers: readonly number[],
+  userMarketSize?: number | null,
+): LogDomain {
+  const values = [totalMarketCap, ...tiers, userMarketSize ?? Number.NaN].filter((v) => Number.isFinite(v) && v > 0);
+  if (values.length === 0) return { min: MARKET_SIZE_RANGE.min, max: MARKET_SIZE_RANGE.max };
+  const min = clampMarket(niceFloor(Math.min(...values) / 1.5));
+  const max = clampMarket(niceCeil(Math.max(...values, 1e12) * 1.5));
+  return max > min ? { min, max } : { min: clampMarket(min / 10), max };
+}
+
+function logSpaced(min: number, max: number, points: number): number[] {
+  const n = Math.max(2, Math.floor(points));
+  const a = Math.log(min);
+  const step = (Math.log(max) - a) / (n - 1);
+  return Array.from({ length: n }, (_, i) => (i === 0 ? min : i === n - 1 ? max : Math.exp(a + step * i)));
+}
+
+/**
+ * The band chart's series: `points` market sizes log-spaced over `domain` (USD), plus every market size
+ * in `include` (the tiers) and today's total market that falls inside it, in increasing order, each
+ * with the bear, base and moon price from the engine.
+ * Prices are floored at `priceFloor(token.price)` (see there) so a log axis never receives <= 0;
+ * every value is finite.
+ * @throws EngineInputError for an invalid token or capture, or a domain that is not `1 <= min < max <= 1e18`.
+ */
+export function bandSeries(
+  token: TokenInput,
+  captures: Captures,
+  domain: LogDomain,
+  points = 80,
+  include: readonly number[] = [],
+): BandPoint[] {
+  const { min, max } = domain;
+  if (!(min >= LIMITS.marketSize.min) || !(max > min) || !(max <= LIMITS.marketSize.max)) {
+    throw new EngineInputError('domain', `must satisfy ${LIMITS.marketSize.min} <= min < max <= ${LIMITS.marketSize.max}`, domain);
+  }
+  const extra = [...include, token.totalMarketCap].filter((m) => m >= min && m <= max);
+  const sizes = [...new Set([...logSpaced(min, max, points), ...extra])].sort((a, b) => a - b);
+  const floor = priceFloor(token.price);
+  return sizes.map((m) => {
+    const bear = Math.max(floor, scenarioCell(token, captures.bear, m).price);
+    const base = Math.max(floor, scenarioCell(token, captures.base, m).price);
+    const moon = Math.max(floor, scenarioCell(token, captures.moon, m).price);
+    return { m, bear, base, moon, band: [Math.min(bear, moon), Math.max(bear, moon)] as const };
+  });
+}
+
+/**
+ * The y domain (USD per token) of the band chart: the band's own low and high and the `extra` prices
+ * (today's price, the user's point, published points), padded by 10% and snapped outward to 1-2-5
+ * values. Prices at or below `floor` (floored zeros, see `priceFloor`) are left out so that a band that
+ * falls to 0 runs off the bottom of the axis instead of stretching it over nine decades.
+ * With no usable price it is `{ min: 1, max: 10 }`.
+ */
+export function priceDomain(series: readonly BandPoint[], extra: readonly number[] = [], floor = 0): LogDomain {
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = 0;
+  const take = (v: number): void => {
+    if (!Number.isFinite(v) || v <= floor || v <= 0) return;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  };
+  for (const p of series) {
+    take(p.bear);
+    take(p.base);
+    take(p.moon);
+  }
+  extra.forEach(take);
+  if (hi === 0) return { min: 1, max: 10 };
+  return { min: niceFloor(lo / 1.1), max: niceCeil(hi * 1.1) };
+}
+
+/** A readable line for one market size: "At $16T: bear $1.22 (3.07x), base $1.63 (4.10x), moon $2.05 (5.16x)". */
+export function bandTooltipText(token: TokenInput, captures: Captures, m: number): string {
+  const part = (name: keyof Captures): string => {
+    const cell = scenarioCell(token, captures[name], m);
+    return `${name} ${formatPrice(cell.price)} (${formatMultiple(cell.multiple)})`;
+  };
+  return `At ${formatUsdCompact(m)}: ${part('bear')}, ${part('base')}, ${part('moon')}`;
+}
+
+/** A price in plain digits: a screen reader reads "$0.0₅87" as subscripts, not as a price. */
+function plainPrice(price: number): string {
+  return formatPrice(price, { subscriptZeros: false });
+}
+
+/** What the text alternative of the chart needs. */
+export interface BandSummaryInput {
+  readonly symbol: string;
+  readonly domain: LogDomain;
+  /** `scenarioTable` at the tiers: the summary names each tier's three prices. */
+  readonly rows: readonly ScenarioRow[];
+  readonly todayPrice: number;
+  readonly totalMarketCap: number;
+  readonly userPoint: { readonly marketSize: number; readonly price: number } | null;
+  readonly publishedCount?: number;
+}
+
+/**
+ * The chart's text alternative, prices in plain digits (no subscript zeros), e.g. "ADA price bands from
+ * $2T to $50T total market: at 8T bear $0.7099, base $0.8663, moon $1.02; ...; today $0.3972 at $3.11T
+ * total market; your point $2.00 at 16T."
+ */
+export function bandSummary(input: BandSummaryInput): string {
+  const { symbol, domain, rows, todayPrice, totalMarketCap, userPoint, publishedCount = 0 } = input;
+  const tiers = rows.map(
+    (r) => `at ${tierLabel(r.tier)} bear ${plainPrice(r.bear.price)}, base ${plainPrice(r.base.price)}, moon ${plainPrice(r.moon.price)}`,
+  );
+  const details = [
+    ...tiers,
+    `today ${plainPrice(todayPrice)} at ${formatUsdCompact(totalMarketCap)} total market`,
+  ];
+  if (userPoint) details.push(`your point ${plainPrice(userPoint.price)} at ${tierLabel(userPoint.marketSize)}`);
+  if (publishedCount > 0) details.push(`${publishedCount} published points marked`);
+  const range = `${formatUsdCompact(domain.min)} to ${formatUsdCompact(domain.max)}`;
+  return `${symbol} price bands from ${range} total market: ${details.join('; ')}.`;
+}

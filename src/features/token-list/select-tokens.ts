@@ -1,0 +1,86 @@
+import type { Grades, Token } from '../../data/types.ts';
+import type { BrowserState, SortKey } from '../../state/browser-store.ts';
+
+/** A token with the grades the browser shows, flattened for sorting. */
+export interface TokenRow {
+  readonly token: Token;
+  readonly tmGrade: number | null;
+  readonly rating: string | null;
+  readonly traderGrade: number | null;
+  /** +1 bullish, -1 bearish, null unknown. */
+  readonly signal: 1 | -1 | null;
+  /** Lower-cased name and symbol, for search. */
+  readonly haystack: string;
+}
+
+/** Flattens tokens and their grades once per dataset (not per keystroke). */
+export function tokenRows(tokens: readonly Token[], grades: Readonly<Record<string, Grades>>): TokenRow[] {
+  return tokens.map((token) => {
+    const g = grades[token.id];
+    return {
+      token,
+      tmGrade: g?.tmGrade?.value ?? null,
+      rating: g?.tmGrade?.rating ?? null,
+      traderGrade: g?.traderGrade?.value ?? null,
+      signal: g?.signal ? (g.signal.trend === 'bullish' ? 1 : -1) : null,
+      haystack: `${token.name}\u0000${token.symbol}`.toLowerCase(),
+    };
+  });
+}
+
+function sortValue(row: TokenRow, key: SortKey): number | string | null {
+  switch (key) {
+    case 'rank':
+      return row.token.rank;
+    case 'name':
+      return row.token.name.toLowerCase();
+    case 'symbol':
+      return row.token.symbol.toLowerCase();
+    case 'price':
+      return row.token.price;
+    case 'marketCap':
+      return row.token.marketCap;
+    case 'h24':
+      return row.token.change.h24;
+    case 'd30':
+      return row.token.change.d30;
+    case 'tmGrade':
+      return row.tmGrade;
+    case 'traderGrade':
+      return row.traderGrade;
+    case 'signal':
+    default:
+      return row.signal;
+  }
+}
+
+/**
+ * The rows that match the search (name or symbol, case-insensitive) and filters, sorted.
+ * Unknown values sort last in either direction, so "not available" never hides the real ones.
+ */
+export function selectRows(rows: readonly TokenRow[], state: BrowserState): TokenRow[] {
+  const needle = state.search.trim().toLowerCase();
+  const filtered = rows.filter(
+    (r) =>
+      (needle === '' || r.haystack.includes(needle)) &&
+      (state.rating === 'Any' || r.rating === state.rating) &&
+      (state.signal === 'Any' || r.signal === (state.signal === 'Bullish' ? 1 : -1)) &&
+      (state.category === '' || r.token.categories.includes(state.category)),
+  );
+  const dir = state.sortDir === 'asc' ? 1 : -1;
+  return filtered
+    .map((row, index) => ({ row, index, value: sortValue(row, state.sortKey) }))
+    .sort((a, b) => {
+      if (a.value === null || b.value === null) return a.value === b.value ? a.index - b.index : a.value === null ? 1 : -1;
+      const cmp = typeof a.value === 'string' && typeof b.value === 'string' ? a.value.localeCompare(b.value) : Number(a.value) - Number(b.value);
+      return cmp * dir || a.index - b.index;
+    })
+    .map((x) => x.row);
+}
+
+/** Every category of the loaded tokens, by how many tokens carry it (most first). */
+export function categoriesOf(tokens: readonly Token[]): string[] {
+  const counts = new Map<string, number>();
+  for (const t of tokens) for (const c of t.categories) counts.set(c, (counts.get(c) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([c]) => c);
+}

@@ -1,0 +1,198 @@
+/**
+ * The scenario of the token detail view: one zustand store, actions beside state. Every setter
+ * clamps with the URL codec's rules (./clamp.ts), so the state is always what a link carries.
+ * The URL is the source of truth on load (`loadFromSearch`); `syncScenarioToUrl` writes changes
+ * back with `history.replaceState`. No `persist` middleware over the URL: it resets the URL on
+ * refresh (zustand issue 1254).
+ */
+import { create } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
+import { CASES } from '../engine/index.ts';
+import type { Captures, ScenarioCase } from '../engine/index.ts';
+import { MAX_TIERS, clampCapture, clampCaptures, clampMarketSize, clampShare, clampTier, tidyTiers } from './clamp.ts';
+import { DEFAULT_SCENARIO, parseScenarioSearch, serializeScenarioSearch } from './url-codec.ts';
+import type { Horizon, ScenarioParams } from './url-codec.ts';
+
+export interface ScenarioActions {
+  /** Total market size, USD; clamped to 0.5T..100T; NaN/Infinity ignored. */
+  setMarketSize: (usd: number) => void;
+  /** Market share (fraction), clamped to 1e-5..0.5 and 4 significant digits; null follows the base case. */
+  setShare: (fraction: number | null) => void;
+  /**
+   * One capture ratio, clamped to 0..3 (4 decimals). Keeps `bear <= base <= moon` by pushing the
+   * neighbours: raising bear above base raises base (and moon if needed) to the same value.
+   */
+  setCapture: (which: ScenarioCase, value: number) => void;
+  /** All three captures at once (presets): clamped, then sorted into band order. */
+  setCaptures: (captures: Captures) => void;
+  /** Tiers (USD): clamped, deduplicated, at most 12, sorted. A list with no usable tier is ignored. */
+  setTiers: (tiers: readonly number[]) => void;
+  /** Adds a tier (USD); ignored when it is already there, not finite, or 12 tiers exist. */
+  addTier: (usd: number) => void;
+  /** Removes a tier (USD); the last tier is never removed. */
+  removeTier: (usd: number) => void;
+  setHorizon: (horizon: Horizon) => void;
+  /** Back to `DEFAULT_SCENARIO` (with `captures` instead of the default ones when given); clears notices. */
+  reset: (captures?: Captures) => void;
+  /** Replaces the scenario with the one in `search` (a query string); its notices replace the old ones. */
+  loadFromSearch: (search: string) => void;
+  /** Clears the notices (the user has read them). */
+  dismissNotices: () => void;
+}
+
+export type ScenarioState = ScenarioParams & {
+  /** Sentences telling what a link held that could not be used as given. */
+  readonly notices: readonly string[];
+};
+
+export type ScenarioStore = ScenarioState & ScenarioActions;
+
+const NO_NOTICES: readonly string[] = Object.freeze([]);
+
+/** `captures` with `which` set to `value` and the neighbours pushed to keep band order. */
+function pushCaptures(captures: Captures, which: ScenarioCase, value: number): Captures {
+  const at = CASES.indexOf(which);
+  const next: Record<ScenarioCase, number> = { ...captures, [which]: value };
+  CASES.forEach((k, i) => {
+    if (i < at) next[k] = Math.min(next[k], value);
+    if (i > at) next[k] = Math.max(next[k], value);
+  });
+  return next;
+}
+
+/** The scenario store. Read it through the hooks below (atomic values) or `useShallow`. */
+export const useScenarioStore = create<ScenarioStore>()((set, get) => ({
+  ...DEFAULT_SCENARIO,
+  notices: NO_NOTICES,
+
+  setMarketSize: (usd) => {
+    const marketSize = clampMarketSize(usd);
+    if (marketSize !== null) set({ marketSize });
+  },
+  setShare: (fraction) => {
+    if (fraction === null) set({ share: null });
+    else {
+      const share = clampShare(fraction);
+      if (share !== null) set({ share });
+    }
+  },
+  setCapture: (which, value) => {
+    const v = clampCapture(value);
+    if (v !== null) set({ captures: pushCaptures(get().captures, which, v) });
+  },
+  setCaptures: (captures) => set({ captures: clampCaptures(captures, get().captures) }),
+  setTiers: (tiers) => {
+    const tidy = tidyTiers(tiers);
+    if (tidy.length > 0) set({ tiers: tidy });
+  },
+  addTier: (usd) => {
+    const tier = clampTier(usd);
+    const { tiers } = get();
+    if (tier === null || tiers.length >= MAX_TIERS || tiers.includes(tier)) return;
+    set({ tiers: tidyTiers([...tiers, tier]) });
+  },
+  removeTier: (usd) => {
+    const { tiers } = get();
+    if (tiers.length <= 1 || !tiers.includes(usd)) return;
+    set({ tiers: tiers.filter((t) => t !== usd) });
+  },
+  setHorizon: (horizon) => {
+    if (horizon === 'circ' || horizon === 'max') set({ horizon });
+  },
+  reset: (captures) =>
+    set({
+      ...DEFAULT_SCENARIO,
+      captures: captures === undefined ? DEFAULT_SCENARIO.captures : clampCaptures(captures, DEFAULT_SCENARIO.captures),
+      notices: NO_NOTICES,
+    }),
+  loadFromSearch: (search) => {
+    const { params, notices } = parseScenarioSearch(search);
+    set({ ...params, notices: notices.length === 0 ? NO_NOTICES : notices });
+  },
+  dismissNotices: () => set({ notices: NO_NOTICES }),
+}));
+
+/** The scenario part of a state (no notices, no actions). */
+export function selectScenarioParams(state: ScenarioParams): ScenarioParams {
+  const { marketSize, share, captures, tiers, horizon } = state;
+  return { marketSize, share, captures, tiers, horizon };
+}
+
+// Atomic selectors: each returns a value already held in the state, so a render never loops.
+export const useMarketSize = (): number => useScenarioStore((s) => s.marketSize);
+export const useShare = (): number | null => useScenarioStore((s) => s.share);
+export const useCaptures = (): Captures => useScenarioStore((s) => s.captures);
+export const useTiers = (): readonly number[] => useScenarioStore((s) => s.tiers);
+export const useHorizon = (): Horizon => useScenarioStore((s) => s.horizon);
+export const useScenarioNotices = (): readonly string[] => useScenarioStore((s) => s.notices);
+/** The whole scenario as one object; `useShallow` keeps it stable while no field changes. */
+export const useScenarioParams = (): ScenarioParams => useScenarioStore(useShallow(selectScenarioParams));
+
+/** The actions (stable functions), picked with `useShallow` so the object does not change per render. */
+export const useScenarioActions = (): ScenarioActions =>
+  useScenarioStore(
+    useShallow((s) => ({
+      setMarketSize: s.setMarketSize,
+      setShare: s.setShare,
+      setCapture: s.setCapture,
+      setCaptures: s.setCaptures,
+      setTiers: s.setTiers,
+      addTier: s.addTier,
+      removeTier: s.removeTier,
+      setHorizon: s.setHorizon,
+      reset: s.reset,
+      loadFromSearch: s.loadFromSearch,
+      dismissNotices: s.dismissNotices,
+    })),
+  );
+
+/**
+ * The query string for `state` on top of `currentSearch` (other keys such as `source` kept):
+ * `''` or `'?...'`. See `serializeScenarioSearch`.
+ */
+export function scenarioSearchFor(state: ScenarioParams, currentSearch: string): string {
+  return serializeScenarioSearch(selectScenarioParams(state), currentSearch);
+}
+
+/** Only the token detail view carries a scenario in its URL. */
+const SCENARIO_PATH = /^\/token\/[^/]+\/?$/;
+
+/**
+ * Keeps the URL of `/token/:id` in step with the store: after a change, at most once per animation
+ * frame, writes `pathname + scenario search + hash` with `history.replaceState` (never pushState:
+ * a moving slider must not fill the history). Other paths are left alone, and so is the URL while
+ * the store does not change: call `loadFromSearch(location.search)` first, so the link is read,
+ * validated and clamped before it is ever written. `history.state` is kept.
+ * Returns the unsubscribe function (it also cancels a pending write).
+ */
+export function syncScenarioToUrl(): () => void {
+  let frame: number | null = null;
+  const write = (): void => {
+    frame = null;
+    const { pathname, search, hash } = window.location;
+    if (!SCENARIO_PATH.test(pathname)) return;
+    const next = scenarioSearchFor(useScenarioStore.getState(), search);
+    if (next !== search) window.history.replaceState(window.history.state, '', `${pathname}${next}${hash}`);
+  };
+  const unsubscribe = useScenarioStore.subscribe((state, prev) => {
+    if (frame !== null) return;
+    // A change of notices alone changes nothing in the link.
+    if (sameParams(state, prev)) return;
+    frame = window.requestAnimationFrame(write);
+  });
+  return () => {
+    unsubscribe();
+    if (frame !== null) window.cancelAnimationFrame(frame);
+    frame = null;
+  };
+}
+
+function sameParams(a: ScenarioParams, b: ScenarioParams): boolean {
+  return (
+    a.marketSize === b.marketSize &&
+    a.share === b.share &&
+    a.tiers === b.tiers &&
+    a.horizon === b.horizon &&
+    CASES.every((k) => a.captures[k] === b.captures[k])
+  );
+}

@@ -1,0 +1,151 @@
+import { fireEvent, render, screen } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_CAPTURES, DEFAULT_TIERS, scenarioTable, tierLabel } from '../../src/engine/index.ts';
+import { BandChart, type BandChartProps } from '../../src/features/token-detail/band-chart.tsx';
+import type * as ChartSeries from '../../src/features/token-detail/chart-series.ts';
+import { bandSeries, bandTooltipText, chartDomain, logTicks, priceDomain, priceFloor } from '../../src/features/token-detail/chart-series.ts';
+import { formatPrice, formatUsdCompact } from '../../src/lib/format.ts';
+
+// Spy on the series builder (calling through) to see when the chart rebuilds its data.
+vi.mock('../../src/features/token-detail/chart-series.ts', async (importOriginal) => {
+  const actual = await importOriginal<typeof ChartSeries>();
+  return { ...actual, bandSeries: vi.fn<typeof actual.bandSeries>(actual.bandSeries) };
+});
+
+const T = 1e12;
+/** Cardano and Shiba Inu in the in-code sample (2026-01-09). */
+const ada = { price: 0.3971969338147948, circulatingSupply: 35951226975.06492, totalMarketCap: 3107124772651.9556 };
+const shib = { price: 0.000008736837489831246, circulatingSupply: 589244029684438.4, totalMarketCap: 3107124772651.9556 };
+
+function props(overrides: Partial<BandChartProps> = {}): BandChartProps {
+  return {
+    token: ada,
+    captures: DEFAULT_CAPTURES,
+    tiers: DEFAULT_TIERS,
+    userPoint: { marketSize: 16 * T, price: 2 },
+    symbol: 'ADA',
+    width: 800,
+    height: 400,
+    ...overrides,
+  };
+}
+
+const plain = (price: number): string => formatPrice(price, { subscriptZeros: false });
+
+function texts(container: HTMLElement, selector: string): string[] {
+  return [...container.querySelectorAll(selector)].map((el) => el.textContent);
+}
+
+beforeEach(() => {
+  vi.mocked(bandSeries).mockClear();
+});
+
+describe('BandChart', () => {
+  it('is a figure named "Price bands chart" whose text alternative gives each tier’s prices', () => {
+    render(<BandChart {...props()} />);
+    const figure = screen.getByRole('figure', { name: 'Price bands chart' });
+    const rows = scenarioTable(ada, DEFAULT_CAPTURES, DEFAULT_TIERS);
+    for (const row of rows) {
+      expect(figure).toHaveAccessibleDescription(
+        expect.stringContaining(`at ${tierLabel(row.tier)} bear ${plain(row.bear.price)}, base ${plain(row.base.price)}, moon ${plain(row.moon.price)}`),
+      );
+    }
+    expect(figure).toHaveAccessibleDescription(expect.stringContaining(`today ${plain(ada.price)}`));
+    expect(figure).toHaveAccessibleDescription(expect.stringMatching(/your point \$2\.00 at 16T\.$/));
+    expect(figure).toHaveClass('band-chart');
+  });
+
+  it('draws one chart svg in the figure, titled, for an export to find', () => {
+    const { container } = render(<BandChart {...props()} />);
+    const svgs = container.querySelectorAll('figure.band-chart svg.recharts-surface');
+    expect(svgs).toHaveLength(1);
+    expect(svgs[0]?.querySelector('title')?.textContent).toBe('ADA price bands');
+    expect(svgs[0]?.querySelector('desc')?.textContent).toMatch(/^ADA price bands from \$2T to \$50T total market: at 8T/);
+  });
+
+  it('labels the market-size axis "$16T"-style at 1-2-5 ticks', () => {
+    const { container } = render(<BandChart {...props()} />);
+    const { min, max } = chartDomain(ada.totalMarketCap, DEFAULT_TIERS, 16 * T);
+    expect(texts(container, '.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value')).toEqual(logTicks(min, max).map(formatUsdCompact));
+    expect(texts(container, '.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value')).toEqual(['$2T', '$5T', '$10T', '$20T', '$50T']);
+  });
+
+  it('labels the price axis as prices, without subscript zeros for a sub-cent token', () => {
+    const { container } = render(<BandChart {...props({ token: shib, symbol: 'SHIB', userPoint: null })} />);
+    const ticks = texts(container, '.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value');
+    const series = bandSeries(shib, DEFAULT_CAPTURES, chartDomain(shib.totalMarketCap, DEFAULT_TIERS, null), 80, DEFAULT_TIERS);
+    const y = priceDomain(series, [shib.price], priceFloor(shib.price));
+    expect(ticks).toEqual(logTicks(y.min, y.max, 8).map((v) => formatPrice(v, { subscriptZeros: false })));
+    expect(ticks.length).toBeGreaterThanOrEqual(2);
+    expect(ticks).toContain('$0.00001');
+    for (const t of ticks) expect(t).toMatch(/^\$0\.0{3,}[1-9]$/);
+  });
+
+  it('writes sub-cent prices in plain digits in the text alternative', () => {
+    render(<BandChart {...props({ token: shib, symbol: 'SHIB', userPoint: null })} />);
+    const base16 = scenarioTable(shib, DEFAULT_CAPTURES, [16 * T])[0]?.base.price ?? Number.NaN;
+    const figure = screen.getByRole('figure', { name: 'Price bands chart' });
+    expect(figure).toHaveAccessibleDescription(expect.stringContaining(`base ${plain(base16)}`));
+    expect(figure).toHaveAccessibleDescription(expect.stringContaining('today $0.000008737 at $3.11T'));
+    expect(figure).toHaveAccessibleDescription(expect.not.stringMatching(/[₀-₉]/));
+  });
+
+  it('marks today’s price, each tier and the user’s point', () => {
+    const { container } = render(<BandChart {...props()} />);
+    const labels = texts(container, '.recharts-reference-line text, .recharts-reference-dot text, .recharts-label');
+    expect(labels).toContain(`Today ${formatPrice(ada.price)}`);
+    for (const tier of DEFAULT_TIERS) expect(labels).toContain(tierLabel(tier));
+    expect(labels).toContain('You $2.00');
+  });
+
+  it('shows published points and says so in the text alternative', () => {
+    const published = [
+      { m: 8 * T, price: 0.8, case: 'bear' as const },
+      { m: 16 * T, price: 1.6, case: 'base' as const },
+      { m: 31 * T, price: 4, case: 'moon' as const },
+    ];
+    const { container } = render(<BandChart {...props({ published })} />);
+    expect(container.querySelectorAll('.recharts-scatter-symbol')).toHaveLength(3);
+    expect(screen.getByRole('figure', { name: 'Price bands chart' })).toHaveAccessibleDescription(expect.stringContaining('3 published points marked'));
+    expect(screen.getByText('◆ Published')).toBeInTheDocument();
+  });
+
+  it('reads the hovered market size as text, from the keyboard', () => {
+    const { container } = render(<BandChart {...props()} />);
+    const surface = screen.getByRole('application');
+    fireEvent.keyDown(surface, { key: 'ArrowRight' });
+    const { min } = chartDomain(ada.totalMarketCap, DEFAULT_TIERS, 16 * T);
+    expect(container.querySelector('.band-chart-tooltip')).toHaveTextContent(bandTooltipText(ada, DEFAULT_CAPTURES, min));
+  });
+
+  it('does not rebuild the series when only the user’s point moves (or inputs are re-created equal)', () => {
+    const { rerender } = render(<BandChart {...props()} />);
+    expect(bandSeries).toHaveBeenCalledTimes(1);
+    rerender(
+      <BandChart
+        {...props({ token: { ...ada }, captures: { ...DEFAULT_CAPTURES }, tiers: [...DEFAULT_TIERS], userPoint: { marketSize: 9 * T, price: 1.1 } })}
+      />,
+    );
+    expect(bandSeries).toHaveBeenCalledTimes(1);
+    expect(screen.getByRole('figure', { name: 'Price bands chart' })).toHaveAccessibleDescription(expect.stringContaining('your point $1.10 at 9T'));
+    rerender(<BandChart {...props({ captures: { ...DEFAULT_CAPTURES, moon: 1.2 } })} />);
+    expect(bandSeries).toHaveBeenCalledTimes(2);
+  });
+
+  it('draws a band that falls to 0 (capture above 1 below today’s market) without NaN', () => {
+    const { container } = render(<BandChart {...props({ captures: { bear: 1, base: 2, moon: 3 }, userPoint: { marketSize: 0.5 * T, price: 0.01 } })} />);
+    expect(container.querySelector('.recharts-area-area')?.getAttribute('d')).toBeTruthy();
+    expect(container.innerHTML).not.toMatch(/NaN|Infinity/);
+  });
+
+  it('names the problem instead of crashing on an invalid token', () => {
+    render(<BandChart {...props({ token: { ...ada, price: 0 } })} />);
+    expect(screen.getByRole('figure', { name: 'Price bands chart' })).toHaveTextContent(/Chart unavailable: .*price/);
+  });
+
+  it('keeps its figure and text alternative without a fixed width (ResponsiveContainer)', () => {
+    const { width: _width, ...rest } = props();
+    render(<BandChart {...rest} />);
+    expect(screen.getByRole('figure', { name: 'Price bands chart' })).toHaveAccessibleDescription(expect.stringContaining('at 16T'));
+  });
+});
