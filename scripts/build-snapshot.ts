@@ -137,7 +137,7 @@ function tmApiGrades(
   const traderAsOf = latestDay(traderRows);
   const traderSource = `tm-trader-grades-${traderAsOf}`;
   sources[traderSource] = {
-    name: 'Token Metrics API v2: trader-grades',
+    name: 'Token Metrics trader grades',
     url: 'https://api.tokenmetrics.com/v2/trader-grades',
     asOf: traderAsOf,
   };
@@ -164,7 +164,7 @@ function tmApiGrades(
   const signalAsOf = latestDay(signalRows);
   const signalSource = `tm-signals-${signalAsOf}`;
   sources[signalSource] = {
-    name: 'Token Metrics API v2: trading-signals',
+    name: 'Token Metrics trading signals',
     url: 'https://api.tokenmetrics.com/v2/trading-signals',
     asOf: signalAsOf,
   };
@@ -204,7 +204,7 @@ function seedFacts(
       throw new Error(`seed ${file}: no single token for ${facts.name} (${facts.symbol})`);
     }
     const source = `tm-analysis-${id}-${SEED_AS_OF}`;
-    sources[source] = { name: `Token Metrics analysis: "${facts.title}" (undated article)`, asOf: SEED_AS_OF };
+    sources[source] = { name: `Token Metrics analysis "${facts.title}"`, asOf: SEED_AS_OF };
     const entries = seedEntries(facts, source);
     grades[id] = { ...grades[id], ...entries.grades };
     if (entries.published) published[id] = entries.published;
@@ -233,7 +233,7 @@ export function buildSnapshot(rawDir: string, seedsDir: string): Snapshot {
   const { asOf, tokens, identities } = listingTokens(rawDir, readJson);
   const sources: Record<string, SourceRef> = {
     [CMC_SOURCE]: {
-      name: 'CoinMarketCap API: cryptocurrency/listings/latest (top 500) and global-metrics/quotes/latest',
+      name: 'CoinMarketCap listing (top 500)',
       url: 'https://coinmarketcap.com/api/documentation/v1/',
       asOf,
     },

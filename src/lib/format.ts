@@ -113,9 +113,9 @@ export function formatSupply(n: number | null | undefined): string {
   return compactNumber.format(n);
 }
 
-/** The date part of an ISO timestamp ("2026-01-09"), or "date unknown". */
+/** The date part of an ISO timestamp ("2026-01-09"), a month ("2025-11") or a year ("2025"), or "date unknown". */
 export function formatAsOf(iso: string | null | undefined): string {
   if (!iso) return 'date unknown';
-  const match = /^\d{4}-\d{2}(-\d{2})?/.exec(iso);
+  const match = /^\d{4}(-\d{2}(-\d{2})?)?(?=$|T)/.exec(iso);
   return match ? match[0] : 'date unknown';
 }

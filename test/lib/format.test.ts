@@ -97,6 +97,8 @@ describe('multiples, shares, changes, dates', () => {
     expect(formatAsOf('2026-01-09T17:21:08.750Z')).toBe('2026-01-09');
     expect(formatAsOf('2025-11')).toBe('2025-11');
     expect(formatAsOf('')).toBe('date unknown');
+    expect(formatAsOf('2025')).toBe('2025');
+    expect(formatAsOf('nonsense')).toBe('date unknown');
   });
 });
 

@@ -12,7 +12,6 @@ export function ScenarioTable({ rows }: ScenarioTableProps) {
   return (
     <div className="table-scroll">
     <table className="scenario-table" aria-label="Scenario bands">
-      <caption>Scenario bands: price if the total crypto market reaches each size</caption>
       <thead>
         <tr>
           <th scope="col">Total market</th>

@@ -1,23 +1,85 @@
-import { useMemo } from 'react';
-import { engineInputFor } from '../../data/engine-input.ts';
+import { useDeferredValue, useEffect, useMemo } from 'react';
 import { useDataset } from '../../data/queries/dataset.ts';
-import { DEFAULT_CAPTURES, DEFAULT_TIERS, scenarioTable } from '../../engine/index.ts';
+import type { Dataset, Token } from '../../data/types.ts';
 import { useDataConfig } from '../../state/settings-store.ts';
-import { formatAsOf, formatChange, formatPrice, formatUsdCompact } from '../../lib/format.ts';
+import { syncScenarioToUrl, useScenarioNotices, useScenarioStore } from '../../state/scenario-store.ts';
 import { Link } from '../../ui/link.tsx';
+import { Answers } from './answers.tsx';
+import { BandChart } from './band-chart.tsx';
+import { Controls } from './controls.tsx';
+import { GradesPanel } from './grades-panel.tsx';
+import { publishedPoints } from './published.ts';
 import { ScenarioTable } from './scenario-table.tsx';
+import { TierEditor } from './tier-editor.tsx';
+import { TokenHeader } from './token-header.tsx';
+import { useScenarioView } from './use-scenario-view.ts';
 
 interface TokenDetailPageProps {
   readonly id: string;
 }
 
-/** `/token/:id`: one token and its scenario bands. */
+/** The URL is the source of truth on arrival; afterwards the store writes the URL (replaceState). */
+function useScenarioUrl(id: string): void {
+  useEffect(() => {
+    const unsubscribe = syncScenarioToUrl();
+    useScenarioStore.getState().loadFromSearch(window.location.search);
+    return unsubscribe;
+  }, [id]);
+}
+
+function Notices() {
+  const notices = useScenarioNotices();
+  const dismiss = useScenarioStore((s) => s.dismissNotices);
+  if (notices.length === 0) return null;
+  return (
+    <div className="notices" role="note" aria-label="Link notices">
+      <ul>
+        {notices.map((n) => (
+          <li key={n}>{n}</li>
+        ))}
+      </ul>
+      <button type="button" onClick={dismiss}>
+        Dismiss
+      </button>
+    </div>
+  );
+}
+
+function Scenario({ token, dataset }: { readonly token: Token; readonly dataset: Dataset }) {
+  const result = useScenarioView(token, dataset);
+  const published = dataset.published[token.id];
+  const points = useMemo(() => (published ? publishedPoints(published) : undefined), [published]);
+  // The chart follows the sliders a beat behind, so a key press paints the slider first.
+  const deferred = useDeferredValue(result.ok ? result.view : null);
+  if (!result.ok) return <p role="note">{result.reason}</p>;
+  const { view } = result;
+  const chartView = deferred ?? view;
+  return (
+    <>
+      <section aria-labelledby="bands-title" className="bands">
+        <h2 id="bands-title">Scenario bands</h2>
+        <ScenarioTable rows={view.rows} />
+        <TierEditor tiers={view.params.tiers} />
+      </section>
+      <BandChart
+        token={chartView.input}
+        captures={chartView.params.captures}
+        tiers={chartView.params.tiers}
+        userPoint={{ marketSize: chartView.params.marketSize, price: chartView.customPrice }}
+        published={points}
+        symbol={token.symbol}
+      />
+      <Controls view={view} published={published} hasMaxSupply={token.maxSupply !== null || token.totalSupply !== null} />
+      <Answers view={view} symbol={token.symbol} />
+    </>
+  );
+}
+
+/** `/token/:id`: one token, its grades, scenario bands, chart, sliders and answers. */
 export default function TokenDetailPage({ id }: TokenDetailPageProps) {
   const { dataset, isLoading } = useDataset(useDataConfig(), id);
+  useScenarioUrl(id);
   const token = dataset?.tokens.find((t) => t.id === id);
-  const market = dataset?.market;
-  const input = useMemo(() => (token && market ? engineInputFor(token, market, 'circ') : null), [token, market]);
-  const rows = useMemo(() => (input?.ok ? scenarioTable(input.input, DEFAULT_CAPTURES, DEFAULT_TIERS) : []), [input]);
 
   if (isLoading) return <p className="loading">Loading…</p>;
   if (!token || !dataset) {
@@ -31,44 +93,18 @@ export default function TokenDetailPage({ id }: TokenDetailPageProps) {
     );
   }
 
-  const source = dataset.sources[dataset.market.source]?.name ?? dataset.source;
   return (
     <article className="token-detail">
-      <header className="token-header">
-        <h1>
-          {token.name} ({token.symbol})
-        </h1>
-        <dl className="facts">
-          <div>
-            <dt>Price</dt>
-            <dd>{formatPrice(token.price)}</dd>
-          </div>
-          <div>
-            <dt>Market cap</dt>
-            <dd>{formatUsdCompact(token.marketCap)}</dd>
-          </div>
-          <div>
-            <dt>Rank</dt>
-            <dd>{token.rank !== null ? `#${token.rank}` : 'not available'}</dd>
-          </div>
-          <div>
-            <dt>30d</dt>
-            <dd>{formatChange(token.change.d30)}</dd>
-          </div>
-          <div>
-            <dt>Total crypto market</dt>
-            <dd>{formatUsdCompact(dataset.market.totalMarketCap)}</dd>
-          </div>
-        </dl>
-        <p className="source">
-          Source: {source}, prices as of {formatAsOf(dataset.asOf)}.
-        </p>
-      </header>
-      {input?.ok ? <ScenarioTable rows={rows} /> : <p role="note">{input?.reason}</p>}
-      <p className="assumptions">
-        Capture ratios: bear {DEFAULT_CAPTURES.bear}, base {DEFAULT_CAPTURES.base}, moon {DEFAULT_CAPTURES.moon} (the
-        part of its current share the token keeps of every new dollar entering the market). Circulating supply.
-      </p>
+      <TokenHeader token={token} dataset={dataset} />
+      <Notices />
+      <div className="detail-grid">
+        <div className="detail-main">
+          <Scenario token={token} dataset={dataset} />
+        </div>
+        <aside className="detail-side">
+          <GradesPanel grades={dataset.grades[token.id]} sources={dataset.sources} />
+        </aside>
+      </div>
     </article>
   );
 }

@@ -1,12 +1,14 @@
 import { memo } from 'react';
 import { formatChange, formatPrice, formatUsdCompact } from '../../lib/format.ts';
 import { Link } from '../../ui/link.tsx';
+import { Logo } from '../../ui/logo.tsx';
 import { NotAvailable } from '../../ui/not-available.tsx';
 import type { TokenRow } from './select-tokens.ts';
 
 function Change({ pct }: { readonly pct: number | null }) {
   if (pct === null) return <NotAvailable />;
-  return <span className={pct < 0 ? 'down' : 'up'}>{formatChange(pct)}</span>;
+  const text = formatChange(pct);
+  return <span className={text === '0%' ? undefined : pct < 0 ? 'down' : 'up'}>{text}</span>;
 }
 
 /** One row of the token browser (memoised: scrolling re-renders only rows that enter the window). */
@@ -15,9 +17,11 @@ export const TokenTableRow = memo(function TokenTableRow({ row, index, height }:
   return (
     <tr aria-rowindex={index} style={{ height }}>
       <td>{token.rank ?? <NotAvailable />}</td>
-      <td className="left name-cell">
-        {token.logo ? <img src={token.logo} alt="" width={20} height={20} loading="lazy" referrerPolicy="no-referrer" /> : <span className="logo-blank" />}
-        <Link href={`/token/${encodeURIComponent(token.id)}`}>{token.name}</Link>
+      <td className="left">
+        <div className="name-cell">
+          <Logo src={token.logo} size={20} />
+          <Link href={`/token/${encodeURIComponent(token.id)}`}>{token.name}</Link>
+        </div>
       </td>
       <td className="left">{token.symbol}</td>
       <td>{formatPrice(token.price)}</td>

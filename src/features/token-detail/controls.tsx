@@ -1,0 +1,161 @@
+import { useMemo, useState } from 'react';
+import {
+  CAPTURE_RANGE,
+  CASES,
+  DEFAULT_TIERS,
+  EngineInputError,
+  MARKET_SIZE_RANGE,
+  SHARE_RANGE,
+  logScale,
+  parseMarketSize,
+  parseShare,
+  sliderPosition,
+  sliderValue,
+  tierLabel,
+} from '../../engine/index.ts';
+import type { PublishedScenario } from '../../data/types.ts';
+import { formatUsdCompact } from '../../lib/format.ts';
+import { useScenarioActions } from '../../state/scenario-store.ts';
+import { RangeSlider } from '../../ui/range-slider.tsx';
+import { TypedInput } from '../../ui/typed-input.tsx';
+import { fitPublished } from './published.ts';
+import type { ScenarioView } from './use-scenario-view.ts';
+
+const SHARE_SCALE = logScale(SHARE_RANGE.min, SHARE_RANGE.max, 300);
+const CAPTURE_STEPS = Math.round((CAPTURE_RANGE.max - CAPTURE_RANGE.min) / CAPTURE_RANGE.step);
+const CASE_LABEL = { bear: 'Bear', base: 'Base', moon: 'Moon' } as const;
+
+/** "0.48%", "0.0012%", "12.5%": three significant digits, for slider text and the typed box. */
+export function shareText(fraction: number): string {
+  return `${Number((fraction * 100).toPrecision(3))}%`;
+}
+
+function errorText(error: unknown): string {
+  return error instanceof EngineInputError ? error.message.replace(/^[\w.[\]]+: /, '') : 'That value could not be read.';
+}
+
+interface ControlsProps {
+  readonly view: ScenarioView;
+  readonly published: PublishedScenario | undefined;
+  readonly hasMaxSupply: boolean;
+}
+
+/** Sliders and typed inputs for the user's point and the three capture ratios, the supply toggle, presets. */
+export function Controls({ view, published, hasMaxSupply }: ControlsProps) {
+  const actions = useScenarioActions();
+  const { params } = view;
+  const [presetNote, setPresetNote] = useState<string | null>(null);
+  // Snap to the user's tiers as well as the defaults, so every tier in the table is one key press away.
+  const tiersKey = params.tiers.join(',');
+  const marketScale = useMemo(
+    () => logScale(MARKET_SIZE_RANGE.min, MARKET_SIZE_RANGE.max, 200, [...new Set([...DEFAULT_TIERS, ...tiersKey.split(',').map(Number)])]),
+    [tiersKey],
+  );
+
+  const applyPublished = (): void => {
+    if (!published) return;
+    let fit: ReturnType<typeof fitPublished>;
+    try {
+      fit = fitPublished(published, view.input.circulatingSupply);
+    } catch (error) {
+      setPresetNote(`The published table could not be fitted: ${errorText(error)}`);
+      return;
+    }
+    const next = { ...params.captures };
+    for (const c of CASES) next[c] = fit.captures[c] ?? next[c];
+    actions.setCaptures(next);
+    const fitted = CASES.filter((c) => fit.captures[c] !== null);
+    setPresetNote(
+      `Fitted ${fitted.join(', ')} from Token Metrics' published table (largest gap ${(fit.maxResidual * 100).toFixed(2)} cents)` +
+        (fitted.length < 3 ? '; the other cases keep their values (not published).' : '.') +
+        (fit.assumedMarket ? ' Their tiers are read as 2x-8x the 3.875T market of the analysis.' : ''),
+    );
+  };
+
+  return (
+    <section aria-labelledby="controls-title" className="controls">
+      <h2 id="controls-title">Your scenario</h2>
+      <div className="control-grid">
+        <div>
+          <RangeSlider
+            label="Total market size"
+            steps={marketScale.steps}
+            position={sliderPosition(marketScale, params.marketSize)}
+            valueText={tierLabel(params.marketSize)}
+            onPosition={(p) => actions.setMarketSize(sliderValue(marketScale, p))}
+          />
+          <TypedInput
+            label="Market size"
+            value={tierLabel(params.marketSize)}
+            placeholder="16T"
+            onCommit={(text) => {
+              try {
+                actions.setMarketSize(parseMarketSize(text));
+                return null;
+              } catch (error) {
+                return errorText(error);
+              }
+            }}
+          />
+        </div>
+        <div>
+          <RangeSlider
+            label="Market share"
+            steps={SHARE_SCALE.steps}
+            position={sliderPosition(SHARE_SCALE, view.share)}
+            valueText={shareText(view.share)}
+            onPosition={(p) => actions.setShare(sliderValue(SHARE_SCALE, p))}
+            hint={view.shareFollowsBase ? 'Following the base case at this market size.' : undefined}
+          />
+          <TypedInput
+            label="Share"
+            value={shareText(view.share)}
+            placeholder="0.5%"
+            inputMode="decimal"
+            onCommit={(text) => {
+              try {
+                actions.setShare(parseShare(text));
+                return null;
+              } catch (error) {
+                return errorText(error);
+              }
+            }}
+          />
+        </div>
+        {CASES.map((c) => (
+          <RangeSlider
+            key={c}
+            label={`${CASE_LABEL[c]} capture`}
+            steps={CAPTURE_STEPS}
+            position={(params.captures[c] - CAPTURE_RANGE.min) / CAPTURE_RANGE.step}
+            valueText={params.captures[c].toFixed(3).replace(/0+$/, '').replace(/\.$/, '')}
+            onPosition={(p) => actions.setCapture(c, CAPTURE_RANGE.min + p * CAPTURE_RANGE.step)}
+          />
+        ))}
+      </div>
+      <fieldset className="supply">
+        <legend>Supply at the horizon</legend>
+        <label>
+          <input type="radio" name="horizon" checked={params.horizon === 'circ'} onChange={() => actions.setHorizon('circ')} /> Circulating
+        </label>
+        <label>
+          <input type="radio" name="horizon" checked={params.horizon === 'max'} onChange={() => actions.setHorizon('max')} /> Max supply (fully diluted)
+        </label>
+        {params.horizon === 'max' && !hasMaxSupply ? <p className="hint">{view.note}</p> : null}
+      </fieldset>
+      <div className="presets">
+        <button type="button" onClick={() => { actions.reset(); setPresetNote(null); }}>
+          Reset to defaults
+        </button>
+        <button type="button" disabled={!published} onClick={applyPublished} title={published ? undefined : 'No published table is known for this token'}>
+          Token Metrics published
+        </button>
+        {presetNote ? <p role="status">{presetNote}</p> : null}
+      </div>
+      <p className="hint">
+        Today&apos;s total crypto market: {formatUsdCompact(view.input.totalMarketCap)}. A capture of 1 keeps today&apos;s share of the market; 0.5 keeps
+        half of it for every new dollar.
+      </p>
+    </section>
+  );
+}

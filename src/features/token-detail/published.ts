@@ -1,0 +1,44 @@
+import { CASES, calibrate, type ScenarioCase, type TokenInput } from '../../engine/index.ts';
+import type { PublishedScenario } from '../../data/types.ts';
+import type { PublishedPoint } from './band-chart.tsx';
+
+/**
+ * The total crypto market of Token Metrics' 2025 analyses. Their tiers "8T, 16T, 23T, 31T" are 2x, 4x,
+ * 6x and 8x that market, rounded (docs/scenario-model.md, worked example); a table that does not state
+ * its market is read that way.
+ */
+export const TM_2025_MARKET = 3.875e12;
+const TM_2025_TIERS = [8e12, 16e12, 23e12, 31e12];
+
+/** The market sizes a published table's prices belong to, and the market it started from. */
+export function publishedFrame(p: PublishedScenario): { tiers: number[]; m0: number; assumed: boolean } {
+  if (p.totalMarketCap !== null) return { tiers: [...p.tiers], m0: p.totalMarketCap, assumed: false };
+  const isTmSeries = p.tiers.length === TM_2025_TIERS.length && p.tiers.every((t, i) => t === TM_2025_TIERS[i]);
+  if (isTmSeries) return { tiers: [2, 4, 6, 8].map((k) => k * TM_2025_MARKET), m0: TM_2025_MARKET, assumed: true };
+  return { tiers: [...p.tiers], m0: TM_2025_MARKET, assumed: true };
+}
+
+/** The published cells as chart points, at the market sizes the analysis meant. */
+export function publishedPoints(p: PublishedScenario): PublishedPoint[] {
+  const { tiers } = publishedFrame(p);
+  return CASES.flatMap((c) => tiers.flatMap((m, i) => {
+    const price = p[c][i];
+    return price === null || price === undefined ? [] : [{ m, price, case: c }];
+  }));
+}
+
+export interface PublishedFit {
+  /** Fitted capture per case; null where the table publishes no cell of that case. */
+  readonly captures: Readonly<Record<ScenarioCase, number | null>>;
+  /** Largest |model - published| over the published cells, USD. */
+  readonly maxResidual: number;
+  readonly assumedMarket: boolean;
+}
+
+/** Fits capture ratios to a published table, in the analysis' own frame (its price and market). */
+export function fitPublished(p: PublishedScenario, circulatingSupply: number): PublishedFit {
+  const { tiers, m0, assumed } = publishedFrame(p);
+  const token: TokenInput = { price: p.currentPrice, circulatingSupply, totalMarketCap: m0 };
+  const fit = calibrate(token, tiers, { bear: p.bear, base: p.base, moon: p.moon });
+  return { captures: fit.captures, maxResidual: fit.maxResidual, assumedMarket: assumed };
+}

@@ -1,0 +1,151 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  DEFAULT_CAPTURES,
+  DEFAULT_TIERS,
+  requiredMarketSize,
+  scenarioTable,
+  tierLabel,
+} from '../../src/engine/index.ts';
+import { formatPrice } from '../../src/lib/format.ts';
+import { useScenarioStore } from '../../src/state/scenario-store.ts';
+import { renderApp } from '../app/render-app.tsx';
+import { snapshotJson } from '../msw.ts';
+
+interface SnapToken { id: string; price: number; circulatingSupply: number | null; maxSupply: number | null }
+const snap = snapshotJson as unknown as { tokens: SnapToken[]; market: { totalMarketCap: number } };
+const ada = snap.tokens.find((t) => t.id === 'cardano');
+if (!ada?.circulatingSupply) throw new Error('cardano missing from the snapshot');
+const adaInput = { price: ada.price, circulatingSupply: ada.circulatingSupply, totalMarketCap: snap.market.totalMarketCap };
+
+beforeEach(() => {
+  useScenarioStore.setState(useScenarioStore.getInitialState(), true);
+});
+
+async function openCardano(search = '') {
+  renderApp(`/token/cardano${search}`);
+  await screen.findByRole('heading', { level: 1, name: 'Cardano (ADA)' });
+  return screen.getByRole('table', { name: 'Scenario bands' });
+}
+
+describe('token detail', () => {
+  it('shows the engine\'s table for the snapshot token, the chart and every control by name', async () => {
+    const table = await openCardano();
+    const expected = scenarioTable(adaInput, DEFAULT_CAPTURES, DEFAULT_TIERS);
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(4);
+    rows.forEach((row, i) => {
+      const cells = within(row).getAllByRole('cell');
+      expect(cells[1]?.textContent).toContain(formatPrice(expected[i]?.base.price));
+    });
+    expect(screen.getByRole('figure', { name: 'Price bands chart' })).toBeInTheDocument();
+    for (const name of ['Total market size', 'Market share', 'Bear capture', 'Base capture', 'Moon capture']) {
+      expect(screen.getByRole('slider', { name })).toBeInTheDocument();
+    }
+    expect(screen.getByRole('slider', { name: 'Total market size' })).toHaveAttribute('aria-valuetext', '16T');
+    expect(screen.getByRole('textbox', { name: 'Target price' })).toBeInTheDocument();
+    expect(screen.getAllByText(/Not financial advice/)).toHaveLength(1);
+    expect(document.body.textContent).not.toMatch(/NaN|Infinity/);
+  });
+
+  it('moves the market size and writes it into the URL', async () => {
+    await openCardano();
+    const slider = screen.getByRole('slider', { name: 'Total market size' });
+    fireEvent.change(slider, { target: { value: '200' } });
+    expect(slider).toHaveAttribute('aria-valuetext', '100T');
+    expect(screen.getByText(/^At a 100T total market:/)).toBeInTheDocument();
+    await waitFor(() => expect(new URLSearchParams(window.location.search).get('m')).toBe('100T'));
+  });
+
+  it('takes a typed market size and share, and says what it cannot read', async () => {
+    const user = userEvent.setup();
+    await openCardano();
+    const size = screen.getByRole('textbox', { name: 'Market size' });
+    await user.clear(size);
+    await user.type(size, '23T{Enter}');
+    expect(screen.getByRole('slider', { name: 'Total market size' })).toHaveAttribute('aria-valuetext', '23T');
+    await user.clear(size);
+    await user.type(size, 'lots{Enter}');
+    expect(await screen.findByText(/is not a market size such as 16T/)).toBeInTheDocument();
+    expect(screen.getByRole('slider', { name: 'Total market size' })).toHaveAttribute('aria-valuetext', '23T');
+    const share = screen.getByRole('textbox', { name: 'Share' });
+    await user.clear(share);
+    await user.type(share, '0.5%{Enter}');
+    expect(screen.getByRole('slider', { name: 'Market share' })).toHaveAttribute('aria-valuetext', '0.5%');
+  });
+
+  it('keeps the captures ordered when bear passes base', async () => {
+    await openCardano();
+    fireEvent.change(screen.getByRole('slider', { name: 'Bear capture' }), { target: { value: '180' } }); // 0.9
+    expect(screen.getByRole('slider', { name: 'Bear capture' })).toHaveAttribute('aria-valuetext', '0.9');
+    expect(screen.getByRole('slider', { name: 'Base capture' })).toHaveAttribute('aria-valuetext', '0.9');
+    expect(screen.getByRole('slider', { name: 'Moon capture' })).toHaveAttribute('aria-valuetext', '1');
+  });
+
+  it('answers a target price with the market size each case needs', async () => {
+    const user = userEvent.setup();
+    await openCardano();
+    await user.type(screen.getByRole('textbox', { name: 'Target price' }), '2');
+    const answer = screen.getByRole('status', { name: 'Target answer' });
+    for (const c of ['bear', 'base', 'moon'] as const) {
+      const m = requiredMarketSize(adaInput, DEFAULT_CAPTURES[c], 2);
+      expect(answer.textContent).toContain(`${c} ${m === null ? 'beyond any market size in this case' : `at ${tierLabel(m)}`}`);
+    }
+    await user.clear(screen.getByRole('textbox', { name: 'Target price' }));
+    await user.type(screen.getByRole('textbox', { name: 'Target price' }), 'ten bucks');
+    expect(answer.textContent).toMatch(/is not a price such as 2.50/);
+  });
+
+  it('adds and removes tiers', async () => {
+    const user = userEvent.setup();
+    const table = await openCardano();
+    await user.type(screen.getByRole('textbox', { name: 'Add tier' }), '12T{Enter}');
+    expect(within(table).getAllByRole('rowheader').map((th) => th.textContent)).toEqual(['8T', '12T', '16T', '23T', '31T']);
+    await user.click(screen.getByRole('button', { name: 'Remove 23T' }));
+    expect(within(table).getAllByRole('rowheader').map((th) => th.textContent)).toEqual(['8T', '12T', '16T', '31T']);
+    await waitFor(() => expect(new URLSearchParams(window.location.search).get('tiers')).toBe('8T,12T,16T,31T'));
+  });
+
+  it('opens a shared link exactly, and quietly repairs a malformed one', async () => {
+    await openCardano('?m=23T&bear=0.6&base=0.7&moon=1.2&h=max');
+    expect(screen.getByRole('slider', { name: 'Total market size' })).toHaveAttribute('aria-valuetext', '23T');
+    expect(screen.getByRole('slider', { name: 'Moon capture' })).toHaveAttribute('aria-valuetext', '1.2');
+    expect(screen.getByRole('radio', { name: /Max supply/ })).toBeChecked();
+    useScenarioStore.setState(useScenarioStore.getInitialState(), true);
+  });
+
+  it('repairs garbage in the link with a notice and no NaN', async () => {
+    await openCardano('?m=NaN&moon=-4&tiers=<script>&s=9');
+    const notices = await screen.findByRole('note', { name: 'Link notices' });
+    expect(notices.textContent).toMatch(/Market size "NaN" in the link was not understood; using 16T/);
+    expect(screen.getByRole('slider', { name: 'Total market size' })).toHaveAttribute('aria-valuetext', '16T');
+    expect(screen.getByRole('slider', { name: 'Market share' })).toHaveAttribute('aria-valuetext', '50%');
+    // The notices quote what the link held (as text); everything the app computed is clean.
+    const computed = (document.body.textContent ?? '').replace(notices.textContent ?? '', '');
+    expect(computed).not.toMatch(/NaN|Infinity|<script>/);
+    expect(document.body.querySelector('main script')).toBeNull();
+  });
+
+  it('fits the captures to Token Metrics\' published table', async () => {
+    const user = userEvent.setup();
+    await openCardano();
+    await user.click(screen.getByRole('button', { name: 'Token Metrics published' }));
+    expect(screen.getByText(/Fitted bear, base, moon from Token Metrics' published table/)).toBeInTheDocument();
+    const bear = Number(screen.getByRole('slider', { name: 'Bear capture' }).getAttribute('aria-valuetext'));
+    const moon = Number(screen.getByRole('slider', { name: 'Moon capture' }).getAttribute('aria-valuetext'));
+    expect(bear).toBeGreaterThan(0.4);
+    expect(bear).toBeLessThan(0.5);
+    expect(moon).toBeGreaterThan(0.75);
+    expect(moon).toBeLessThan(0.85);
+  });
+
+  it('shows grades with their words and says "not available" for missing ones', async () => {
+    await openCardano();
+    const grades = screen.getByRole('region', { name: 'Grades' });
+    expect(grades.textContent).toMatch(/29\.72\s*Sell/);
+    expect(grades.textContent).toMatch(/77\.21\s*Emerging/);
+    expect(grades.textContent).toContain('Security: not available');
+    expect(grades.textContent).not.toMatch(/: 0\b/);
+  });
+});
