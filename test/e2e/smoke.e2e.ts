@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { launchChromium, watchErrors } from './browser.ts';
+import { launchChromium, newPage, watchErrors } from './browser.ts';
 
 let browser: Browser;
 let page: Page;
@@ -9,7 +9,7 @@ const baseUrl = inject('baseUrl');
 
 beforeAll(async () => {
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  ({ page } = await newPage(browser, { viewport: { width: 1280, height: 900 } }));
   errors = watchErrors(page);
 });
 

@@ -1,4 +1,4 @@
-import { useCallback, useId, useMemo, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import {
   Area,
   ComposedChart,
@@ -99,6 +99,8 @@ export function BandChart(props: BandChartProps) {
   const { token, captures } = useStableInputs(props.token, props.captures);
   const tiers = useStableTiers(props.tiers);
   const captionId = useId();
+  const figureRef = useRef<HTMLElement>(null);
+  const plotWidth = usePlotWidth(figureRef, width);
 
   const { min: xMin, max: xMax } = chartDomain(token.totalMarketCap, tiers, userPoint?.marketSize);
   const computed = useMemo<Computed>(() => {
@@ -139,7 +141,9 @@ export function BandChart(props: BandChartProps) {
   const yDomain = priceDomain(series, extraPrices, priceFloor(token.price));
   const xTicks = logTicks(xMin, xMax);
   const yTicks = logTicks(yDomain.min, yDomain.max, 8);
-  const yWidth = Math.max(48, 12 + 7 * Math.max(...yTicks.map((t) => formatYTick(t).length)));
+  const yWidth = Math.max(48, 14 + 7.5 * Math.max(...yTicks.map((t) => formatYTick(t).length)));
+  const labelledTiers = thinLabels(tiers, xMin, xMax, plotWidth - yWidth - MARGIN.left - MARGIN.right);
+  const userNearRight = userPoint !== null && Math.log(xMax / userPoint.marketSize) < 0.3 * Math.log(xMax / xMin);
   const summary = bandSummary({
     symbol,
     domain: { min: xMin, max: xMax },
@@ -167,6 +171,7 @@ export function BandChart(props: BandChartProps) {
         ticks={xTicks}
         tickFormatter={formatXTick}
         stroke="var(--muted)"
+        tick={TICK_STYLE}
       />
       <YAxis
         type="number"
@@ -177,6 +182,7 @@ export function BandChart(props: BandChartProps) {
         tickFormatter={formatYTick}
         width={yWidth}
         stroke="var(--muted)"
+        tick={TICK_STYLE}
       />
       <Area
         dataKey="band"
@@ -206,7 +212,7 @@ export function BandChart(props: BandChartProps) {
         y={token.price}
         stroke="var(--muted)"
         strokeDasharray="4 4"
-        label={{ value: `Today ${formatPrice(token.price)}`, position: 'insideBottomRight', fill: 'var(--muted)' }}
+        label={{ value: `Today ${formatPrice(token.price)}`, position: 'insideBottomRight', fill: 'var(--muted)', fontSize: 12 }}
       />
       {tiers.map((tier) => (
         <ReferenceLine
@@ -214,7 +220,7 @@ export function BandChart(props: BandChartProps) {
           x={tier}
           stroke="var(--muted)"
           strokeDasharray="2 4"
-          label={{ value: tierLabel(tier), position: 'top', fill: 'var(--muted)' }}
+          {...(labelledTiers.has(tier) ? { label: { value: tierLabel(tier), position: 'top', fill: 'var(--muted)', fontSize: 12 } } : {})}
         />
       ))}
       {userPoint && (
@@ -225,7 +231,7 @@ export function BandChart(props: BandChartProps) {
           fill="var(--fg)"
           stroke="var(--bg)"
           strokeWidth={2}
-          label={{ value: `You ${formatPrice(userPoint.price)}`, position: 'right', fill: 'var(--fg)' }}
+          label={{ value: `You ${formatPrice(userPoint.price)}`, position: userNearRight ? 'left' : 'right', fill: 'var(--fg)', fontSize: 13 }}
         />
       )}
       <Tooltip content={renderTooltip} isAnimationActive={false} />
@@ -233,7 +239,7 @@ export function BandChart(props: BandChartProps) {
   );
 
   return (
-    <figure className="band-chart" aria-label="Price bands chart" aria-describedby={captionId}>
+    <figure className="band-chart" aria-label="Price bands chart" aria-describedby={captionId} ref={figureRef}>
       {width === undefined ? (
         <ResponsiveContainer width="100%" height={height}>
           {chart}
@@ -247,6 +253,40 @@ export function BandChart(props: BandChartProps) {
       </figcaption>
     </figure>
   );
+}
+
+const TICK_STYLE = { fontSize: 12 } as const;
+
+/** The figure's width in px (the fixed one when given), following resizes. */
+function usePlotWidth(ref: RefObject<HTMLElement | null>, fixed: number | undefined): number {
+  const [measured, setMeasured] = useState(640);
+  useEffect(() => {
+    const el = ref.current;
+    if (fixed !== undefined || !el || typeof ResizeObserver === 'undefined') return undefined;
+    const observer = new ResizeObserver(() => setMeasured(el.clientWidth || 640));
+    observer.observe(el);
+    setMeasured(el.clientWidth || 640);
+    return () => observer.disconnect();
+  }, [ref, fixed]);
+  return fixed ?? measured;
+}
+
+/**
+ * The tiers whose labels fit: walking up from the smallest, a label is kept only when it sits at
+ * least ~34 px right of the last kept one (on the log axis), so "16T23T31T" never piles up.
+ */
+export function thinLabels(tiers: readonly number[], min: number, max: number, plotPx: number): Set<number> {
+  const pxPerLog = Math.max(1, plotPx) / Math.log(max / min);
+  const kept = new Set<number>();
+  let last = -Infinity;
+  for (const tier of [...tiers].sort((a, b) => a - b)) {
+    const x = Math.log(tier / min) * pxPerLog;
+    if (x - last >= 34) {
+      kept.add(tier);
+      last = x;
+    }
+  }
+  return kept;
 }
 
 /** The tooltip line, or a short note if the engine refuses the hovered size (it should not). */
