@@ -55,6 +55,9 @@ export function App({ queryClient, persist }: AppProps) {
             <Link href="/" aria-current={pathname === '/' ? 'page' : undefined}>
               Tokens
             </Link>
+            <Link href="/compare" aria-current={pathname === '/compare' ? 'page' : undefined}>
+              Compare
+            </Link>
             <Link href="/settings" aria-current={pathname === '/settings' ? 'page' : undefined}>
               Settings
             </Link>

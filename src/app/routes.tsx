@@ -5,6 +5,7 @@ import { matchPath } from '../lib/location.ts';
 const TokenListPage = lazy(() => import('../features/token-list/token-list-page.tsx'));
 const TokenDetailPage = lazy(() => import('../features/token-detail/token-detail-page.tsx'));
 const SettingsPage = lazy(() => import('../features/settings/settings-page.tsx'));
+const ComparePage = lazy(() => import('../features/compare/compare-page.tsx'));
 
 export interface RouteMatch {
   readonly title: string;
@@ -15,6 +16,7 @@ export interface RouteMatch {
 export function resolveRoute(pathname: string): RouteMatch | null {
   if (pathname === '/' || pathname === '') return { title: 'Tokens', element: <TokenListPage /> };
   if (matchPath('/settings', pathname)) return { title: 'Settings', element: <SettingsPage /> };
+  if (matchPath('/compare', pathname)) return { title: 'Compare', element: <ComparePage /> };
   const token = matchPath('/token/:id', pathname);
   if (token?.id) return { title: token.id, element: <TokenDetailPage key={token.id} id={token.id} /> };
   return null;

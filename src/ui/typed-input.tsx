@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 
 interface TypedInputProps {
   readonly label: string;
@@ -16,10 +16,13 @@ export function TypedInput({ label, value, onCommit, placeholder, inputMode = 't
   const errorId = useId();
   const [text, setText] = useState(value);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
+  // A new value from elsewhere (a slider, a link) replaces what the box shows.
+  const [shownValue, setShownValue] = useState(value);
+  if (shownValue !== value) {
+    setShownValue(value);
     setText(value);
     setError(null);
-  }, [value]);
+  }
   const commit = (): void => {
     if (text.trim() === value) return;
     setError(onCommit(text));

@@ -18,7 +18,7 @@ import { formatUsdCompact } from '../../lib/format.ts';
 import { useScenarioActions } from '../../state/scenario-store.ts';
 import { RangeSlider } from '../../ui/range-slider.tsx';
 import { TypedInput } from '../../ui/typed-input.tsx';
-import { fitPublished } from './published.ts';
+import { fitPublished } from '../../data/published.ts';
 import type { ScenarioView } from './use-scenario-view.ts';
 
 const SHARE_SCALE = logScale(SHARE_RANGE.min, SHARE_RANGE.max, 300);

@@ -9,7 +9,7 @@ import { Answers } from './answers.tsx';
 import { BandChart } from './band-chart.tsx';
 import { Controls } from './controls.tsx';
 import { GradesPanel } from './grades-panel.tsx';
-import { publishedPoints } from './published.ts';
+import { publishedPoints } from '../../data/published.ts';
 import { ScenarioTable } from './scenario-table.tsx';
 import { TierEditor } from './tier-editor.tsx';
 import { TokenHeader } from './token-header.tsx';
@@ -19,13 +19,16 @@ interface TokenDetailPageProps {
   readonly id: string;
 }
 
-/** The URL is the source of truth on arrival; afterwards the store writes the URL (replaceState). */
-function useScenarioUrl(id: string): void {
+/**
+ * The URL is the source of truth on arrival; afterwards the store writes the URL (replaceState).
+ * The page is keyed by token id, so a new token is a new mount and reads its own URL.
+ */
+function useScenarioUrl(): void {
   useEffect(() => {
     const unsubscribe = syncScenarioToUrl();
     useScenarioStore.getState().loadFromSearch(window.location.search);
     return unsubscribe;
-  }, [id]);
+  }, []);
 }
 
 function Notices() {
@@ -82,7 +85,7 @@ function Scenario({ token, dataset }: { readonly token: Token; readonly dataset:
 /** `/token/:id`: one token, its grades, scenario bands, chart, sliders and answers. */
 export default function TokenDetailPage({ id }: TokenDetailPageProps) {
   const { dataset, isLoading } = useDataset(useDataConfig(), id);
-  useScenarioUrl(id);
+  useScenarioUrl();
   const token = dataset?.tokens.find((t) => t.id === id);
 
   if (isLoading) return <p className="loading">Loading…</p>;

@@ -13,10 +13,13 @@ function Fact({ label, children }: { readonly label: string; readonly children: 
   );
 }
 
+function change(pct: number | null): ReactNode {
+  return pct === null ? <NotAvailable /> : <span className={pct < 0 ? 'down' : 'up'}>{formatChange(pct)}</span>;
+}
+
 /** Name, price, cap, rank, changes, and where the numbers come from. */
 export function TokenHeader({ token, dataset }: { readonly token: Token; readonly dataset: Dataset }) {
   const source = dataset.sources[dataset.market.source]?.name ?? dataset.source;
-  const change = (pct: number | null) => (pct === null ? <NotAvailable /> : <span className={pct < 0 ? 'down' : 'up'}>{formatChange(pct)}</span>);
   return (
     <header className="token-header">
       <h1>

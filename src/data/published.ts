@@ -1,6 +1,12 @@
-import { CASES, calibrate, type ScenarioCase, type TokenInput } from '../../engine/index.ts';
-import type { PublishedScenario } from '../../data/types.ts';
-import type { PublishedPoint } from './band-chart.tsx';
+import { CASES, calibrate, type Captures, type ScenarioCase, type TokenInput } from '../engine/index.ts';
+import type { PublishedScenario } from './types.ts';
+
+/** A published price at total market size `m` (USD), for a chart. */
+export interface PublishedPoint {
+  readonly m: number;
+  readonly price: number;
+  readonly case: ScenarioCase;
+}
 
 /**
  * The total crypto market of Token Metrics' 2025 analyses. Their tiers "8T, 16T, 23T, 31T" are 2x, 4x,
@@ -41,4 +47,19 @@ export function fitPublished(p: PublishedScenario, circulatingSupply: number): P
   const token: TokenInput = { price: p.currentPrice, circulatingSupply, totalMarketCap: m0 };
   const fit = calibrate(token, tiers, { bear: p.bear, base: p.base, moon: p.moon });
   return { captures: fit.captures, maxResidual: fit.maxResidual, assumedMarket: assumed };
+}
+
+/** The fitted captures with unpublished cases filled from `fallback`, or null when nothing could be fitted. */
+export function publishedCaptures(p: PublishedScenario | undefined, circulatingSupply: number, fallback: Captures): Captures | null {
+  if (!p) return null;
+  try {
+    const fit = fitPublished(p, circulatingSupply);
+    if (CASES.every((c) => fit.captures[c] === null)) return null;
+    const filled = { bear: fit.captures.bear ?? fallback.bear, base: fit.captures.base ?? fallback.base, moon: fit.captures.moon ?? fallback.moon };
+    // Keep band order even when only some cases were published.
+    const sorted = [filled.bear, filled.base, filled.moon].sort((a, b) => a - b);
+    return { bear: sorted[0] ?? filled.bear, base: sorted[1] ?? filled.base, moon: sorted[2] ?? filled.moon };
+  } catch {
+    return null;
+  }
 }

@@ -1,0 +1,210 @@
+import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useDataset } from '../../data/queries/dataset.ts';
+import type { Dataset } from '../../data/types.ts';
+import { CASES, scenarioCell, tierLabel } from '../../engine/index.ts';
+import { formatMultiple } from '../../lib/format.ts';
+import { navigate } from '../../lib/location.ts';
+import { useDataConfig } from '../../state/settings-store.ts';
+import { DEFAULT_SCENARIO, parseScenarioSearch, serializeScenarioSearch } from '../../state/url-codec.ts';
+import { CopyLinkButton } from '../../ui/copy-link-button.tsx';
+import { Link } from '../../ui/link.tsx';
+import { useHref } from '../../ui/use-location.ts';
+import { CompareChart, compareColor } from './compare-chart.tsx';
+import { publishedCaptures } from '../../data/published.ts';
+import { MAX_COMPARE, TARGET_MULTIPLES, allAlike, compareSelection, needsFor, type CompareToken } from './compare-model.ts';
+
+/** `/compare?ids=a,b,c` with the scenario's captures and tiers (the rest of the detail view's keys are ignored). */
+function useCompareUrl() {
+  const href = useHref();
+  const search = href.includes('?') ? href.slice(href.indexOf('?')) : '';
+  return useMemo(() => {
+    const query = new URLSearchParams(search);
+    const { params, notices } = parseScenarioSearch(search);
+    return { ids: query.get('ids'), captures: params.captures, tiers: params.tiers, horizon: params.horizon, usePublished: query.get('cap') === 'tm', notices, query };
+  }, [search]);
+}
+
+function writeQuery(query: URLSearchParams, changes: Readonly<Record<string, string | null>>): void {
+  const next = new URLSearchParams(query);
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === null) next.delete(key);
+    else next.set(key, value);
+  }
+  const text = next.toString().replace(/%2C/g, ',');
+  navigate(`/compare${text ? `?${text}` : ''}`, { replace: true });
+}
+
+function writeIds(ids: readonly string[], query: URLSearchParams): void {
+  writeQuery(query, { ids: ids.length > 0 ? ids.join(',') : null });
+}
+
+function findToken(dataset: Dataset, text: string) {
+  const t = text.trim().toLowerCase();
+  return dataset.tokens.find((x) => x.id === t) ?? dataset.tokens.find((x) => x.name.toLowerCase() === t) ?? dataset.tokens.find((x) => x.symbol.toLowerCase() === t);
+}
+
+function AddToken({ dataset, ids, onAdd }: { readonly dataset: Dataset; readonly ids: readonly string[]; readonly onAdd: (id: string) => void }) {
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const inputId = useId();
+  const listId = useId();
+  const submit = (e: FormEvent): void => {
+    e.preventDefault();
+    const token = findToken(dataset, text);
+    if (!token) return setError(`No loaded token is called "${text.trim().slice(0, 40)}".`);
+    if (ids.includes(token.id)) return setError(`${token.name} is already here.`);
+    if (ids.length >= MAX_COMPARE) return setError(`At most ${MAX_COMPARE} tokens compare at once.`);
+    setError(null);
+    setText('');
+    onAdd(token.id);
+  };
+  return (
+    <form className="add-token typed-input" onSubmit={submit}>
+      <label htmlFor={inputId}>Add token</label>
+      <input id={inputId} list={listId} value={text} placeholder="Name or symbol" onChange={(e) => setText(e.target.value)} />
+      <datalist id={listId}>
+        {dataset.tokens.slice(0, 300).map((t) => (
+          <option key={t.id} value={t.name}>
+            {t.symbol}
+          </option>
+        ))}
+      </datalist>
+      <button type="submit">Add</button>
+      {error ? <p className="input-error" role="alert">{error}</p> : null}
+    </form>
+  );
+}
+
+function MultiplesTable({ tokens, tiers }: { readonly tokens: readonly CompareToken[]; readonly tiers: readonly number[] }) {
+  return (
+    <div className="table-scroll">
+      <table aria-label="Multiples" className="compare-table">
+        <thead>
+          <tr>
+            <th scope="col">Token</th>
+            {tiers.map((t) => (
+              <th key={t} scope="col">
+                {tierLabel(t)}
+              </th>
+            ))}
+            {TARGET_MULTIPLES.map((x) => (
+              <th key={x} scope="col">
+                {x}x needs
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {tokens.map(({ token, input, captures, capturesFrom }, i) => (
+            <tr key={token.id}>
+              <th scope="row">
+                <span aria-hidden="true" className="swatch" style={{ background: compareColor(i) }} /> {token.symbol}
+                {capturesFrom === 'published' ? <span className="cell-multiple"> (TM fit)</span> : null}
+              </th>
+              {tiers.map((t) => {
+                const [bear, base, moon] = CASES.map((c) => scenarioCell(input, captures[c], t).multiple);
+                return (
+                  <td key={t} title={`bear ${formatMultiple(bear)} to moon ${formatMultiple(moon)}`}>
+                    {formatMultiple(base)} <span className="cell-multiple">({formatMultiple(bear)}–{formatMultiple(moon)})</span>
+                  </td>
+                );
+              })}
+              {TARGET_MULTIPLES.map((x) => {
+                const m = needsFor(input, captures.base, x);
+                return <td key={x}>{m === null ? 'beyond reach' : m <= input.totalMarketCap ? 'reached today' : tierLabel(m)}</td>;
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="hint">Cells: base multiple (bear to moon). “x needs”: the total market size the base case needs.</p>
+    </div>
+  );
+}
+
+/** `/compare`: up to four tokens by multiples of their own price, on one chart and one table. */
+export default function ComparePage() {
+  const { dataset, isLoading } = useDataset(useDataConfig());
+  const url = useCompareUrl();
+  const selection = useMemo(
+    () =>
+      dataset
+        ? compareSelection(url.ids, dataset, {
+            horizon: url.horizon,
+            captures: url.captures,
+            usePublished: url.usePublished,
+            publishedCaptures: (t) => publishedCaptures(dataset.published[t.id], t.circulatingSupply ?? 1, url.captures),
+          })
+        : { tokens: [], notices: [] },
+    [dataset, url.ids, url.horizon, url.captures, url.usePublished],
+  );
+  if (isLoading || !dataset) return <p className="loading">Loading…</p>;
+  const ids = selection.tokens.map((t) => t.token.id);
+  const captures = url.captures;
+  const tiers = url.tiers;
+  const notices = [...url.notices.filter((n) => !/Market size|Market share/.test(n)), ...selection.notices];
+  const customised = serializeScenarioSearch({ ...DEFAULT_SCENARIO, captures, tiers }) !== '';
+
+  return (
+    <section aria-labelledby="compare-title" className="compare">
+      <h1 id="compare-title">Compare</h1>
+      <p className="hint">
+        Each token as a multiple of its own price, so a $0.0001 token and a $60,000 token compare fairly. Captures: bear {captures.bear}, base {captures.base},
+        moon {captures.moon}
+        {customised ? ' (from the link)' : ' (defaults)'}.
+      </p>
+      {notices.length > 0 ? (
+        <div className="notices" role="note" aria-label="Link notices">
+          <ul>
+            {notices.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <ul className="compare-tokens" aria-label="Compared tokens">
+        {selection.tokens.map(({ token }, i) => (
+          <li key={token.id}>
+            <span aria-hidden="true" className="swatch" style={{ background: compareColor(i) }} />
+            <Link href={`/token/${encodeURIComponent(token.id)}`}>{token.name}</Link>
+            <button type="button" aria-label={`Remove ${token.name}`} onClick={() => writeIds(ids.filter((x) => x !== token.id), url.query)}>
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+      <AddToken dataset={dataset} ids={ids} onAdd={(id) => writeIds([...ids, id], url.query)} />
+      <div className="compare-options">
+        <fieldset className="supply">
+          <legend>Supply at the horizon</legend>
+          <label>
+            <input type="radio" name="compare-horizon" checked={url.horizon === 'circ'} onChange={() => writeQuery(url.query, { h: null })} /> Circulating
+          </label>
+          <label>
+            <input type="radio" name="compare-horizon" checked={url.horizon === 'max'} onChange={() => writeQuery(url.query, { h: 'max' })} /> Max supply (fully diluted)
+          </label>
+        </fieldset>
+        <label className="choice">
+          <input type="checkbox" checked={url.usePublished} onChange={(e) => writeQuery(url.query, { cap: e.target.checked ? 'tm' : null })} /> Use Token Metrics&apos; published captures where known
+        </label>
+      </div>
+      {allAlike(selection.tokens) ? (
+        <p className="hint" role="note">
+          With the same captures and no dilution, every token&apos;s multiple is the same: 1 + capture × (market / today&apos;s market − 1). What sets tokens
+          apart is dilution (switch to max supply) and each token&apos;s own captures.
+        </p>
+      ) : null}
+      {selection.tokens.length === 0 ? (
+        <p>Add up to {MAX_COMPARE} tokens to compare, or pick them with “Compare” in the token browser.</p>
+      ) : (
+        <>
+          <CompareChart tokens={selection.tokens} tiers={tiers} totalMarketCap={dataset.market.totalMarketCap} />
+          <div className="export-bar" role="toolbar" aria-label="Share and export">
+            <CopyLinkButton href={() => window.location.href} />
+          </div>
+          <MultiplesTable tokens={selection.tokens} tiers={tiers} />
+        </>
+      )}
+    </section>
+  );
+}
