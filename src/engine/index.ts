@@ -23,3 +23,15 @@ export { CAPTURE_RANGE, DEFAULT_CAPTURES, DEFAULT_TIERS, MARKET_SIZE_RANGE, SHAR
 export { parseMarketSize, parsePrice, parseShare, tierLabel } from './labels.ts';
 export { clampToScale, logScale, sliderPosition, sliderStep, sliderValue, type LogScale } from './slider.ts';
 export type { Ratio, Tokens, Usd } from './units.ts';
+export {
+  captureSamples,
+  historyCaptures,
+  percentile,
+  MIN_WINDOWS,
+  type CapPoint,
+  type CaptureSamples,
+  type HistoryCaptures,
+  type HistoryCapturesFound,
+  type HistoryTooShort,
+} from './history.ts';
+export { BEYOND_REACH, screenBatch, tokenBatch, type BatchResult, type TokenBatch } from './batch.ts';

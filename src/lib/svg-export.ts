@@ -1,0 +1,250 @@
+/**
+ * Chart export without html-to-image: the chart's own `<svg>` is cloned with its computed styles and
+ * CSS variables written in, wrapped with a title, legend and footer drawn as SVG (recharts' legend is
+ * HTML), and drawn on a canvas for PNG. No external reference survives, so the canvas is never tainted
+ * and the file shows the same anywhere.
+ */
+
+import { cloneForExport, parseStyle, resolveVars, rootVariables, writeStyle, xmlSafe } from './svg-clean.ts';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** What the export draws around the chart. Sizes in CSS px; colors and fonts as CSS values (a `var(--x)` is resolved). */
+export interface SvgExportOptions {
+  readonly width: number;
+  readonly height: number;
+  readonly title: string;
+  readonly subtitle: string;
+  /** Lines under the legend: scenario parameters, source and as-of, "Not financial advice". Long lines wrap. */
+  readonly footer: readonly string[];
+  readonly legend: ReadonlyArray<{ readonly label: string; readonly color: string }>;
+  readonly background: string;
+  readonly foreground: string;
+  readonly mutedColor: string;
+  readonly fontFamily: string;
+}
+
+const PAD = 16;
+const TITLE_SIZE = 18;
+const SUBTITLE_SIZE = 12;
+const LEGEND_SIZE = 12;
+const FOOTER_SIZE = 11;
+/** An average glyph width as a share of the font size, to wrap text without measuring it. */
+const GLYPH = 0.58;
+
+/** Greedy word wrap to `max` characters; a word longer than a line is cut. */
+function wrap(text: string, max: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    for (let w = word; w !== ''; w = w.slice(max)) {
+      const piece = w.slice(0, max);
+      if (line === '') line = piece;
+      else if (line.length + 1 + piece.length <= max) line += ` ${piece}`;
+      else {
+        lines.push(line);
+        line = piece;
+      }
+    }
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
+/**
+ * A standalone SVG document (a string) of the chart: the live `svg` (e.g. `figure.band-chart svg.recharts-surface`)
+ * cloned with its computed styles inlined and every `var(--x)` resolved, without interactive parts (tooltip,
+ * `role="application"`, `tabindex`, handlers) or external references (`http` images, `url(http...)`), inside a
+ * new `<svg>` of `width` x `height` px with a background, the title and subtitle at the top, and the legend
+ * (swatches and labels) and footer lines at the bottom. All text is XML-escaped and stripped of characters XML
+ * cannot hold, so the result parses as `image/svg+xml`. The live chart is not changed. Needs a DOM (browser or jsdom).
+ */
+export function standaloneSvg(svg: SVGSVGElement, options: SvgExportOptions): string {
+  const doc = svg.ownerDocument;
+  const rootLookup = rootVariables(doc);
+  const color = (value: string, fallback: string): string => resolveVars(value, rootLookup) ?? fallback;
+  const fg = color(options.foreground, '#000');
+  const muted = color(options.mutedColor, fg);
+  const width = Math.max(1, Number.isFinite(options.width) ? options.width : 1);
+  const height = Math.max(1, Number.isFinite(options.height) ? options.height : 1);
+  const font = xmlSafe(resolveVars(options.fontFamily, rootLookup) ?? 'sans-serif');
+
+  const chart = cloneForExport(svg, fg);
+
+  const make = (name: string, attrs: Record<string, string | number>, text?: string): SVGElement => {
+    const el = doc.createElementNS(SVG_NS, name);
+    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, xmlSafe(String(v)));
+    if (text !== undefined) el.textContent = xmlSafe(text);
+    return el;
+  };
+  const root = make('svg', { width, height, viewBox: `0 0 ${width} ${height}`, 'font-family': font });
+  root.append(make('title', {}, options.title));
+  root.append(make('rect', { x: 0, y: 0, width, height, fill: color(options.background, '#fff') }));
+  let y = PAD + TITLE_SIZE;
+  root.append(make('text', { x: PAD, y, 'font-size': TITLE_SIZE, 'font-weight': 700, fill: fg }, options.title));
+  if (options.subtitle.trim() !== '') {
+    y += SUBTITLE_SIZE + 8;
+    root.append(make('text', { x: PAD, y, 'font-size': SUBTITLE_SIZE, fill: muted }, options.subtitle));
+  }
+  const chartTop = y + 10;
+
+  // Legend rows (swatch + label), then footer lines, laid out upwards from the bottom edge.
+  const inner = width - 2 * PAD;
+  const legendRows: Array<Array<{ x: number; label: string; color: string }>> = [];
+  let x = 0;
+  for (const item of options.legend) {
+    const label = xmlSafe(item.label);
+    const w = 18 + label.length * LEGEND_SIZE * GLYPH;
+    if (legendRows.length === 0 || (x > 0 && x + w > inner)) {
+      legendRows.push([]);
+      x = 0;
+    }
+    legendRows.at(-1)?.push({ x, label, color: color(item.color, fg) });
+    x += w + 16;
+  }
+  const footer = options.footer.flatMap((line) => wrap(xmlSafe(line), Math.max(8, Math.floor(inner / (FOOTER_SIZE * GLYPH)))));
+  const footerTop = height - PAD - footer.length * (FOOTER_SIZE + 4);
+  const legendTop = footerTop - legendRows.length * (LEGEND_SIZE + 8) - (legendRows.length > 0 ? 4 : 0);
+  legendRows.forEach((row, r) => {
+    const rowY = legendTop + r * (LEGEND_SIZE + 8);
+    for (const item of row) {
+      root.append(make('rect', { x: PAD + item.x, y: rowY, width: 12, height: 12, rx: 2, fill: item.color }));
+      root.append(make('text', { x: PAD + item.x + 18, y: rowY + 10, 'font-size': LEGEND_SIZE, fill: fg }, item.label));
+    }
+  });
+  footer.forEach((line, i) => {
+    root.append(make('text', { x: PAD, y: footerTop + (i + 1) * (FOOTER_SIZE + 4) - 4, 'font-size': FOOTER_SIZE, fill: muted }, line));
+  });
+
+  // The chart keeps its own coordinates (viewBox) and is scaled into the space left between header and legend.
+  const box = chart.getAttribute('viewBox') ?? `0 0 ${Number(chart.getAttribute('width')) || width} ${Number(chart.getAttribute('height')) || height}`;
+  const chartStyle = parseStyle(chart.getAttribute('style'));
+  for (const prop of ['width', 'height', 'max-width', 'max-height', 'position', 'top', 'left']) chartStyle.delete(prop);
+  chart.setAttribute('style', writeStyle(chartStyle));
+  for (const [k, v] of Object.entries({ x: 0, y: chartTop, width, height: Math.max(1, legendTop - 8 - chartTop), viewBox: box, preserveAspectRatio: 'xMidYMid meet' })) {
+    chart.setAttribute(k, String(v));
+  }
+  root.append(chart);
+  return new (doc.defaultView ?? window).XMLSerializer().serializeToString(root);
+}
+
+/** A 2D context, as much of it as the PNG export uses. */
+export interface PngContext {
+  drawImage(image: CanvasImageSource, dx: number, dy: number, dw: number, dh: number): void;
+}
+
+/** A canvas, as much of it as the PNG export uses (an `HTMLCanvasElement` is one). */
+export interface PngCanvas {
+  getContext(contextId: '2d'): PngContext | null;
+  toBlob(callback: (blob: Blob | null) => void, type?: string): void;
+}
+
+/** What `svgToPngBlob` draws with; tests pass their own, browsers use a `<canvas>` and an `<img>`. */
+export interface PngDeps {
+  readonly createCanvas: (width: number, height: number) => PngCanvas;
+  readonly loadImage: (url: string) => Promise<CanvasImageSource>;
+}
+
+/** Safari's canvas limit (4096 x 4096 px); larger canvases come back blank there. */
+const MAX_CANVAS_PIXELS = 16_777_216;
+
+const browserDeps: PngDeps = {
+  createCanvas: (width, height) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = width;
+    canvas.height = height;
+    return canvas;
+  },
+  loadImage: (url) =>
+    new Promise((resolve, reject) => {
+      const image = new Image();
+      image.onload = () => resolve(image);
+      image.onerror = () => reject(new Error('the browser could not draw the SVG'));
+      image.src = url;
+    }),
+};
+
+/** The message of anything thrown (a DOMException is not an Error in every DOM). */
+function reason(error: unknown): string {
+  if (typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string') return error.message;
+  return String(error);
+}
+
+/**
+ * Draws an SVG document (from `standaloneSvg`) on a canvas of `width * scale` x `height * scale` px and
+ * encodes it as PNG. `width` and `height` are the SVG's size in CSS px; `scale` 2 gives a sharp image on
+ * high-density screens. The scale is lowered when the canvas would pass 16.7 million pixels (Safari's limit).
+ * The SVG goes in as a `data:image/svg+xml` URL, so nothing is fetched and the canvas is not tainted.
+ * @throws Error (`PNG export failed: ...`) for a size that is not positive, an SVG the browser cannot load,
+ *   no 2D context, or a canvas that gives no image (`toBlob` null or throwing).
+ */
+export async function svgToPngBlob(svgText: string, width: number, height: number, scale = 2, deps: PngDeps = browserDeps): Promise<Blob> {
+  if (!(width > 0 && height > 0 && scale > 0) || !Number.isFinite(width * height * scale)) {
+    throw new Error(`PNG export failed: the size ${width} x ${height} at scale ${scale} is not a positive size`);
+  }
+  const fit = Math.min(scale, Math.sqrt(MAX_CANVAS_PIXELS / (width * height)));
+  const w = Math.max(1, Math.round(width * fit));
+  const h = Math.max(1, Math.round(height * fit));
+  let image: CanvasImageSource;
+  try {
+    image = await deps.loadImage(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svgText)}`);
+  } catch (error) {
+    throw new Error(`PNG export failed: the SVG did not load as an image (${reason(error)})`, { cause: error });
+  }
+  const canvas = deps.createCanvas(w, h);
+  const context = canvas.getContext('2d');
+  if (context === null) throw new Error('PNG export failed: the browser gave no 2D canvas');
+  context.drawImage(image, 0, 0, w, h);
+  const blob = await new Promise<Blob | null>((resolve, reject) => {
+    try {
+      canvas.toBlob(resolve, 'image/png');
+    } catch (error) {
+      reject(new Error(`PNG export failed: the canvas refused to export (${reason(error)})`, { cause: error }));
+    }
+  });
+  if (blob === null) throw new Error('PNG export failed: the canvas gave no image (toBlob returned null)');
+  return blob;
+}
+
+/**
+ * The download name of an export: `capbands-ada-2026-11-23.png`. The symbol is lower-cased with anything but
+ * a-z, 0-9, `-` and `_` removed (accents first: "ÉTH" -> "eth"; "$PEPE" -> "pepe"; "USD₮" -> "usd"),
+ * at most 32 characters, left out when nothing remains; the date is the UTC day, left out for an invalid date.
+ */
+export function exportFileName(symbol: string, date: Date, ext: 'png' | 'svg' | 'csv'): string {
+  const safe = symbol
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, '')
+    .replace(/-{2,}/g, '-')
+    .slice(0, 32)
+    .replace(/^[-_]+|[-_]+$/g, '');
+  const year = date.getUTCFullYear();
+  const day = Number.isNaN(date.getTime()) || year < 0 || year > 9999
+    ? ''
+    : `${String(year).padStart(4, '0')}-${String(date.getUTCMonth() + 1).padStart(2, '0')}-${String(date.getUTCDate()).padStart(2, '0')}`;
+  return `${['capbands', safe, day].filter((part) => part !== '').join('-')}.${ext}`;
+}
+
+/** How long the object URL lives after the click: Safari and Firefox read it after the click returns. */
+export const REVOKE_AFTER_MS = 40_000;
+
+/**
+ * Saves a Blob as a file named `name`: an object URL, a temporary hidden `<a download>` clicked and removed,
+ * and the URL revoked `REVOKE_AFTER_MS` later (revoking at once cancels the download in some browsers).
+ */
+export function downloadBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.rel = 'noopener';
+  link.style.display = 'none';
+  document.body.append(link);
+  try {
+    link.click();
+  } finally {
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
+  }
+}
