@@ -3,11 +3,11 @@ import { useDataset } from '../../data/queries/dataset.ts';
 import type { Dataset, Token } from '../../data/types.ts';
 import { useDataConfig } from '../../state/settings-store.ts';
 import { syncScenarioToUrl, useScenarioNotices, useScenarioStore } from '../../state/scenario-store.ts';
-import { CopyLinkButton } from '../../ui/copy-link-button.tsx';
 import { Link } from '../../ui/link.tsx';
 import { Answers } from './answers.tsx';
 import { BandChart } from './band-chart.tsx';
 import { Controls } from './controls.tsx';
+import { ExportBar } from './export-bar.tsx';
 import { GradesPanel } from './grades-panel.tsx';
 import { publishedPoints } from '../../data/published.ts';
 import { ScenarioTable } from './scenario-table.tsx';
@@ -73,9 +73,7 @@ function Scenario({ token, dataset }: { readonly token: Token; readonly dataset:
         published={points}
         symbol={token.symbol}
       />
-      <div className="export-bar" role="toolbar" aria-label="Share and export">
-        <CopyLinkButton href={() => window.location.href} />
-      </div>
+      <ExportBar token={token} dataset={dataset} view={view} />
       <Controls view={view} published={published} hasMaxSupply={token.maxSupply !== null || token.totalSupply !== null} />
       <Answers view={view} symbol={token.symbol} />
     </>

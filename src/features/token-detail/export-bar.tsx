@@ -1,0 +1,81 @@
+import type { Dataset, Token } from '../../data/types.ts';
+import { CASES, tierLabel } from '../../engine/index.ts';
+import { saveCsv, saveFigurePng, saveFigureSvg, type FigureText } from '../../lib/chart-export.ts';
+import { formatAsOf, formatPrice, formatUsdCompact } from '../../lib/format.ts';
+import { CopyLinkButton } from '../../ui/copy-link-button.tsx';
+import { ExportButtons } from '../../ui/export-buttons.tsx';
+import { shareText } from './controls.tsx';
+import type { ScenarioView } from './use-scenario-view.ts';
+
+const FIGURE = 'figure.band-chart[aria-label="Price bands chart"]';
+
+function sourceLine(token: Token, dataset: Dataset): string {
+  const source = dataset.sources[dataset.market.source]?.name ?? dataset.source;
+  return `Data: ${source}, prices as of ${formatAsOf(dataset.asOf)}; ${token.name} ${formatPrice(token.price)}, total crypto market ${formatUsdCompact(dataset.market.totalMarketCap)}.`;
+}
+
+/** The figure's words: title, parameters, source, legend (the disclaimer is added by the exporter). */
+export function figureText(token: Token, dataset: Dataset, view: ScenarioView): FigureText {
+  const { params } = view;
+  return {
+    title: `${token.name} (${token.symbol}): price if the crypto market reaches each size`,
+    subtitle: `Tiers ${params.tiers.map(tierLabel).join(', ')} · your point: ${shareText(view.share)} of ${tierLabel(params.marketSize)} = ${formatPrice(view.customPrice)}`,
+    footer: [
+      `Captures: bear ${params.captures.bear}, base ${params.captures.base}, moon ${params.captures.moon}; supply: ${params.horizon === 'max' ? 'maximum (fully diluted)' : 'circulating'}.`,
+      sourceLine(token, dataset),
+    ],
+    legend: [
+      { label: 'Bear', color: 'var(--bear)' },
+      { label: 'Base', color: 'var(--base)' },
+      { label: 'Moon', color: 'var(--moon)' },
+      { label: 'Bear to moon band', color: 'var(--base)' },
+      { label: 'Your point', color: 'var(--fg)' },
+      ...(dataset.published[token.id] ? [{ label: "Token Metrics' published prices (diamonds)", color: 'var(--muted)' }] : []),
+    ],
+  };
+}
+
+/** The scenario table with its inputs on every row (one rectangular RFC 4180 table). */
+export function scenarioCsvRows(token: Token, dataset: Dataset, view: ScenarioView): Array<Array<string | number | null>> {
+  const { input, params } = view;
+  const header = ['token', 'symbol', 'tier', 'tier_usd', 'case', 'capture', 'price_usd', 'multiple', 'token_market_cap_usd', 'share_of_market', 'price_today_usd', 'total_market_today_usd', 'supply_at_horizon', 'supply_basis', 'source', 'as_of', 'note'];
+  const source = dataset.sources[dataset.market.source]?.name ?? dataset.source;
+  const rows = view.rows.flatMap((row) =>
+    CASES.map((c) => [
+      token.name,
+      token.symbol,
+      tierLabel(row.tier),
+      row.tier,
+      c,
+      params.captures[c],
+      row[c].price,
+      row[c].multiple,
+      row[c].marketCap,
+      row[c].share,
+      input.price,
+      input.totalMarketCap,
+      input.horizonSupply ?? input.circulatingSupply,
+      params.horizon === 'max' ? 'max' : 'circulating',
+      source,
+      dataset.asOf,
+      'Not financial advice',
+    ]),
+  );
+  return [header, ...rows];
+}
+
+/** Export PNG / SVG / CSV and Copy link for the detail view. */
+export function ExportBar({ token, dataset, view }: { readonly token: Token; readonly dataset: Dataset; readonly view: ScenarioView }) {
+  return (
+    <div className="export-bar" role="toolbar" aria-label="Share and export">
+      <ExportButtons
+        actions={{
+          PNG: () => saveFigurePng(FIGURE, figureText(token, dataset, view), token.symbol),
+          SVG: () => saveFigureSvg(FIGURE, figureText(token, dataset, view), token.symbol),
+          CSV: () => saveCsv(scenarioCsvRows(token, dataset, view), token.symbol),
+        }}
+      />
+      <CopyLinkButton href={() => window.location.href} />
+    </div>
+  );
+}
