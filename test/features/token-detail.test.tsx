@@ -149,3 +149,45 @@ describe('token detail', () => {
     expect(grades.textContent).not.toMatch(/: 0\b/);
   });
 });
+
+describe('Import published table', () => {
+  async function paste(text: string, price: string, market: string) {
+    const user = userEvent.setup();
+    await openCardano();
+    await user.click(screen.getByText('Import published table'));
+    await user.click(screen.getByRole('textbox', { name: 'Published table' }));
+    await user.paste(text);
+    await user.clear(screen.getByRole('textbox', { name: 'Price at publication' }));
+    await user.type(screen.getByRole('textbox', { name: 'Price at publication' }), price);
+    await user.clear(screen.getByRole('textbox', { name: 'Total market at publication' }));
+    await user.type(screen.getByRole('textbox', { name: 'Total market at publication' }), market);
+    await user.click(screen.getByRole('button', { name: 'Fit captures' }));
+  }
+
+  it('fits the Cardano table as published back to the model doc\'s captures within half a cent', async () => {
+    await paste('8T Market Cap: $0.94 | $1.05 | $1.16\n16T\t1.53\t1.86\t2.20\n23T, 2.11, 2.67, 3.23\n$31T 2.70 3.48 4.27', '0.645', '3.875T');
+    const status = await screen.findByText(/^Fitted from 12 cells/);
+    const got = Object.fromEntries([...(status.textContent ?? '').matchAll(/(bear|base|moon) (\d\.\d+)/g)].map((m) => [m[1], Number(m[2])]));
+    expect(got.bear).toBeCloseTo(0.455, 2);
+    expect(got.base).toBeCloseTo(0.628, 2);
+    expect(got.moon).toBeCloseTo(0.8025, 2);
+    const gap = Number(/largest gap \$([\d.]+)/.exec(status.textContent ?? '')?.[1]);
+    expect(gap).toBeLessThan(0.005);
+    expect(Number(screen.getByRole('slider', { name: 'Moon capture' }).getAttribute('aria-valuetext'))).toBeCloseTo(0.8025, 2);
+  });
+
+  it('fits a partial table (Tron: moon only) and leaves the rest at defaults', async () => {
+    await paste('Tier | Bear | Base | Moon\n23T | - | - | $1.02\n31T | n/a | n/a | $1.31', '0.2971', '3.875T');
+    const status = await screen.findByText(/^Fitted from 2 cells/);
+    expect(status.textContent).toMatch(/moon 0\.48\d/);
+    expect(status.textContent).toMatch(/bear and base not published/);
+    const gap = Number(/largest gap \$([\d.]+)/.exec(status.textContent ?? '')?.[1]);
+    expect(gap).toBeLessThan(0.005);
+  });
+
+  it('names the line of a garbage paste and changes nothing', async () => {
+    await paste('8T 0.94 1.05 1.16\n12 0.5 0.6 0.7', '0.645', '3.875T');
+    expect(await screen.findByRole('alert')).toHaveTextContent(/^Line 2: /);
+    expect(screen.getByRole('slider', { name: 'Bear capture' })).toHaveAttribute('aria-valuetext', '0.5');
+  });
+});

@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useMemo } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useDataset } from '../../data/queries/dataset.ts';
 import type { Dataset, Token } from '../../data/types.ts';
 import { useDataConfig } from '../../state/settings-store.ts';
@@ -9,7 +9,8 @@ import { BandChart } from './band-chart.tsx';
 import { Controls } from './controls.tsx';
 import { ExportBar } from './export-bar.tsx';
 import { GradesPanel } from './grades-panel.tsx';
-import { publishedPoints } from '../../data/published.ts';
+import { ImportTable } from './import-table.tsx';
+import { publishedPoints, type PublishedPoint } from '../../data/published.ts';
 import { ScenarioTable } from './scenario-table.tsx';
 import { TierEditor } from './tier-editor.tsx';
 import { TokenHeader } from './token-header.tsx';
@@ -52,7 +53,8 @@ function Notices() {
 function Scenario({ token, dataset }: { readonly token: Token; readonly dataset: Dataset }) {
   const result = useScenarioView(token, dataset);
   const published = dataset.published[token.id];
-  const points = useMemo(() => (published ? publishedPoints(published) : undefined), [published]);
+  const [pasted, setPasted] = useState<PublishedPoint[] | null>(null);
+  const points = useMemo(() => pasted ?? (published ? publishedPoints(published) : undefined), [pasted, published]);
   // The chart follows the sliders a beat behind, so a key press paints the slider first.
   const deferred = useDeferredValue(result.ok ? result.view : null);
   if (!result.ok) return <p role="note">{result.reason}</p>;
@@ -75,6 +77,7 @@ function Scenario({ token, dataset }: { readonly token: Token; readonly dataset:
       />
       <ExportBar token={token} dataset={dataset} view={view} />
       <Controls view={view} published={published} hasMaxSupply={token.maxSupply !== null || token.totalSupply !== null} />
+      <ImportTable todayPrice={token.price} todayMarket={dataset.market.totalMarketCap} circulatingSupply={view.input.circulatingSupply} onPoints={setPasted} />
       <Answers view={view} symbol={token.symbol} />
     </>
   );
