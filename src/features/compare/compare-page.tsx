@@ -6,12 +6,17 @@ import { formatMultiple } from '../../lib/format.ts';
 import { navigate } from '../../lib/location.ts';
 import { useDataConfig } from '../../state/settings-store.ts';
 import { DEFAULT_SCENARIO, parseScenarioSearch, serializeScenarioSearch } from '../../state/url-codec.ts';
+import { saveCsv, saveFigurePng, saveFigureSvg } from '../../lib/chart-export.ts';
 import { CopyLinkButton } from '../../ui/copy-link-button.tsx';
+import { ExportButtons } from '../../ui/export-buttons.tsx';
+import { compareCsvRows, compareFigureText, compareName } from './compare-export.ts';
 import { Link } from '../../ui/link.tsx';
 import { useHref } from '../../ui/use-location.ts';
 import { CompareChart, compareColor } from './compare-chart.tsx';
 import { publishedCaptures } from '../../data/published.ts';
 import { MAX_COMPARE, TARGET_MULTIPLES, allAlike, compareSelection, needsFor, type CompareToken } from './compare-model.ts';
+
+const FIGURE = 'figure.compare-chart';
 
 /** `/compare?ids=a,b,c` with the scenario's captures and tiers (the rest of the detail view's keys are ignored). */
 function useCompareUrl() {
@@ -200,6 +205,13 @@ export default function ComparePage() {
         <>
           <CompareChart tokens={selection.tokens} tiers={tiers} totalMarketCap={dataset.market.totalMarketCap} />
           <div className="export-bar" role="toolbar" aria-label="Share and export">
+            <ExportButtons
+              actions={{
+                PNG: () => saveFigurePng(FIGURE, compareFigureText(selection.tokens, tiers, dataset), compareName(selection.tokens)),
+                SVG: () => saveFigureSvg(FIGURE, compareFigureText(selection.tokens, tiers, dataset), compareName(selection.tokens)),
+                CSV: () => saveCsv(compareCsvRows(selection.tokens, tiers, dataset), compareName(selection.tokens)),
+              }}
+            />
             <CopyLinkButton href={() => window.location.href} />
           </div>
           <MultiplesTable tokens={selection.tokens} tiers={tiers} />
