@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { create } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 
@@ -19,7 +19,16 @@ export interface Settings {
   readonly tokenMetricsKey: string;
 }
 
+interface VisitState {
+  /**
+   * The last `?source=` seen in this page's life (never saved): it holds while the user moves between
+   * views whose URLs do not repeat it, so a live list never opens a token on snapshot prices.
+   */
+  readonly visitSource: PriceSource | null;
+}
+
 interface SettingsActions {
+  /** Also ends a `?source=` override of this visit: the user chose. */
   setSource(source: PriceSource): void;
   setPages(pages: number): void;
   /** Returns an error message when the URL is refused (then nothing changes). */
@@ -62,14 +71,18 @@ function clampPages(pages: unknown): number {
   return Math.min(20, Math.max(1, n));
 }
 
-/** Accepts '' (this server's proxy), a same-origin path, or an http(s) URL without credentials or a query. */
+/**
+ * Accepts '' (this server's proxy), a same-origin path, or an http(s) URL without credentials, a query
+ * or a fragment (the app appends `/coingecko` to it). `//host` is not a path: it is another origin.
+ */
 export function checkProxyBase(base: string): string | null {
   const trimmed = base.trim();
-  if (trimmed === '' || /^\/[\w\-./]*$/.test(trimmed)) return null;
+  if (trimmed === '' || /^\/(?!\/)[\w\-./]*$/.test(trimmed)) return null;
   try {
     const url = new URL(trimmed);
     if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'The proxy URL must start with https:// or http://';
     if (url.username || url.password || url.search) return 'The proxy URL must not hold a user name, password or query';
+    if (trimmed.includes('#')) return 'The proxy URL must not hold a fragment (#)';
     return null;
   } catch {
     return `"${trimmed}" is not a URL`;
@@ -98,7 +111,8 @@ export function loadSettings(): Settings {
 
 /** Writes settings; keys go to exactly one storage (session unless remembered) and are removed from the other. */
 export function saveSettings(s: Settings): void {
-  const { coingeckoKey, tokenMetricsKey, ...rest } = s;
+  const { coingeckoKey, tokenMetricsKey } = s;
+  const rest = { source: s.source, pages: s.pages, proxyBase: s.proxyBase, rememberKeys: s.rememberKeys };
   try {
     storage('local')?.setItem(SETTINGS_KEY, JSON.stringify(rest));
     const keep = storage(s.rememberKeys ? 'local' : 'session');
@@ -111,9 +125,10 @@ export function saveSettings(s: Settings): void {
   }
 }
 
-export const useSettingsStore = create<Settings & SettingsActions>()((set) => ({
+export const useSettingsStore = create<Settings & VisitState & SettingsActions>()((set) => ({
   ...loadSettings(),
-  setSource: (source) => set({ source }),
+  visitSource: null,
+  setSource: (source) => set({ source, visitSource: null }),
   setPages: (pages) => set({ pages: clampPages(pages) }),
   setProxyBase: (base) => {
     const error = checkProxyBase(base);
@@ -126,18 +141,24 @@ export const useSettingsStore = create<Settings & SettingsActions>()((set) => ({
 
 useSettingsStore.subscribe((state) => saveSettings(state));
 
-/** `?source=snapshot|coingecko` in the address selects the source for this visit only. */
+/** `?source=snapshot|coingecko` in the address selects the source for this visit only (never saved). */
 export function sourceOverride(search: string): PriceSource | null {
   const value = new URLSearchParams(search).get('source');
   return value === 'snapshot' || value === 'coingecko' ? value : null;
 }
 
-/** The data layer's configuration from the settings (and a `?source=` override). */
+/**
+ * The data layer's configuration from the settings and the source this visit asked for: `?source=` in
+ * the address, else the last one seen since the page loaded (see `visitSource`), else the saved choice.
+ */
 export function useDataConfig(search = typeof window === 'undefined' ? '' : window.location.search) {
   const s = useSettingsStore(
-    useShallow((st) => ({ source: st.source, pages: st.pages, proxyBase: st.proxyBase, cg: st.coingeckoKey, tm: st.tokenMetricsKey })),
+    useShallow((st) => ({ source: st.source, pages: st.pages, proxyBase: st.proxyBase, cg: st.coingeckoKey, tm: st.tokenMetricsKey, visit: st.visitSource })),
   );
-  const override = sourceOverride(search);
+  const override = sourceOverride(search) ?? s.visit;
+  useEffect(() => {
+    if (override !== null && useSettingsStore.getState().visitSource !== override) useSettingsStore.setState({ visitSource: override });
+  }, [override]);
   return useMemo(() => {
     const proxy = (s.proxyBase || '/proxy').replace(/\/+$/, '');
     return {

@@ -2,8 +2,8 @@ export interface FailureNotice {
   readonly source: string;
   readonly reason: string;
   readonly fallback: string;
-  /** Already formatted as-of of what is shown. */
-  readonly asOf: string;
+  /** Already formatted as-of of what is shown; null when nothing is shown. */
+  readonly asOf: string | null;
 }
 
 interface DataStatusProps {
@@ -11,14 +11,22 @@ interface DataStatusProps {
   readonly progress: { readonly label: string; readonly done: number; readonly total: number } | null;
 }
 
+/** What failed, in the words of the alert: live prices, live grades, or the data itself (the snapshot). */
+function subjectOf(source: string): string {
+  if (source === 'Token Metrics') return 'Live grades';
+  if (source === 'CoinGecko') return 'Live prices';
+  return 'Token data';
+}
+
 /** Live-data failures as alerts ("Live prices unavailable: HTTP 429, showing ...") and long loads as a progress bar. */
 export function DataStatus({ failures, progress }: DataStatusProps) {
   return (
     <div className="data-status">
-      {failures.map((f) => (
-        <div role="alert" className="data-alert" key={`${f.source}:${f.reason}`}>
-          {f.source === 'Token Metrics' ? 'Live grades' : 'Live prices'} unavailable from {f.source}: {f.reason}. Showing{' '}
-          {f.fallback} as of {f.asOf}.
+      {failures.map((f, i) => (
+        // Two failures may share a source and a reason (a refetch and a page): the index keeps keys unique.
+        <div role="alert" className="data-alert" key={`${f.source}:${f.reason}:${i}`}>
+          {subjectOf(f.source)} unavailable from {f.source}: {f.reason}. Showing {f.fallback}
+          {f.asOf !== null ? ` as of ${f.asOf}` : ''}.
         </div>
       ))}
       {progress ? (

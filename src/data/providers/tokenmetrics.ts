@@ -117,8 +117,11 @@ export async function fetchTmGrades(config: TokenMetricsConfig, tmIds: readonly 
   if (ids.length === 0) return { grades: new Map(), errors: [] };
   const query = { token_id: ids.join(','), limit: '100', page: '1' };
   const source = TM_LIVE_SOURCE;
-  const put = <K extends keyof Grades>(id: number, key: K, value: Grades[K]): void => {
+  // Endpoints may answer several dated rows per token (a history): the newest one wins, whatever the order.
+  const put = <K extends keyof Grades>(id: number, key: K, value: NonNullable<Grades[K]>): void => {
     const entry: Grades = { ...grades.get(id) };
+    const prior = entry[key];
+    if (prior && prior.asOf > value.asOf) return;
     entry[key] = value;
     grades.set(id, entry);
   };

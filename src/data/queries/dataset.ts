@@ -8,7 +8,7 @@ import { SNAPSHOT_SOURCE_NAME, loadSnapshot } from '../providers/snapshot.ts';
 import { TM_LIVE_SOURCE, fetchTmGrades, fetchTmIds, type TokenMetricsConfig } from '../providers/tokenmetrics.ts';
 import type { Dataset, Grades, SourceId } from '../types.ts';
 import { dataKeys } from './keys.ts';
-import { retryDelay, shouldRetry } from './retry.ts';
+import { liveRetry, retryDelay, shouldRetry } from './retry.ts';
 
 const MINUTE = 60_000;
 
@@ -62,8 +62,7 @@ export const marketsQuery = (config: CoinGeckoConfig, pages: number) =>
     },
     staleTime: 5 * MINUTE,
     gcTime: 24 * 60 * MINUTE,
-    retry: shouldRetry,
-    retryDelay,
+    ...liveRetry,
   });
 
 /** CoinGecko's total market cap. */
@@ -73,8 +72,7 @@ export const globalQuery = (config: CoinGeckoConfig) =>
     queryFn: ({ signal }) => fetchGlobal(config, { signal }),
     staleTime: 5 * MINUTE,
     gcTime: 24 * 60 * MINUTE,
-    retry: shouldRetry,
-    retryDelay,
+    ...liveRetry,
   });
 
 /** A failure the views show in an `alert`: which source, why, and what is shown instead. */
@@ -155,8 +153,7 @@ export function useDataset(config: DataConfig, focusId?: string): DatasetState {
     enabled: tm !== null && targets.length > 0,
     staleTime: 24 * 60 * MINUTE,
     gcTime: 24 * 60 * MINUTE,
-    retry: shouldRetry,
-    retryDelay,
+    ...liveRetry,
   });
   const pairs = ids.data ?? NO_PAIRS;
   const idsKey = pairs.map(([, tmId]) => tmId).join(',');
@@ -169,8 +166,7 @@ export function useDataset(config: DataConfig, focusId?: string): DatasetState {
     enabled: tm !== null && pairs.length > 0,
     staleTime: 60 * MINUTE,
     gcTime: 24 * 60 * MINUTE,
-    retry: shouldRetry,
-    retryDelay,
+    ...liveRetry,
   });
 
   const snapshotError = snapshot.error;

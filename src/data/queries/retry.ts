@@ -3,9 +3,17 @@ import { DataError } from '../errors.ts';
 /** At most this many retries, and only for what another try can fix. */
 export const MAX_RETRIES = 3;
 
-/** Retry 429, 5xx, time-outs and network errors; never 4xx, invalid bodies or cancellations. */
+/** The longest `Retry-After` worth waiting for: past it the views show the fallback and say why now. */
+export const MAX_RETRY_WAIT_MS = 30_000;
+
+/**
+ * Retry 429, 5xx, time-outs and network errors; never 4xx, invalid bodies or cancellations, and not
+ * when the server asks for a longer wait than `MAX_RETRY_WAIT_MS` (the user would see "Loading…" for
+ * minutes instead of the fallback and its reason).
+ */
 export function shouldRetry(failureCount: number, error: unknown): boolean {
-  return failureCount < MAX_RETRIES && error instanceof DataError && error.retryable;
+  if (!(error instanceof DataError) || !error.retryable || failureCount >= MAX_RETRIES) return false;
+  return error.retryAfterMs === undefined || error.retryAfterMs <= MAX_RETRY_WAIT_MS;
 }
 
 /**
@@ -17,3 +25,11 @@ export function retryDelay(attempt: number, error: unknown, random: () => number
   const base = Math.min(30_000, 1000 * 2 ** attempt);
   return Math.round(base * (0.75 + random() * 0.5));
 }
+
+/**
+ * Retry options for live queries. `retryOnMount: false`: once a live source has failed (after its own
+ * retries), a view mounting later (the next page visited) keeps the failure and the fallback instead of
+ * asking again, which would drop the fallback for a new round of retries and spend the rate limit.
+ * An explicit refetch (settings saved, network back) still asks again.
+ */
+export const liveRetry = { retry: shouldRetry, retryDelay, retryOnMount: false } as const;

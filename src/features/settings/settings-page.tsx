@@ -1,7 +1,40 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { dataKeys } from '../../data/queries/keys.ts';
 import { TOKEN_COUNTS, useSettingsStore, type PriceSource } from '../../state/settings-store.ts';
+
+/** How long typing must pause before a changed key is tried. */
+const KEY_SETTLE_MS = 500;
+const TOKENMETRICS_QUERIES = dataKeys.tokenmetrics();
+const COINGECKO_QUERIES = dataKeys.coingecko();
+
+/**
+ * Once a key stops changing (or the user leaves the page), asks its provider again: the query keys hold
+ * no API key, so an answer fetched with the first letters typed (a 401) would otherwise be kept.
+ */
+function useRefetchWhenKeySettles(key: string, queries: QueryKey): void {
+  const queryClient = useQueryClient();
+  const seen = useRef(key);
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => {
+    if (seen.current === key) return;
+    seen.current = key;
+    if (pending.current !== null) clearTimeout(pending.current);
+    pending.current = setTimeout(() => {
+      pending.current = null;
+      void queryClient.invalidateQueries({ queryKey: queries });
+    }, KEY_SETTLE_MS);
+  }, [key, queries, queryClient]);
+  useEffect(
+    () => () => {
+      if (pending.current === null) return;
+      clearTimeout(pending.current);
+      pending.current = null;
+      void queryClient.invalidateQueries({ queryKey: queries });
+    },
+    [queries, queryClient],
+  );
+}
 
 /** `/settings`: where prices come from, the user's keys, a proxy for static hosting, how many tokens to load. */
 export default function SettingsPage() {
@@ -10,7 +43,11 @@ export default function SettingsPage() {
   const [proxyDraft, setProxyDraft] = useState(s.proxyBase);
   const [proxyMessage, setProxyMessage] = useState<string | null>(null);
   const ids = { cg: useId(), tm: useId(), proxy: useId(), count: useId(), proxyHelp: useId(), keysHelp: useId() };
+  useRefetchWhenKeySettles(s.tokenMetricsKey, TOKENMETRICS_QUERIES);
+  useRefetchWhenKeySettles(s.coingeckoKey, COINGECKO_QUERIES);
 
+  // The source in use: a `?source=` of this visit wins over the saved one until the user picks here.
+  const shownSource = s.visitSource ?? s.source;
   const chooseSource = (source: PriceSource): void => s.setSource(source);
 
   const saveProxy = (event: FormEvent): void => {
@@ -27,12 +64,12 @@ export default function SettingsPage() {
       <fieldset>
         <legend>Prices</legend>
         <label className="choice">
-          <input type="radio" name="source" checked={s.source === 'snapshot'} onChange={() => chooseSource('snapshot')} />
+          <input type="radio" name="source" checked={shownSource === 'snapshot'} onChange={() => chooseSource('snapshot')} />
           Embedded snapshot
         </label>
         <p className="hint">500 tokens from the CoinMarketCap listing of 2026-01-09, with public grades. No network, no key.</p>
         <label className="choice">
-          <input type="radio" name="source" checked={s.source === 'coingecko'} onChange={() => chooseSource('coingecko')} />
+          <input type="radio" name="source" checked={shownSource === 'coingecko'} onChange={() => chooseSource('coingecko')} />
           Live (CoinGecko)
         </label>
         <p className="hint">Live prices and today&apos;s total market, through the app&apos;s proxy. If CoinGecko fails, the app keeps the last good data and says why.</p>

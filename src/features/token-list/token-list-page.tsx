@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useDeferredValue, useId, useMemo, useRef } from 'react';
+import { useDeferredValue, useEffect, useId, useMemo, useRef } from 'react';
 import { useDataset } from '../../data/queries/dataset.ts';
 import { formatAsOf } from '../../lib/format.ts';
 import { useBrowserStore, type RatingFilter, type SignalFilter, type SortKey } from '../../state/browser-store.ts';
@@ -45,7 +45,16 @@ export default function TokenListPage() {
     initialRect: { width: 1000, height: 640 },
   });
 
-  if (isLoading || !dataset) return <p className="loading">Loading…</p>;
+  // A new order or filter starts at its top: sorting by market cap while scrolled down must show the largest.
+  const { search, sortKey, sortDir, rating, signal, category } = deferred;
+  useEffect(() => {
+    if (scrollRef.current) scrollRef.current.scrollTop = 0;
+  }, [search, sortKey, sortDir, rating, signal, category]);
+
+  if (!dataset) {
+    // Without a dataset and not loading, the snapshot could not be read: the alert above says why.
+    return <p className="loading">{isLoading ? 'Loading…' : 'No token data to show.'}</p>;
+  }
   const source = dataset.sources[dataset.market.source]?.name ?? dataset.source;
   const items = virtualizer.getVirtualItems();
   const padTop = items[0]?.start ?? 0;

@@ -1,0 +1,158 @@
+import { configure, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { useSettingsStore } from '../../src/state/settings-store.ts';
+import { server } from '../msw.ts';
+import { renderApp } from '../app/render-app.tsx';
+
+// Other suites may share these two cores: give async queries room before calling a slow answer a failure.
+configure({ asyncUtilTimeout: 5000 });
+vi.setConfig({ testTimeout: 20_000 });
+
+const KEYS_KEY = 'capbands.keys.v1';
+const SETTINGS_KEY = 'capbands.settings.v1';
+
+/** Everything a storage holds, keys and values, as one string (a key must not appear in it). */
+const dump = (storage: Storage): string => JSON.stringify(Object.entries(storage));
+
+async function openSettings() {
+  renderApp('/settings');
+  await screen.findByRole('heading', { level: 1, name: 'Settings' });
+}
+
+/** A password input has no ARIA role: find it by its label, and check it stays a password field. */
+function keyInput(name: string): HTMLInputElement {
+  const input = screen.getByLabelText(name);
+  if (!(input instanceof HTMLInputElement)) throw new Error(`${name} is not an input`);
+  return input;
+}
+
+const GOOD_KEY = 'tm-good-key';
+const envelope = (data: unknown[]) => ({ success: true, message: 'ok', length: data.length, data });
+
+beforeEach(() => {
+  useSettingsStore.setState(useSettingsStore.getInitialState(), true);
+  // Live sources refuse anything but the right key (401 is not retried): no test reaches the network.
+  server.use(
+    http.get('*/proxy/coingecko/*', () => new HttpResponse(null, { status: 401 })),
+    http.get('*/proxy/tokenmetrics/:endpoint', ({ request, params }) => {
+      if (request.headers.get('x-api-key') !== GOOD_KEY) return new HttpResponse(null, { status: 401 });
+      if (params.endpoint === 'tokens') return HttpResponse.json(envelope([{ TOKEN_ID: 3315, TOKEN_NAME: 'Cardano', TOKEN_SYMBOL: 'ADA' }]));
+      if (params.endpoint === 'tm-grade') return HttpResponse.json(envelope([{ TOKEN_ID: 3315, TM_GRADE: 64.5, TM_GRADE_SIGNAL: 'BUY', DATE: '2026-11-20' }]));
+      return HttpResponse.json(envelope([]));
+    }),
+  );
+});
+
+describe('settings page', () => {
+  it('offers the two sources, the two keys as password fields and "remember" off', async () => {
+    await openSettings();
+    expect(screen.getByRole('radio', { name: 'Embedded snapshot' })).toBeChecked();
+    expect(screen.getByRole('radio', { name: 'Live (CoinGecko)' })).not.toBeChecked();
+    for (const name of ['CoinGecko API key', 'Token Metrics API key']) {
+      const input = keyInput(name);
+      expect(input).toHaveAttribute('type', 'password');
+      expect(input).toHaveValue('');
+      expect(input).toHaveAttribute('autocomplete', 'off');
+    }
+    expect(screen.getByRole('checkbox', { name: 'Remember keys on this device' })).not.toBeChecked();
+    expect(screen.getAllByText(/Not financial advice/)).toHaveLength(1);
+  });
+
+  it('choosing "Live (CoinGecko)" selects it and remembers the choice', async () => {
+    const user = userEvent.setup();
+    await openSettings();
+    await user.click(screen.getByRole('radio', { name: 'Live (CoinGecko)' }));
+    expect(screen.getByRole('radio', { name: 'Live (CoinGecko)' })).toBeChecked();
+    expect(screen.getByRole('radio', { name: 'Embedded snapshot' })).not.toBeChecked();
+    expect(JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? '{}')).toMatchObject({ source: 'coingecko' });
+  });
+
+  it('shows the source this visit uses (?source=), and picking one there ends the override', async () => {
+    const user = userEvent.setup();
+    renderApp('/?source=coingecko');
+    await user.click(within(await screen.findByRole('navigation', { name: 'Main' })).getByRole('link', { name: 'Settings' }));
+    await screen.findByRole('heading', { level: 1, name: 'Settings' });
+    expect(screen.getByRole('radio', { name: 'Live (CoinGecko)' })).toBeChecked();
+    await user.click(screen.getByRole('radio', { name: 'Embedded snapshot' }));
+    expect(screen.getByRole('radio', { name: 'Embedded snapshot' })).toBeChecked();
+    expect(useSettingsStore.getState()).toMatchObject({ source: 'snapshot', visitSource: null });
+  });
+
+  it('a typed key lives in sessionStorage only, until "remember" is ticked', async () => {
+    const user = userEvent.setup();
+    await openSettings();
+    await user.type(keyInput('Token Metrics API key'), 'tm-s3cret');
+    await user.type(keyInput('CoinGecko API key'), 'CG-s3cret');
+    expect(keyInput('Token Metrics API key')).toHaveValue('tm-s3cret');
+    expect(JSON.parse(sessionStorage.getItem(KEYS_KEY) ?? '{}')).toEqual({ coingeckoKey: 'CG-s3cret', tokenMetricsKey: 'tm-s3cret' });
+    expect(dump(localStorage)).not.toMatch(/s3cret/);
+
+    const remember = screen.getByRole('checkbox', { name: 'Remember keys on this device' });
+    await user.click(remember);
+    expect(remember).toBeChecked();
+    expect(dump(localStorage)).toMatch(/tm-s3cret/);
+    expect(sessionStorage.getItem(KEYS_KEY)).toBeNull();
+
+    await user.click(remember);
+    expect(dump(localStorage)).not.toMatch(/s3cret/);
+    expect(JSON.parse(sessionStorage.getItem(KEYS_KEY) ?? '{}')).toMatchObject({ tokenMetricsKey: 'tm-s3cret' });
+  });
+
+  it('a bad proxy URL shows why and changes nothing; a good one is saved', async () => {
+    const user = userEvent.setup();
+    await openSettings();
+    const proxy = screen.getByRole('textbox', { name: 'Proxy base URL' });
+    await user.click(proxy);
+    await user.paste('https://user:pw@proxy.example.com');
+    await user.click(screen.getByRole('button', { name: 'Save proxy' }));
+    expect(screen.getByText(/must not hold a user name, password or query/)).toBeInTheDocument();
+    expect(useSettingsStore.getState().proxyBase).toBe('');
+    expect(localStorage.getItem(SETTINGS_KEY) ?? '').not.toContain('proxy.example.com');
+
+    await user.clear(proxy);
+    await user.paste('ftp://proxy.example.com');
+    await user.keyboard('{Enter}');
+    expect(screen.getByText(/must start with https:\/\/ or http:\/\//)).toBeInTheDocument();
+    expect(useSettingsStore.getState().proxyBase).toBe('');
+
+    await user.clear(proxy);
+    await user.paste('https://proxy.example.com/cb');
+    await user.keyboard('{Enter}');
+    const form = proxy.closest('form');
+    expect(form).not.toBeNull();
+    expect(within(form ?? document.body).getByRole('status')).toHaveTextContent(/^Saved/);
+    expect(useSettingsStore.getState().proxyBase).toBe('https://proxy.example.com/cb');
+    expect(JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? '{}')).toMatchObject({ proxyBase: 'https://proxy.example.com/cb' });
+  });
+
+  it('a key typed letter by letter is used once complete (not the first letters it saw)', async () => {
+    const user = userEvent.setup();
+    await openSettings();
+    await user.type(keyInput('Token Metrics API key'), GOOD_KEY);
+    await user.click(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name: 'Tokens' }));
+    const table = await screen.findByRole('table', { name: 'Tokens' });
+    const cardano = within(table).getByRole('link', { name: 'Cardano' }).closest('tr');
+    await waitFor(() => expect(cardano).toHaveTextContent('64.5 Buy'));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('once typing pauses, the new key is tried on the settings page itself', async () => {
+    const keysSeen: string[] = [];
+    server.events.on('request:start', ({ request }) => {
+      const key = request.headers.get('x-api-key');
+      if (key !== null) keysSeen.push(key);
+    });
+    try {
+      const user = userEvent.setup();
+      await openSettings();
+      await user.type(keyInput('Token Metrics API key'), GOOD_KEY);
+      await waitFor(() => expect(keysSeen).toContain(GOOD_KEY));
+      // Only the first letter typed and the whole key were ever sent, not every prefix.
+      expect(new Set(keysSeen).size).toBeLessThanOrEqual(2);
+    } finally {
+      server.events.removeAllListeners();
+    }
+  });
+});
