@@ -1,7 +1,10 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { server } from './msw.ts';
+
+// Views render charts and 500-token lists: on a loaded 2-core machine a query can take more than 1 s.
+configure({ asyncUtilTimeout: 5000 });
 
 // recharts' ResponsiveContainer measures with ResizeObserver, which jsdom lacks.
 class ResizeObserverStub {

@@ -7,7 +7,7 @@ export const PERSIST_MAX_AGE = 24 * 60 * 60 * 1000;
 
 /**
  * Live answers survive a reload in IndexedDB, so a reload does not spend the user's rate limit.
- * Only successful live queries are kept (never the snapshot, which is local, and never an error);
+ * Only successful live queries are kept (never the snapshot or history files, which are local, and never an error);
  * query keys and results hold no API key. The app version busts the cache on every release.
  */
 export function persistOptions(version: string): Omit<PersistQueryClientOptions, 'queryClient'> {
@@ -26,7 +26,7 @@ export function persistOptions(version: string): Omit<PersistQueryClientOptions,
     buster: version,
     dehydrateOptions: {
       shouldDehydrateQuery: (query) =>
-        query.state.status === 'success' && query.queryKey[0] === 'data' && query.queryKey[1] !== 'snapshot',
+        query.state.status === 'success' && query.queryKey[0] === 'data' && query.queryKey[1] !== 'snapshot' && query.queryKey[1] !== 'history',
     },
   };
 }

@@ -27,6 +27,7 @@ export {
   captureSamples,
   historyCaptures,
   percentile,
+  valuesByDay,
   MIN_WINDOWS,
   type CapPoint,
   type CaptureSamples,

@@ -1,7 +1,23 @@
 import { create } from 'zustand';
 
 /** Columns the token browser sorts by. */
-export type SortKey = 'rank' | 'name' | 'symbol' | 'price' | 'marketCap' | 'h24' | 'd30' | 'tmGrade' | 'traderGrade' | 'signal';
+export type SortKey =
+  | 'rank'
+  | 'name'
+  | 'symbol'
+  | 'price'
+  | 'marketCap'
+  | 'h24'
+  | 'd30'
+  | 'tmGrade'
+  | 'traderGrade'
+  | 'signal'
+  /** The screener's columns (values from the scenario bar). */
+  | 'scenarioPrice'
+  | 'multiple'
+  | 'needs'
+  /** Watched tokens first. */
+  | 'watched';
 export type SortDir = 'asc' | 'desc';
 export type RatingFilter = 'Any' | 'Strong Buy' | 'Buy' | 'Neutral' | 'Sell' | 'Strong Sell';
 export type SignalFilter = 'Any' | 'Bullish' | 'Bearish';
@@ -27,7 +43,7 @@ interface BrowserActions {
 }
 
 /** Columns where bigger comes first when first clicked. */
-const DESC_FIRST: ReadonlySet<SortKey> = new Set(['price', 'marketCap', 'h24', 'd30', 'tmGrade', 'traderGrade', 'signal']);
+const DESC_FIRST: ReadonlySet<SortKey> = new Set(['price', 'marketCap', 'h24', 'd30', 'tmGrade', 'traderGrade', 'signal', 'scenarioPrice', 'multiple', 'watched']);
 
 export const INITIAL_BROWSER: BrowserState = { search: '', sortKey: 'rank', sortDir: 'asc', rating: 'Any', signal: 'Any', category: '' };
 

@@ -23,9 +23,9 @@ export function RangeSlider({ label, position, steps, valueText, onPosition, hin
     <div className="slider">
       <div className="slider-head">
         <label htmlFor={id}>{label}</label>
-        <output htmlFor={id} className="slider-value">
+        <span className="slider-value" aria-hidden="true">
           {valueText}
-        </output>
+        </span>
       </div>
       <input id={id} type="range" min={0} max={steps} step={1} value={Math.round(position)} aria-valuetext={valueText} onChange={handle} />
       {hint ? <p className="hint">{hint}</p> : null}

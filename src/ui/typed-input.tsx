@@ -8,10 +8,12 @@ interface TypedInputProps {
   readonly onCommit: (text: string) => string | null;
   readonly placeholder?: string;
   readonly inputMode?: 'decimal' | 'text';
+  /** A `<datalist>` of suggestions (the box is then a combobox). */
+  readonly listId?: string;
 }
 
 /** A text box that takes a typed value on Enter or blur ("16T", "0.5%") and says clearly what it could not read. */
-export function TypedInput({ label, value, onCommit, placeholder, inputMode = 'text' }: TypedInputProps) {
+export function TypedInput({ label, value, onCommit, placeholder, inputMode = 'text', listId }: TypedInputProps) {
   const id = useId();
   const errorId = useId();
   const [text, setText] = useState(value);
@@ -38,6 +40,7 @@ export function TypedInput({ label, value, onCommit, placeholder, inputMode = 't
         id={id}
         type="text"
         inputMode={inputMode}
+        list={listId}
         value={text}
         placeholder={placeholder}
         aria-invalid={error !== null}

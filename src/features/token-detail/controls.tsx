@@ -19,6 +19,8 @@ import { useScenarioActions } from '../../state/scenario-store.ts';
 import { RangeSlider } from '../../ui/range-slider.tsx';
 import { TypedInput } from '../../ui/typed-input.tsx';
 import { fitPublished } from '../../data/published.ts';
+import { useDataConfig } from '../../state/settings-store.ts';
+import { HistoryCaptures } from './history-captures.tsx';
 import type { ScenarioView } from './use-scenario-view.ts';
 
 const SHARE_SCALE = logScale(SHARE_RANGE.min, SHARE_RANGE.max, 300);
@@ -35,13 +37,15 @@ function errorText(error: unknown): string {
 }
 
 interface ControlsProps {
+  readonly tokenId: string;
   readonly view: ScenarioView;
   readonly published: PublishedScenario | undefined;
   readonly hasMaxSupply: boolean;
 }
 
 /** Sliders and typed inputs for the user's point and the three capture ratios, the supply toggle, presets. */
-export function Controls({ view, published, hasMaxSupply }: ControlsProps) {
+export function Controls({ tokenId, view, published, hasMaxSupply }: ControlsProps) {
+  const config = useDataConfig();
   const actions = useScenarioActions();
   const { params } = view;
   const [presetNote, setPresetNote] = useState<string | null>(null);
@@ -150,6 +154,14 @@ export function Controls({ view, published, hasMaxSupply }: ControlsProps) {
         <button type="button" disabled={!published} onClick={applyPublished} title={published ? undefined : 'No published table is known for this token'}>
           Token Metrics published
         </button>
+        <HistoryCaptures
+          tokenId={tokenId}
+          live={config.source === 'coingecko' ? config.coingecko : null}
+          onApply={(captures) => {
+            actions.setCaptures(captures);
+            setPresetNote(null);
+          }}
+        />
         {presetNote ? <p role="status">{presetNote}</p> : null}
       </div>
       <p className="hint">

@@ -76,7 +76,7 @@ function Scenario({ token, dataset }: { readonly token: Token; readonly dataset:
         symbol={token.symbol}
       />
       <ExportBar token={token} dataset={dataset} view={view} />
-      <Controls view={view} published={published} hasMaxSupply={token.maxSupply !== null || token.totalSupply !== null} />
+      <Controls tokenId={token.id} view={view} published={published} hasMaxSupply={token.maxSupply !== null || token.totalSupply !== null} />
       <ImportTable todayPrice={token.price} todayMarket={dataset.market.totalMarketCap} circulatingSupply={view.input.circulatingSupply} onPoints={setPasted} />
       <Answers view={view} symbol={token.symbol} />
     </>

@@ -28,8 +28,25 @@ export function tokenRows(tokens: readonly Token[], grades: Readonly<Record<stri
   });
 }
 
-function sortValue(row: TokenRow, key: SortKey): number | string | null {
+/** The screener's values per token (by id), for sorting and the "multiple at least" filter. */
+export interface ScreenLookup {
+  value(id: string, key: 'scenarioPrice' | 'multiple' | 'needs'): number | null;
+  /** Only tokens at or above this multiple (0: no filter). */
+  readonly minMultiple: number;
+  /** Only these ids (the watchlist), or null for all. */
+  readonly only: ReadonlySet<string> | null;
+  /** The watchlist, for sorting watched tokens first. */
+  readonly watched?: ReadonlySet<string>;
+}
+
+function sortValue(row: TokenRow, key: SortKey, screen: ScreenLookup | undefined): number | string | null {
   switch (key) {
+    case 'scenarioPrice':
+    case 'multiple':
+    case 'needs':
+      return screen ? screen.value(row.token.id, key) : null;
+    case 'watched':
+      return screen?.watched?.has(row.token.id) ? 1 : 0;
     case 'rank':
       return row.token.rank;
     case 'name':
@@ -58,18 +75,20 @@ function sortValue(row: TokenRow, key: SortKey): number | string | null {
  * The rows that match the search (name or symbol, case-insensitive) and filters, sorted.
  * Unknown values sort last in either direction, so "not available" never hides the real ones.
  */
-export function selectRows(rows: readonly TokenRow[], state: BrowserState): TokenRow[] {
+export function selectRows(rows: readonly TokenRow[], state: BrowserState, screen?: ScreenLookup): TokenRow[] {
   const needle = state.search.trim().toLowerCase();
   const filtered = rows.filter(
     (r) =>
       (needle === '' || r.haystack.includes(needle)) &&
       (state.rating === 'Any' || r.rating === state.rating) &&
       (state.signal === 'Any' || r.signal === (state.signal === 'Bullish' ? 1 : -1)) &&
-      (state.category === '' || r.token.categories.includes(state.category)),
+      (state.category === '' || r.token.categories.includes(state.category)) &&
+      (!screen?.only || screen.only.has(r.token.id)) &&
+      (!screen || screen.minMultiple <= 0 || (screen.value(r.token.id, 'multiple') ?? 0) >= screen.minMultiple),
   );
   const dir = state.sortDir === 'asc' ? 1 : -1;
   return filtered
-    .map((row, index) => ({ row, index, value: sortValue(row, state.sortKey) }))
+    .map((row, index) => ({ row, index, value: sortValue(row, state.sortKey, screen) }))
     .sort((a, b) => {
       if (a.value === null || b.value === null) return a.value === b.value ? a.index - b.index : a.value === null ? 1 : -1;
       const cmp = typeof a.value === 'string' && typeof b.value === 'string' ? a.value.localeCompare(b.value) : Number(a.value) - Number(b.value);

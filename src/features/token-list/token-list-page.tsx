@@ -1,11 +1,15 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useDeferredValue, useEffect, useId, useMemo, useRef } from 'react';
+import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef } from 'react';
 import { useDataset } from '../../data/queries/dataset.ts';
 import { formatAsOf } from '../../lib/format.ts';
 import { useBrowserStore, type RatingFilter, type SignalFilter, type SortKey } from '../../state/browser-store.ts';
 import { useDataConfig } from '../../state/settings-store.ts';
+import { useScreenStore } from '../../state/screen-store.ts';
+import { ScenarioBar } from './scenario-bar.tsx';
+import { exportScreen, useScreenUrl } from './screen-url.ts';
 import { categoriesOf, selectRows, tokenRows } from './select-tokens.ts';
 import { TokenTableRow } from './token-table-row.tsx';
+import { useScreen } from './use-screen.ts';
 
 const COLUMNS: ReadonlyArray<{ key: SortKey; label: string; className?: string }> = [
   { key: 'rank', label: 'Rank' },
@@ -18,6 +22,9 @@ const COLUMNS: ReadonlyArray<{ key: SortKey; label: string; className?: string }
   { key: 'tmGrade', label: 'TM Grade' },
   { key: 'traderGrade', label: 'Trader Grade' },
   { key: 'signal', label: 'Signal' },
+  { key: 'scenarioPrice', label: 'Scenario price' },
+  { key: 'multiple', label: 'Multiple' },
+  { key: 'needs', label: 'Needs' },
 ];
 
 const RATINGS: readonly RatingFilter[] = ['Any', 'Strong Buy', 'Buy', 'Neutral', 'Sell', 'Strong Sell'];
@@ -34,7 +41,17 @@ export default function TokenListPage() {
 
   const rows = useMemo(() => (dataset ? tokenRows(dataset.tokens, dataset.grades) : []), [dataset]);
   const categories = useMemo(() => (dataset ? categoriesOf(dataset.tokens) : []), [dataset]);
-  const shown = useMemo(() => selectRows(rows, deferred), [rows, deferred]);
+  const screenParams = useScreenStore();
+  const deferredScreen = useDeferredValue(screenParams);
+  useScreenUrl();
+  const screen = useScreen(dataset, deferredScreen);
+  const watchSet = useMemo(() => new Set(screenParams.watchlist), [screenParams.watchlist]);
+  const only = deferredScreen.watchOnly ? watchSet : null;
+  const shown = useMemo(
+    () => selectRows(rows, deferred, screen.lookup(deferredScreen.minMultiple, only, watchSet)),
+    [rows, deferred, screen, deferredScreen.minMultiple, only, watchSet],
+  );
+  const onWatch = useCallback((id: string) => useScreenStore.getState().toggleWatch(id), []);
 
   // oxlint-disable-next-line react/incompatible-library -- TanStack Virtual's getters are read on every render by design
   const virtualizer = useVirtualizer({
@@ -47,9 +64,10 @@ export default function TokenListPage() {
 
   // A new order or filter starts at its top: sorting by market cap while scrolled down must show the largest.
   const { search, sortKey, sortDir, rating, signal, category } = deferred;
+  const { watchOnly, minMultiple } = deferredScreen;
   useEffect(() => {
     if (scrollRef.current) scrollRef.current.scrollTop = 0;
-  }, [search, sortKey, sortDir, rating, signal, category]);
+  }, [search, sortKey, sortDir, rating, signal, category, watchOnly, minMultiple]);
 
   if (!dataset) {
     // Without a dataset and not loading, the snapshot could not be read: the alert above says why.
@@ -63,6 +81,11 @@ export default function TokenListPage() {
   return (
     <section aria-labelledby="tokens-title" className="token-browser">
       <h1 id="tokens-title">Tokens</h1>
+      <ScenarioBar
+        watchCount={screenParams.watchlist.length}
+        hasPublished={Object.keys(dataset.published).length > 0}
+        onExport={() => exportScreen(shown, screen, deferredScreen, dataset)}
+      />
       <div className="filters">
         <div className="filter search">
           <label htmlFor={ids.search}>Search tokens</label>
@@ -112,6 +135,11 @@ export default function TokenListPage() {
         <table aria-label="Tokens" aria-rowcount={shown.length + 1} className="token-table">
           <thead>
             <tr aria-rowindex={1}>
+              <th scope="col" className="star-col" aria-sort={state.sortKey === 'watched' ? (state.sortDir === 'asc' ? 'ascending' : 'descending') : undefined}>
+                <button type="button" className="sort" aria-label="Watched" onClick={() => state.sortBy('watched')}>
+                  ★
+                </button>
+              </th>
               {COLUMNS.map((c) => (
                 <th
                   key={c.key}
@@ -133,7 +161,18 @@ export default function TokenListPage() {
             ) : null}
             {items.map((item) => {
               const row = shown[item.index];
-              return row ? <TokenTableRow key={row.token.id} row={row} index={item.index + 2} height={ROW_HEIGHT} /> : null;
+              return row ? (
+                <TokenTableRow
+                  key={row.token.id}
+                  row={row}
+                  index={item.index + 2}
+                  height={ROW_HEIGHT}
+                  cells={screen.cells(row.token.id)}
+                  todayMarket={dataset.market.totalMarketCap}
+                  watched={watchSet.has(row.token.id)}
+                  onWatch={onWatch}
+                />
+              ) : null;
             })}
             {padBottom > 0 ? (
               <tr aria-hidden="true" className="spacer" style={{ height: padBottom }} />

@@ -1,9 +1,27 @@
 import { memo } from 'react';
-import { formatChange, formatPrice, formatUsdCompact } from '../../lib/format.ts';
+import { formatChange, formatMultiple, formatPrice, formatUsdCompact } from '../../lib/format.ts';
 import { Link } from '../../ui/link.tsx';
 import { Logo } from '../../ui/logo.tsx';
 import { NotAvailable } from '../../ui/not-available.tsx';
 import type { TokenRow } from './select-tokens.ts';
+import type { ScreenCells } from './use-screen.ts';
+
+/** "reached today", "beyond reach" or the market size, for the Needs column. */
+function needsText(cells: ScreenCells, today: number): string {
+  if (cells.needs === null) return 'beyond reach';
+  if (cells.needs <= today) return 'reached today';
+  return formatUsdCompact(cells.needs);
+}
+
+interface RowProps {
+  readonly row: TokenRow;
+  readonly index: number;
+  readonly height: number;
+  readonly cells: ScreenCells | null;
+  readonly todayMarket: number;
+  readonly watched: boolean;
+  readonly onWatch: (id: string) => void;
+}
 
 function Change({ pct }: { readonly pct: number | null }) {
   if (pct === null) return <NotAvailable />;
@@ -12,10 +30,15 @@ function Change({ pct }: { readonly pct: number | null }) {
 }
 
 /** One row of the token browser (memoised: scrolling re-renders only rows that enter the window). */
-export const TokenTableRow = memo(function TokenTableRow({ row, index, height }: { readonly row: TokenRow; readonly index: number; readonly height: number }) {
+export const TokenTableRow = memo(function TokenTableRow({ row, index, height, cells, todayMarket, watched, onWatch }: RowProps) {
   const { token } = row;
   return (
     <tr aria-rowindex={index} style={{ height }}>
+      <td>
+        <button type="button" className="star" aria-pressed={watched} aria-label={`Watch ${token.name}`} onClick={() => onWatch(token.id)}>
+          {watched ? '★' : '☆'}
+        </button>
+      </td>
       <td>{token.rank ?? <NotAvailable />}</td>
       <td className="left">
         <div className="name-cell">
@@ -35,6 +58,11 @@ export const TokenTableRow = memo(function TokenTableRow({ row, index, height }:
       <td>{row.tmGrade !== null ? `${row.tmGrade.toFixed(1)} ${row.rating ?? ''}`.trim() : <NotAvailable />}</td>
       <td>{row.traderGrade !== null ? row.traderGrade.toFixed(1) : <NotAvailable />}</td>
       <td>{row.signal === null ? <NotAvailable /> : <span className={row.signal > 0 ? 'badge up' : 'badge down'}>{row.signal > 0 ? 'Bullish' : 'Bearish'}</span>}</td>
+      <td>{cells?.price != null ? formatPrice(cells.price) : <NotAvailable />}</td>
+      <td className={cells?.fitted ? 'fitted' : undefined} title={cells?.fitted ? `Token Metrics fitted capture ${cells.capture.toFixed(3)}` : undefined}>
+        {cells?.multiple != null ? formatMultiple(cells.multiple) : <NotAvailable />}
+      </td>
+      <td>{cells ? needsText(cells, todayMarket) : <NotAvailable />}</td>
     </tr>
   );
 });

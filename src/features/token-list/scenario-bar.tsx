@@ -1,0 +1,81 @@
+import { useId, useMemo, useState } from 'react';
+import { CASES, DEFAULT_TIERS, EngineInputError, MARKET_SIZE_RANGE, logScale, parseMarketSize, sliderPosition, sliderValue, tierLabel } from '../../engine/index.ts';
+import { TARGET_CHOICES, useScreenStore } from '../../state/screen-store.ts';
+import { RangeSlider } from '../../ui/range-slider.tsx';
+import { Link } from '../../ui/link.tsx';
+import { TypedInput } from '../../ui/typed-input.tsx';
+
+const CASE_LABEL = { bear: 'Bear', base: 'Base', moon: 'Moon' } as const;
+const SCALE = logScale(MARKET_SIZE_RANGE.min, MARKET_SIZE_RANGE.max, 200, DEFAULT_TIERS);
+
+/** The screener's scenario: one market size, one case, one target multiple, for every token at once. */
+export function ScenarioBar({ onExport, watchCount, hasPublished }: { readonly onExport: () => string; readonly watchCount: number; readonly hasPublished: boolean }) {
+  const s = useScreenStore();
+  const [saved, setSaved] = useState<string | null>(null);
+  const ids = { target: useId(), targets: useId(), min: useId() };
+  const position = useMemo(() => sliderPosition(SCALE, s.marketSize), [s.marketSize]);
+  return (
+    <section className="scenario-bar" aria-label="Scenario for every token">
+      <div className="bar-size">
+        <RangeSlider label="Total market size" steps={SCALE.steps} position={position} valueText={tierLabel(s.marketSize)} onPosition={(p) => s.setMarketSize(sliderValue(SCALE, p))} />
+        <TypedInput
+          label="Market size"
+          value={tierLabel(s.marketSize)}
+          placeholder="16T"
+          onCommit={(text) => {
+            try {
+              s.setMarketSize(parseMarketSize(text));
+              return null;
+            } catch (error) {
+              return error instanceof EngineInputError ? error.message.replace(/^\w+: /, '') : 'That value could not be read.';
+            }
+          }}
+        />
+      </div>
+      <div role="radiogroup" aria-label="Case" className="bar-case">
+        {CASES.map((c) => (
+          <label key={c}>
+            <input type="radio" name="screen-case" checked={s.scenarioCase === c} onChange={() => s.setCase(c)} /> {CASE_LABEL[c]}
+          </label>
+        ))}
+      </div>
+      <TypedInput
+        label="Target multiple"
+        value={`${s.targetMultiple}x`}
+        placeholder="5x"
+        inputMode="decimal"
+        listId={ids.targets}
+        onCommit={(text) => s.setTarget(text)}
+      />
+      <datalist id={ids.targets}>
+        {TARGET_CHOICES.map((x) => (
+          <option key={x} value={`${x}x`}>
+            {x}x
+          </option>
+        ))}
+      </datalist>
+      <div className="filter">
+        <label htmlFor={ids.min}>Multiple at least</label>
+        <input id={ids.min} type="number" min={0} step="any" inputMode="decimal" placeholder="any" value={s.minMultiple > 0 ? s.minMultiple : ''} onChange={(e) => s.setMinMultiple(Number(e.target.value))} />
+      </div>
+      <label className="choice">
+        <input type="checkbox" checked={s.useTm} disabled={!hasPublished} onChange={(e) => s.setUseTm(e.target.checked)} /> Token Metrics captures where published
+      </label>
+      <label className="choice">
+        <input type="checkbox" checked={s.watchOnly} onChange={(e) => s.setWatchOnly(e.target.checked)} /> Watchlist only ({watchCount})
+      </label>
+      <Link
+        className={s.watchlist.length > 0 ? 'button-link' : 'button-link disabled'}
+        href={s.watchlist.length > 0 ? `/compare?ids=${s.watchlist.slice(0, 4).map(encodeURIComponent).join(',')}` : '/compare'}
+      >
+        Compare watched
+      </Link>
+      <button type="button" onClick={() => setSaved(onExport())}>
+        Export CSV
+      </button>
+      <span aria-live="polite" className="export-status">
+        {saved ? `Saved ${saved}` : ''}
+      </span>
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+import { useEffect } from 'react';
+import type { Dataset } from '../../data/types.ts';
+import { DEFAULT_CAPTURES, tierLabel } from '../../engine/index.ts';
+import { saveCsv } from '../../lib/chart-export.ts';
+import { serializeScreenSearch, useScreenStore, type ScreenParams } from '../../state/screen-store.ts';
+import type { TokenRow } from './select-tokens.ts';
+import type { ScreenResult } from './use-screen.ts';
+
+/**
+ * The scenario bar lives in the URL of `/` (`m`, `case`, `x`, `min`, `tm`, `watch`): read once on arrival,
+ * then written back with `replaceState` (no history entry per slider step).
+ */
+export function useScreenUrl(): void {
+  useEffect(() => {
+    useScreenStore.getState().loadFromSearch(window.location.search);
+    let frame = 0;
+    const unsubscribe = useScreenStore.subscribe((state) => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        if (window.location.pathname !== '/') return;
+        const search = serializeScreenSearch(state, state.watchlist, window.location.search);
+        if (search !== window.location.search) window.history.replaceState(window.history.state, '', `/${search}${window.location.hash}`);
+      });
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      unsubscribe();
+    };
+  }, []);
+}
+
+/** The screened rows as shown (sorted, filtered), with the scenario, source and as-of in header lines. */
+export function screenCsvRows(rows: readonly TokenRow[], screen: ScreenResult, params: ScreenParams, dataset: Dataset): Array<Array<string | number | null>> {
+  const source = dataset.sources[dataset.market.source]?.name ?? dataset.source;
+  const header: Array<Array<string | number | null>> = [
+    ['capbands screener'],
+    ['total_market_usd', params.marketSize, tierLabel(params.marketSize)],
+    ['case', params.scenarioCase, `capture ${DEFAULT_CAPTURES[params.scenarioCase]}${params.useTm ? ' (Token Metrics fitted where published)' : ''}`],
+    ['target_multiple', params.targetMultiple],
+    ['today_total_market_usd', dataset.market.totalMarketCap],
+    ['source', source, formatSourceDate(dataset.asOf)],
+    ['note', 'Not financial advice'],
+    [],
+    ['rank', 'name', 'symbol', 'id', 'price_usd', 'market_cap_usd', 'capture', 'scenario_price_usd', 'multiple', 'needs_usd'],
+  ];
+  const body = rows.map((r) => {
+    const c = screen.cells(r.token.id);
+    const needs = c === null ? null : c.needs === null ? 'beyond reach' : c.needs;
+    return [r.token.rank, r.token.name, r.token.symbol, r.token.id, r.token.price, r.token.marketCap, c?.capture ?? null, c?.price ?? null, c?.multiple ?? null, needs];
+  });
+  return [...header, ...body];
+}
+
+function formatSourceDate(iso: string): string {
+  return iso.slice(0, 10);
+}
+
+/** Saves the screen as CSV (file named after the scenario, e.g. `capbands-screen-16t-base-...csv`). */
+export function exportScreen(rows: readonly TokenRow[], screen: ScreenResult, params: ScreenParams, dataset: Dataset): string {
+  return saveCsv(screenCsvRows(rows, screen, params, dataset), `screen-${tierLabel(params.marketSize)}-${params.scenarioCase}`);
+}
