@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { DEFAULT_CAPTURES, scenarioCell } from '../../src/engine/index.ts';
+import { parseCsv } from '../../src/lib/csv.ts';
+import { formatMultiple } from '../../src/lib/format.ts';
+import { launchChromium, newPage, watchErrors } from './browser.ts';
+
+let browser: Browser;
+const baseUrl = inject('baseUrl');
+interface SnapToken { id: string; name: string; price: number; marketCap: number | null; circulatingSupply: number | null }
+const snap = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../public/data/snapshot.json'), 'utf8')) as { tokens: SnapToken[]; market: { totalMarketCap: number } };
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+it('16T and Moon, sort by multiple, check the top row, star two, reload, watchlist, export the CSV', async () => {
+  const { page } = await newPage(browser, { viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const errors = watchErrors(page);
+  await page.goto(`${baseUrl}/`);
+  const table = page.getByRole('table', { name: 'Tokens' });
+  await table.waitFor();
+
+  await page.getByRole('textbox', { name: 'Market size' }).fill('16T');
+  await page.keyboard.press('Enter');
+  await page.getByRole('radio', { name: 'Moon' }).check();
+  await table.getByRole('button', { name: 'Multiple' }).click();
+  await expect.poll(() => new URL(page.url()).searchParams.get('case')).toBe('moon');
+
+  const headers = (await table.getByRole('columnheader').allTextContents()).map((h) => h.replace(/[▲▼]/g, '').trim());
+  const firstRow = table.getByRole('row').nth(1);
+  const name = await firstRow.getByRole('link').textContent();
+  const token = snap.tokens.find((t) => t.name === name);
+  if (!token?.circulatingSupply) throw new Error(`${name} has no supply`);
+  const expected = scenarioCell({ price: token.price, circulatingSupply: token.circulatingSupply, totalMarketCap: snap.market.totalMarketCap }, DEFAULT_CAPTURES.moon, 16e12).multiple;
+  const cells = await firstRow.getByRole('cell').allTextContents();
+  expect(cells[headers.indexOf('Multiple')]).toBe(formatMultiple(expected));
+
+  const second = (await table.getByRole('row').nth(2).getByRole('link').textContent()) ?? '';
+  await table.getByRole('button', { name: `Watch ${name}` }).click();
+  await table.getByRole('button', { name: `Watch ${second}` }).click();
+  await page.reload();
+  await table.waitFor();
+  await page.getByRole('checkbox', { name: /Watchlist only/ }).check();
+  await expect.poll(async () => (await table.getByRole('link').allTextContents()).sort()).toEqual([second, name].sort());
+
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  const rows = parseCsv(readFileSync(await dl.path(), 'utf8').replace(/^\uFEFF/, ''));
+  expect(rows.find((r) => r[0] === 'case')?.[1]).toBe('moon');
+  expect(rows.find((r) => r[0] === 'total_market_usd')?.[1]).toBe('16000000000000');
+  const headerAt = rows.findIndex((r) => r[0] === 'rank');
+  const data = rows.slice(headerAt + 1);
+  expect(data.map((r) => r[1]).sort()).toEqual([second, name].sort());
+  const multiple = Number(data.find((r) => r[1] === name)?.[8]);
+  expect(multiple).toBeCloseTo(expected, 9);
+  expect(errors).toEqual([]);
+});

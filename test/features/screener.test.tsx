@@ -1,0 +1,91 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_CAPTURES, requiredMarketSize, scenarioCell } from '../../src/engine/index.ts';
+import { formatMultiple } from '../../src/lib/format.ts';
+import { useBrowserStore } from '../../src/state/browser-store.ts';
+import { parseScreenSearch, serializeScreenSearch, useScreenStore, DEFAULT_SCREEN } from '../../src/state/screen-store.ts';
+import { renderApp } from '../app/render-app.tsx';
+import { snapshotJson } from '../msw.ts';
+
+interface SnapToken { id: string; name: string; price: number; marketCap: number | null; circulatingSupply: number | null }
+const snap = snapshotJson as unknown as { tokens: SnapToken[]; market: { totalMarketCap: number } };
+
+function engineMultiple(t: SnapToken, capture: number, m: number): number | null {
+  const supply = t.circulatingSupply ?? (t.marketCap !== null ? t.marketCap / t.price : null);
+  if (!supply) return null;
+  return scenarioCell({ price: t.price, circulatingSupply: supply, totalMarketCap: snap.market.totalMarketCap }, capture, m).multiple;
+}
+
+beforeEach(() => {
+  useBrowserStore.setState(useBrowserStore.getInitialState(), true);
+  useScreenStore.setState({ ...useScreenStore.getInitialState(), watchlist: [] }, true);
+});
+
+const table = () => screen.getByRole('table', { name: 'Tokens' });
+const bodyRows = () => within(table()).getAllByRole('row').filter((r) => within(r).queryAllByRole('cell').length > 0);
+function cellOf(row: HTMLElement, header: string): string {
+  const headers = within(table()).getAllByRole('columnheader');
+  const index = headers.findIndex((h) => within(h).queryByRole('button', { name: header }) !== null);
+  return within(row).getAllByRole('cell')[index]?.textContent ?? '';
+}
+
+describe('screener on /', () => {
+  it('computes Multiple and Needs for every row with the engine, and sorts by them', async () => {
+    const user = userEvent.setup();
+    renderApp('/?m=16T&case=moon&x=10');
+    await screen.findByRole('table', { name: 'Tokens' });
+    expect(screen.getByRole('slider', { name: 'Total market size' })).toHaveAttribute('aria-valuetext', '16T');
+    expect(screen.getByRole('radio', { name: 'Moon' })).toBeChecked();
+    await user.click(within(table()).getByRole('button', { name: 'Multiple' }));
+    const first = bodyRows()[0] as HTMLElement;
+    const name = within(first).getByRole('link').textContent;
+    const token = snap.tokens.find((t) => t.name === name);
+    if (!token) throw new Error(`${name} not in the snapshot`);
+    const expected = engineMultiple(token, DEFAULT_CAPTURES.moon, 16e12);
+    expect(cellOf(first, 'Multiple')).toBe(formatMultiple(expected));
+    // Largest first: no token's engine multiple beats it.
+    const best = Math.max(...snap.tokens.map((t) => engineMultiple(t, DEFAULT_CAPTURES.moon, 16e12) ?? 0));
+    expect(expected).toBeCloseTo(best, 9);
+    const needs = requiredMarketSize({ price: token.price, circulatingSupply: token.circulatingSupply ?? 1, totalMarketCap: snap.market.totalMarketCap }, DEFAULT_CAPTURES.moon, token.price * 10);
+    expect(cellOf(first, 'Needs')).not.toBe('');
+    expect(needs === null ? cellOf(first, 'Needs') === 'beyond reach' : cellOf(first, 'Needs') !== 'beyond reach').toBe(true);
+  });
+
+  it('filters by "multiple at least", moves with the slider, and writes the URL', async () => {
+    renderApp('/');
+    await screen.findByRole('table', { name: 'Tokens' });
+    fireEvent.change(screen.getByRole('slider', { name: 'Total market size' }), { target: { value: '200' } });
+    await waitFor(() => expect(new URLSearchParams(window.location.search).get('m')).toBe('100T'));
+    fireEvent.change(screen.getByRole('spinbutton', { name: 'Multiple at least' }), { target: { value: '30' } });
+    const count = snap.tokens.filter((t) => (engineMultiple(t, DEFAULT_CAPTURES.base, 100e12) ?? 0) >= 30).length;
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(`${count} of ${snap.tokens.length} tokens match`));
+  });
+
+  it('stars tokens, keeps them on this device, and filters the watchlist', async () => {
+    const user = userEvent.setup();
+    renderApp('/');
+    await screen.findByRole('table', { name: 'Tokens' });
+    const star = within(table()).getByRole('button', { name: 'Watch Bitcoin' });
+    expect(star).toHaveAttribute('aria-pressed', 'false');
+    await user.click(star);
+    await user.click(within(table()).getByRole('button', { name: 'Watch Ethereum' }));
+    expect(within(table()).getByRole('button', { name: 'Watch Bitcoin' })).toHaveAttribute('aria-pressed', 'true');
+    expect(JSON.parse(window.localStorage.getItem('capbands.watchlist.v1') ?? '[]')).toEqual(['bitcoin', 'ethereum']);
+    await user.click(screen.getByRole('checkbox', { name: /Watchlist only/ }));
+    await waitFor(() => expect(bodyRows()).toHaveLength(2));
+    await waitFor(() => expect(new URLSearchParams(window.location.search).get('watch')).toBe('bitcoin,ethereum'));
+  });
+
+  it('reads a shared watchlist link and survives garbage in the bar\'s keys', () => {
+    expect(parseScreenSearch('?watch=cardano,tron').params.watchOnly).toBe(true);
+    expect(parseScreenSearch('?watch=cardano,tron').watch).toEqual(['cardano', 'tron']);
+    const junk = parseScreenSearch('?m=NaN&case=<script>&x=-5&min=Infinity&watch=%00,../../etc');
+    expect(junk.params).toMatchObject({ marketSize: DEFAULT_SCREEN.marketSize, scenarioCase: 'base', targetMultiple: DEFAULT_SCREEN.targetMultiple, minMultiple: 0 });
+    expect(junk.watch).toEqual([]);
+    const p = { ...DEFAULT_SCREEN, marketSize: 23e12, scenarioCase: 'moon' as const, targetMultiple: 10, minMultiple: 5, useTm: true, watchOnly: true };
+    const back = parseScreenSearch(serializeScreenSearch(p, ['cardano'], '?source=coingecko'));
+    expect(back.params).toEqual(p);
+    expect(serializeScreenSearch(DEFAULT_SCREEN, null)).toBe('');
+  });
+});
