@@ -44,7 +44,7 @@ afterEach(async () => {
 const table = () => page.getByRole('table', { name: 'Tokens' });
 const status = () => page.getByRole('status').filter({ hasText: 'tokens' });
 /** Names in the rows the DOM holds, top to bottom. */
-const shownNames = () => table().locator('tbody tr:not([aria-hidden]) td:nth-child(2) a').allInnerTexts();
+const shownNames = () => table().locator('tbody tr:not([aria-hidden]) td .name-cell a').allInnerTexts();
 
 it('search "cardano", then open it by clicking its link', async () => {
   await page.getByRole('searchbox', { name: 'Search tokens' }).fill('cardano');

@@ -17,14 +17,14 @@ const COLUMNS: ReadonlyArray<{ key: SortKey; label: string; className?: string }
   { key: 'symbol', label: 'Symbol', className: 'left' },
   { key: 'price', label: 'Price' },
   { key: 'marketCap', label: 'Market cap' },
+  { key: 'scenarioPrice', label: 'Scenario price' },
+  { key: 'multiple', label: 'Multiple' },
+  { key: 'needs', label: 'Needs' },
   { key: 'h24', label: '24h' },
   { key: 'd30', label: '30d' },
   { key: 'tmGrade', label: 'TM Grade' },
   { key: 'traderGrade', label: 'Trader Grade' },
   { key: 'signal', label: 'Signal' },
-  { key: 'scenarioPrice', label: 'Scenario price' },
-  { key: 'multiple', label: 'Multiple' },
-  { key: 'needs', label: 'Needs' },
 ];
 
 const RATINGS: readonly RatingFilter[] = ['Any', 'Strong Buy', 'Buy', 'Neutral', 'Sell', 'Strong Sell'];
