@@ -14,16 +14,16 @@ import { useScreen } from './use-screen.ts';
 const COLUMNS: ReadonlyArray<{ key: SortKey; label: string; className?: string }> = [
   { key: 'rank', label: 'Rank' },
   { key: 'name', label: 'Name', className: 'left' },
-  { key: 'symbol', label: 'Symbol', className: 'left' },
+  { key: 'symbol', label: 'Symbol', className: 'left wide-only' },
   { key: 'price', label: 'Price' },
   { key: 'marketCap', label: 'Market cap' },
-  { key: 'scenarioPrice', label: 'Scenario price' },
+  { key: 'scenarioPrice', label: 'Scenario price', className: 'wide-only' },
   { key: 'multiple', label: 'Multiple' },
   { key: 'needs', label: 'Needs' },
-  { key: 'h24', label: '24h' },
+  { key: 'h24', label: '24h', className: 'wide-only' },
   { key: 'd30', label: '30d' },
   { key: 'tmGrade', label: 'TM Grade' },
-  { key: 'traderGrade', label: 'Trader Grade' },
+  { key: 'traderGrade', label: 'Trader Grade', className: 'wide-only' },
   { key: 'signal', label: 'Signal' },
 ];
 
