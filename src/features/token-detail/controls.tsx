@@ -14,6 +14,7 @@ import {
   tierLabel,
 } from '../../engine/index.ts';
 import type { PublishedScenario } from '../../data/types.ts';
+import { attempt } from '../../lib/attempt.ts';
 import { formatUsdCompact } from '../../lib/format.ts';
 import { useScenarioActions } from '../../state/scenario-store.ts';
 import { RangeSlider } from '../../ui/range-slider.tsx';
@@ -92,14 +93,7 @@ export function Controls({ tokenId, view, published, hasMaxSupply }: ControlsPro
             label="Market size"
             value={tierLabel(params.marketSize)}
             placeholder="16T"
-            onCommit={(text) => {
-              try {
-                actions.setMarketSize(parseMarketSize(text));
-                return null;
-              } catch (error) {
-                return errorText(error);
-              }
-            }}
+            onCommit={(text) => attempt(() => actions.setMarketSize(parseMarketSize(text)))}
           />
         </div>
         <div>
@@ -116,14 +110,7 @@ export function Controls({ tokenId, view, published, hasMaxSupply }: ControlsPro
             value={shareText(view.share)}
             placeholder="0.5%"
             inputMode="decimal"
-            onCommit={(text) => {
-              try {
-                actions.setShare(parseShare(text));
-                return null;
-              } catch (error) {
-                return errorText(error);
-              }
-            }}
+            onCommit={(text) => attempt(() => actions.setShare(parseShare(text)))}
           />
         </div>
         {CASES.map((c) => (

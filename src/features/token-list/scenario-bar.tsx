@@ -1,5 +1,6 @@
 import { useId, useMemo, useState } from 'react';
-import { CASES, DEFAULT_TIERS, EngineInputError, MARKET_SIZE_RANGE, logScale, parseMarketSize, sliderPosition, sliderValue, tierLabel } from '../../engine/index.ts';
+import { CASES, DEFAULT_TIERS, MARKET_SIZE_RANGE, logScale, parseMarketSize, sliderPosition, sliderValue, tierLabel } from '../../engine/index.ts';
+import { attempt } from '../../lib/attempt.ts';
 import { TARGET_CHOICES, useScreenStore } from '../../state/screen-store.ts';
 import { RangeSlider } from '../../ui/range-slider.tsx';
 import { Link } from '../../ui/link.tsx';
@@ -22,14 +23,7 @@ export function ScenarioBar({ onExport, watchCount, hasPublished }: { readonly o
           label="Market size"
           value={tierLabel(s.marketSize)}
           placeholder="16T"
-          onCommit={(text) => {
-            try {
-              s.setMarketSize(parseMarketSize(text));
-              return null;
-            } catch (error) {
-              return error instanceof EngineInputError ? error.message.replace(/^\w+: /, '') : 'That value could not be read.';
-            }
-          }}
+          onCommit={(text) => attempt(() => s.setMarketSize(parseMarketSize(text)))}
         />
       </div>
       <div role="radiogroup" aria-label="Case" className="bar-case">
