@@ -12,9 +12,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { config, locales } from 'zod/mini';
 import { historyFileSchema, type HistoryFile, type HistorySeriesFile } from '../src/data/schemas/history.ts';
 import { valuesByDay, type CapPoint } from '../src/engine/index.ts';
 import { asRecord, parseCsv, toPositiveOrNull } from './snapshot/parse.ts';
+
+// The schemas are zod/mini, which ships no error messages: English ones for a failed `parse` here.
+config(locales.en());
 
 /** The history file: one market series and one series per coin, all USD. */
 export type History = HistoryFile;

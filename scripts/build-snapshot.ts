@@ -8,6 +8,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { config, locales } from 'zod/mini';
 import {
   snapshotSchema,
   type PublishedScenario,
@@ -19,6 +20,9 @@ import {
 import { assignIds, cgCoins, cgIdFor, matchRows, type TokenIdentity } from './snapshot/ids.ts';
 import { asRecord, dataRows, day, parseCsv, str, toFiniteNumber, toPositiveOrNull, type Json } from './snapshot/parse.ts';
 import { parseSeed, SEED_AS_OF, seedEntries } from './snapshot/seeds.ts';
+
+// The schemas are zod/mini, which ships no error messages: English ones for a failed `parse` here.
+config(locales.en());
 
 const FILES = {
   listings: 'cmc-listings-500-2026-01/cmc_listings_latest_500_2026-01-09.json',

@@ -12,7 +12,7 @@ import {
   tmTraderGradeSchema,
 } from '../schemas/tokenmetrics.ts';
 import type { Grades, PublishedScenario, Token } from '../types.ts';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 export const TOKENMETRICS_NAME = 'Token Metrics';
 /** The source id live grades carry in a Dataset's `sources`. */
@@ -30,7 +30,7 @@ interface RequestOptions {
   readonly fetchImpl?: typeof fetch;
 }
 
-async function getRows<T>(config: TokenMetricsConfig, path: string, query: Record<string, string>, schema: z.ZodType<T>, options: RequestOptions): Promise<{ rows: T[]; dropped: number }> {
+async function getRows<T>(config: TokenMetricsConfig, path: string, query: Record<string, string>, schema: z.ZodMiniType<T>, options: RequestOptions): Promise<{ rows: T[]; dropped: number }> {
   const url = `${config.base.replace(/\/+$/, '')}${path}?${new URLSearchParams(query).toString()}`;
   const json = await fetchJson(url, {
     source: TOKENMETRICS_NAME,

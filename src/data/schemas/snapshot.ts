@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The embedded data snapshot (`public/data/snapshot.json`), built by `scripts/build-snapshot.ts`
@@ -12,31 +12,31 @@ import { z } from 'zod';
  */
 const asOfSchema = z
   .string()
-  .regex(/^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?Z)?)?)?$/, 'as-of must be an ISO date or year');
+  .check(z.regex(/^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?Z)?)?)?$/, 'as-of must be an ISO date or year'));
 
 /**
  * A token id: CoinGecko's id where known (`ripple`, `binancecoin`), else CoinMarketCap's slug.
  * Never all digits: a numeric key would be reordered by JavaScript objects and break stable output.
  */
-const tokenIdSchema = z.string().regex(/^(?!\d+$)[a-z0-9]+(?:[-_.][a-z0-9]+)*$/, 'not a token id');
+const tokenIdSchema = z.string().check(z.regex(/^(?!\d+$)[a-z0-9]+(?:[-_.][a-z0-9]+)*$/, 'not a token id'));
 
 /** A key into `sources`, e.g. `cmc-2026-01-09`. */
-const sourceIdSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'not a source id');
+const sourceIdSchema = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'not a source id'));
 
 /** Finite number; zod 4 already refuses NaN and the infinities, the name says it for readers. */
 const finite = z.number();
-const nullableFinite = finite.nullable();
+const nullableFinite = z.nullable(finite);
 /** A supply or market cap: positive when known. */
-const positiveOrNull = finite.positive().nullable();
+const positiveOrNull = z.nullable(finite.check(z.positive()));
 /** A grade on Token Metrics' 0-100 scale. */
-const grade = finite.min(0).max(100);
-const gradeOrNull = grade.nullable();
+const grade = finite.check(z.gte(0), z.lte(100));
+const gradeOrNull = z.nullable(grade);
 /** USD price: strictly positive (a log chart cannot draw 0). */
-const price = finite.positive();
+const price = finite.check(z.positive());
 
 export const sourceRefSchema = z.strictObject({
-  name: z.string().min(1),
-  url: z.url().optional(),
+  name: z.string().check(z.minLength(1)),
+  url: z.optional(z.url()),
   asOf: asOfSchema,
 });
 
@@ -46,10 +46,10 @@ export const tmRatingSchema = z.enum(['Strong Buy', 'Buy', 'Neutral', 'Sell', 'S
 
 export const snapshotTokenSchema = z.strictObject({
   id: tokenIdSchema,
-  cmcId: z.int().positive(),
-  name: z.string().min(1),
-  symbol: z.string().min(1),
-  rank: z.int().positive(),
+  cmcId: z.int().check(z.positive()),
+  name: z.string().check(z.minLength(1)),
+  symbol: z.string().check(z.minLength(1)),
+  rank: z.int().check(z.positive()),
   price,
   marketCap: positiveOrNull,
   circulatingSupply: positiveOrNull,
@@ -57,20 +57,20 @@ export const snapshotTokenSchema = z.strictObject({
   maxSupply: positiveOrNull,
   /** Percent changes of the USD price, e.g. -11.2 for -11.2%. */
   change: z.strictObject({ h24: nullableFinite, d7: nullableFinite, d30: nullableFinite, d90: nullableFinite }),
-  categories: z.array(z.string().min(1)),
-  logo: z.url().nullable(),
+  categories: z.array(z.string().check(z.minLength(1))),
+  logo: z.nullable(z.url()),
 });
 
 export const snapshotGradesSchema = z.strictObject({
-  tmGrade: z.strictObject({ value: grade, rating: tmRatingSchema, ...sourced }).optional(),
-  traderGrade: z
-    .strictObject({ value: grade, ta: gradeOrNull, quant: gradeOrNull, change24h: nullableFinite, ...sourced })
-    .optional(),
-  investorGrade: z.strictObject({ value: grade, ...sourced }).optional(),
-  fundamental: z
-    .strictObject({
+  tmGrade: z.optional(z.strictObject({ value: grade, rating: tmRatingSchema, ...sourced })),
+  traderGrade: z.optional(
+    z.strictObject({ value: grade, ta: gradeOrNull, quant: gradeOrNull, change24h: nullableFinite, ...sourced }),
+  ),
+  investorGrade: z.optional(z.strictObject({ value: grade, ...sourced })),
+  fundamental: z.optional(
+    z.strictObject({
       value: grade,
-      class: z.string().min(1),
+      class: z.string().check(z.minLength(1)),
       parts: z.strictObject({
         community: gradeOrNull,
         tokenomics: gradeOrNull,
@@ -79,10 +79,10 @@ export const snapshotGradesSchema = z.strictObject({
         defiScanner: gradeOrNull,
       }),
       ...sourced,
-    })
-    .optional(),
-  technology: z
-    .strictObject({
+    }),
+  ),
+  technology: z.optional(
+    z.strictObject({
       value: grade,
       parts: z.strictObject({
         activity: gradeOrNull,
@@ -92,12 +92,12 @@ export const snapshotGradesSchema = z.strictObject({
         defiScanner: gradeOrNull,
       }),
       ...sourced,
-    })
-    .optional(),
-  signal: z.strictObject({ trend: z.enum(['bullish', 'bearish']), ...sourced }).optional(),
+    }),
+  ),
+  signal: z.optional(z.strictObject({ trend: z.enum(['bullish', 'bearish']), ...sourced })),
 });
 
-const cellsSchema = z.array(price.nullable());
+const cellsSchema = z.array(z.nullable(price));
 
 export const publishedScenarioSchema = z
   .strictObject({
@@ -108,21 +108,23 @@ export const publishedScenarioSchema = z
     /** The total crypto market cap the analysis started from, USD; null when it did not say. */
     totalMarketCap: positiveOrNull,
     /** Total crypto market sizes as published (8T -> 8e12), ascending. */
-    tiers: z.array(finite.positive()).min(1),
-    labels: z.array(z.string().min(1)),
+    tiers: z.array(finite.check(z.positive())).check(z.minLength(1)),
+    labels: z.array(z.string().check(z.minLength(1))),
     bear: cellsSchema,
     base: cellsSchema,
     moon: cellsSchema,
   })
-  .superRefine((p, ctx) => {
-    const n = p.tiers.length;
-    for (const key of ['labels', 'bear', 'base', 'moon'] as const) {
-      if (p[key].length !== n) ctx.addIssue({ code: 'custom', path: [key], message: `needs ${n} entries, one per tier` });
-    }
-    if (p.tiers.some((t, i) => i > 0 && t <= (p.tiers[i - 1] ?? 0))) {
-      ctx.addIssue({ code: 'custom', path: ['tiers'], message: 'tiers must be strictly ascending' });
-    }
-  });
+  .check(
+    z.superRefine((p, ctx) => {
+      const n = p.tiers.length;
+      for (const key of ['labels', 'bear', 'base', 'moon'] as const) {
+        if (p[key].length !== n) ctx.addIssue({ code: 'custom', path: [key], message: `needs ${n} entries, one per tier` });
+      }
+      if (p.tiers.some((t, i) => i > 0 && t <= (p.tiers[i - 1] ?? 0))) {
+        ctx.addIssue({ code: 'custom', path: ['tiers'], message: 'tiers must be strictly ascending' });
+      }
+    }),
+  );
 
 export const snapshotSchema = z
   .strictObject({
@@ -132,36 +134,38 @@ export const snapshotSchema = z
     sources: z.record(sourceIdSchema, sourceRefSchema),
     market: z.strictObject({
       /** Total crypto market cap, USD. */
-      totalMarketCap: finite.positive(),
+      totalMarketCap: finite.check(z.positive()),
       /** Bitcoin's share of the total market cap, percent (58.5 = 58.5%). */
-      btcDominance: finite.min(0).max(100).nullable(),
+      btcDominance: z.nullable(finite.check(z.gte(0), z.lte(100))),
       ...sourced,
     }),
-    tokens: z.array(snapshotTokenSchema).min(1),
+    tokens: z.array(snapshotTokenSchema).check(z.minLength(1)),
     grades: z.record(tokenIdSchema, snapshotGradesSchema),
     published: z.record(tokenIdSchema, publishedScenarioSchema),
   })
-  .superRefine((s, ctx) => {
-    const ids = new Set<string>();
-    s.tokens.forEach((t, i) => {
-      if (ids.has(t.id)) ctx.addIssue({ code: 'custom', path: ['tokens', i, 'id'], message: `duplicate id ${t.id}` });
-      ids.add(t.id);
-    });
-    const checkSource = (path: (string | number)[], source: string) => {
-      if (!(source in s.sources)) ctx.addIssue({ code: 'custom', path, message: `unknown source ${source}` });
-    };
-    checkSource(['market', 'source'], s.market.source);
-    for (const [id, g] of Object.entries(s.grades)) {
-      if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['grades', id], message: `no token ${id}` });
-      for (const [kind, entry] of Object.entries(g)) {
-        if (entry) checkSource(['grades', id, kind, 'source'], entry.source);
+  .check(
+    z.superRefine((s, ctx) => {
+      const ids = new Set<string>();
+      s.tokens.forEach((t, i) => {
+        if (ids.has(t.id)) ctx.addIssue({ code: 'custom', path: ['tokens', i, 'id'], message: `duplicate id ${t.id}` });
+        ids.add(t.id);
+      });
+      const checkSource = (path: (string | number)[], source: string) => {
+        if (!(source in s.sources)) ctx.addIssue({ code: 'custom', path, message: `unknown source ${source}` });
+      };
+      checkSource(['market', 'source'], s.market.source);
+      for (const [id, g] of Object.entries(s.grades)) {
+        if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['grades', id], message: `no token ${id}` });
+        for (const [kind, entry] of Object.entries(g)) {
+          if (entry) checkSource(['grades', id, kind, 'source'], entry.source);
+        }
       }
-    }
-    for (const [id, p] of Object.entries(s.published)) {
-      if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['published', id], message: `no token ${id}` });
-      checkSource(['published', id, 'source'], p.source);
-    }
-  });
+      for (const [id, p] of Object.entries(s.published)) {
+        if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['published', id], message: `no token ${id}` });
+        checkSource(['published', id, 'source'], p.source);
+      }
+    }),
+  );
 
 export type Snapshot = z.infer<typeof snapshotSchema>;
 export type SnapshotToken = z.infer<typeof snapshotTokenSchema>;

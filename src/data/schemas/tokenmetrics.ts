@@ -1,24 +1,24 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { looseNumber, looseString } from './numbers.ts';
 
 /** Every Token Metrics v2 response: `{ success, message, length, data: [...] }`. */
 export const tmEnvelopeSchema = z.object({
-  success: z.boolean().optional(),
-  message: z.string().optional(),
+  success: z.optional(z.boolean()),
+  message: z.optional(z.string()),
   data: z.array(z.unknown()),
 });
 
-const id = z.union([z.number().int().positive(), z.string().regex(/^\d+$/).transform(Number)]);
+const id = z.union([z.number().check(z.int(), z.positive()), z.pipe(z.string().check(z.regex(/^\d+$/)), z.transform(Number))]);
 
 /** `GET /tokens`. */
 export const tmTokenSchema = z.object({
   TOKEN_ID: id,
-  TOKEN_NAME: z.string().min(1),
-  TOKEN_SYMBOL: z.string().min(1),
+  TOKEN_NAME: z.string().check(z.minLength(1)),
+  TOKEN_SYMBOL: z.string().check(z.minLength(1)),
 });
 
 /** A grade on the 0-100 scale; anything else is unknown. */
-const grade = looseNumber.transform((n) => (n !== null && n >= 0 && n <= 100 ? n : null));
+const grade = z.pipe(looseNumber, z.transform((n: number | null) => (n !== null && n >= 0 && n <= 100 ? n : null)));
 
 /** `GET /tm-grade`. */
 export const tmGradeSchema = z.object({
