@@ -2,10 +2,16 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { DataError, toDataError } from '../errors.ts';
 import { reportProgress } from '../progress.ts';
-import { fetchGlobal, fetchMarketsPage, type CoinGeckoConfig, type MarketsPage } from '../providers/coingecko.ts';
+import type { CoinGeckoConfig, MarketsPage } from '../providers/coingecko.ts';
 import { liveDataset, withLiveGrades } from '../providers/live.ts';
 import { SNAPSHOT_SOURCE_NAME, loadSnapshot } from '../providers/snapshot.ts';
-import { TM_LIVE_SOURCE, fetchTmGrades, fetchTmIds, type TokenMetricsConfig } from '../providers/tokenmetrics.ts';
+import type { TokenMetricsConfig } from '../providers/tokenmetrics.ts';
+
+// The live providers load only when a live query runs: `/` on the snapshot never downloads them.
+const coingecko = () => import('../providers/coingecko.ts');
+const tokenmetrics = () => import('../providers/tokenmetrics.ts');
+/** The source id live Token Metrics grades carry (the provider's `TM_LIVE_SOURCE`). */
+const TM_LIVE_SOURCE = 'tm-live';
 import type { Dataset, Grades, SourceId } from '../types.ts';
 import { dataKeys } from './keys.ts';
 import { liveRetry, retryDelay, shouldRetry } from './retry.ts';
@@ -49,7 +55,7 @@ export const marketsQuery = (config: CoinGeckoConfig, pages: number) =>
         for (let page = 1; page <= pages; page++) {
           reportProgress({ label: 'Loading live prices', done: page - 1, total: pages });
           try {
-            loaded.push(await fetchMarketsPage(config, page, { signal }));
+            loaded.push(await (await coingecko()).fetchMarketsPage(config, page, { signal }));
           } catch (error) {
             if (page === 1) throw error;
             return { pages: loaded, incomplete: { loaded: loaded.length, asked: pages, reason: toDataError(error, 'CoinGecko').reason } };
@@ -69,7 +75,7 @@ export const marketsQuery = (config: CoinGeckoConfig, pages: number) =>
 export const globalQuery = (config: CoinGeckoConfig) =>
   queryOptions({
     queryKey: dataKeys.global(),
-    queryFn: ({ signal }) => fetchGlobal(config, { signal }),
+    queryFn: async ({ signal }) => (await coingecko()).fetchGlobal(config, { signal }),
     staleTime: 5 * MINUTE,
     gcTime: 24 * 60 * MINUTE,
     ...liveRetry,
@@ -149,7 +155,7 @@ export function useDataset(config: DataConfig, focusId?: string): DatasetState {
   const symbolsKey = targets.map((t) => t.id).join(',');
   const ids = useQuery({
     queryKey: dataKeys.tmIds(symbolsKey),
-    queryFn: async ({ signal }) => [...(await fetchTmIds(requireKey(tm), targets, { signal }))],
+    queryFn: async ({ signal }) => [...(await (await tokenmetrics()).fetchTmIds(requireKey(tm), targets, { signal }))],
     enabled: tm !== null && targets.length > 0,
     staleTime: 24 * 60 * MINUTE,
     gcTime: 24 * 60 * MINUTE,
@@ -160,7 +166,7 @@ export function useDataset(config: DataConfig, focusId?: string): DatasetState {
   const grades = useQuery({
     queryKey: dataKeys.tmGrades(idsKey),
     queryFn: async ({ signal }) => {
-      const result = await fetchTmGrades(requireKey(tm), pairs.map(([, tmId]) => tmId), { signal, today: today() });
+      const result = await (await tokenmetrics()).fetchTmGrades(requireKey(tm), pairs.map(([, tmId]) => tmId), { signal, today: today() });
       return { grades: [...result.grades], errors: result.errors.map((e) => e.reason), fetchedAt: new Date().toISOString() };
     },
     enabled: tm !== null && pairs.length > 0,

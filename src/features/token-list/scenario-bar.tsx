@@ -10,7 +10,7 @@ const CASE_LABEL = { bear: 'Bear', base: 'Base', moon: 'Moon' } as const;
 const SCALE = logScale(MARKET_SIZE_RANGE.min, MARKET_SIZE_RANGE.max, 200, DEFAULT_TIERS);
 
 /** The screener's scenario: one market size, one case, one target multiple, for every token at once. */
-export function ScenarioBar({ onExport, watchCount, hasPublished }: { readonly onExport: () => string; readonly watchCount: number; readonly hasPublished: boolean }) {
+export function ScenarioBar({ onExport, watchCount, hasPublished }: { readonly onExport: () => Promise<string>; readonly watchCount: number; readonly hasPublished: boolean }) {
   const s = useScreenStore();
   const [saved, setSaved] = useState<string | null>(null);
   const ids = { target: useId(), targets: useId(), min: useId() };
@@ -64,7 +64,12 @@ export function ScenarioBar({ onExport, watchCount, hasPublished }: { readonly o
       >
         Compare watched
       </Link>
-      <button type="button" onClick={() => setSaved(onExport())}>
+      <button
+        type="button"
+        onClick={() => {
+          onExport().then(setSaved, (error: unknown) => setSaved(`nothing: ${error instanceof Error ? error.message : 'the export failed'}`));
+        }}
+      >
         Export CSV
       </button>
       <span aria-live="polite" className="export-status">

@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
 import type { Dataset } from '../../data/types.ts';
 import { DEFAULT_CAPTURES, tierLabel } from '../../engine/index.ts';
-import { saveCsv } from '../../lib/chart-export.ts';
 import { serializeScreenSearch, useScreenStore, type ScreenParams } from '../../state/screen-store.ts';
 import type { TokenRow } from './select-tokens.ts';
 import type { ScreenResult } from './use-screen.ts';
@@ -55,7 +54,11 @@ function formatSourceDate(iso: string): string {
   return iso.slice(0, 10);
 }
 
-/** Saves the screen as CSV (file named after the scenario, e.g. `capbands-screen-16t-base-...csv`). */
-export function exportScreen(rows: readonly TokenRow[], screen: ScreenResult, params: ScreenParams, dataset: Dataset): string {
+/**
+ * Saves the screen as CSV (file named after the scenario, e.g. `capbands-screen-16t-base-...csv`).
+ * The export code loads on the click, so `/` does not download it up front.
+ */
+export async function exportScreen(rows: readonly TokenRow[], screen: ScreenResult, params: ScreenParams, dataset: Dataset): Promise<string> {
+  const { saveCsv } = await import('../../lib/chart-export.ts');
   return saveCsv(screenCsvRows(rows, screen, params, dataset), `screen-${tierLabel(params.marketSize)}-${params.scenarioCase}`);
 }
