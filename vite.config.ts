@@ -1,6 +1,8 @@
 /// <reference types="vitest/config" />
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type ProxyOptions } from 'vite';
+import { cspPlugin } from './scripts/vite-csp.ts';
 
 /**
  * Same-origin proxies for the live APIs, in `dev` and `preview` alike: Token Metrics documents no
@@ -21,12 +23,39 @@ const proxy: Record<string, ProxyOptions> = {
 };
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), cspPlugin()],
   server: { proxy },
   preview: { proxy },
   build: {
     target: 'es2022',
     sourcemap: true,
+  },
+  // The perf floor for `npm run perf`: a bare React slider (test/perf/bare-slider.html), built by
+  // `vite build` as a second, separate build into the same dist/ (dist/test/perf/bare-slider.html),
+  // never linked from the app. Separate, so the app shares no chunk with it and its bundle stays
+  // byte for byte what it is without the fixture (one build with two inputs would split React out
+  // of the app's entry into shared chunks).
+  environments: {
+    client: {},
+    perf: {
+      consumer: 'client',
+      // Build only: the dev server has nothing to pre-bundle for it.
+      optimizeDeps: { noDiscovery: true },
+      build: {
+        emptyOutDir: false,
+        copyPublicDir: false,
+        rolldownOptions: { input: { bare: fileURLToPath(new URL('test/perf/bare-slider.html', import.meta.url)) } },
+      },
+    },
+  },
+  builder: {
+    // The app first (it empties dist/), then the fixture beside it.
+    async buildApp(builder) {
+      for (const name of ['client', 'perf']) {
+        const environment = builder.environments[name];
+        if (environment) await builder.build(environment);
+      }
+    },
   },
   test: {
     dir: 'test',
@@ -34,5 +63,6 @@ export default defineConfig({
     setupFiles: ['test/setup.ts'],
     exclude: ['**/node_modules/**', 'e2e/**'],
     css: false,
+    testTimeout: 30_000,
   },
 });

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import { server } from './msw.ts';
 
 // Views render charts and 500-token lists: on a loaded 2-core machine a query can take more than 1 s.
-configure({ asyncUtilTimeout: 5000 });
+configure({ asyncUtilTimeout: 15_000 });
 
 // recharts' ResponsiveContainer measures with ResizeObserver, which jsdom lacks.
 class ResizeObserverStub {

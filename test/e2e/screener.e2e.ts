@@ -48,7 +48,7 @@ it('16T and Moon, sort by multiple, check the top row, star two, reload, watchli
   await page.reload();
   await table.waitFor();
   await page.getByRole('checkbox', { name: /Watchlist only/ }).check();
-  await expect.poll(async () => (await table.getByRole('link').allTextContents()).sort()).toEqual([second, name].sort());
+  await expect.poll(async () => (await table.getByRole('link').allTextContents()).sort((a, b) => a.localeCompare(b))).toEqual([second, name].sort((a, b) => a.localeCompare(b)));
 
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
   const rows = parseCsv(readFileSync(await dl.path(), 'utf8').replace(/^\uFEFF/, ''));
@@ -56,7 +56,7 @@ it('16T and Moon, sort by multiple, check the top row, star two, reload, watchli
   expect(rows.find((r) => r[0] === 'total_market_usd')?.[1]).toBe('16000000000000');
   const headerAt = rows.findIndex((r) => r[0] === 'rank');
   const data = rows.slice(headerAt + 1);
-  expect(data.map((r) => r[1]).sort()).toEqual([second, name].sort());
+  expect(data.map((r) => r[1]).sort((a, b) => a.localeCompare(b))).toEqual([second, name].sort((a, b) => a.localeCompare(b)));
   const multiple = Number(data.find((r) => r[1] === name)?.[8]);
   expect(multiple).toBeCloseTo(expected, 9);
   expect(errors).toEqual([]);

@@ -150,19 +150,20 @@ describe('token detail', () => {
   });
 });
 
+async function paste(text: string, price: string, market: string) {
+  const user = userEvent.setup();
+  await openCardano();
+  await user.click(screen.getByText('Import published table'));
+  await user.click(screen.getByRole('textbox', { name: 'Published table' }));
+  await user.paste(text);
+  await user.clear(screen.getByRole('textbox', { name: 'Price at publication' }));
+  await user.type(screen.getByRole('textbox', { name: 'Price at publication' }), price);
+  await user.clear(screen.getByRole('textbox', { name: 'Total market at publication' }));
+  await user.type(screen.getByRole('textbox', { name: 'Total market at publication' }), market);
+  await user.click(screen.getByRole('button', { name: 'Fit captures' }));
+}
+
 describe('Import published table', () => {
-  async function paste(text: string, price: string, market: string) {
-    const user = userEvent.setup();
-    await openCardano();
-    await user.click(screen.getByText('Import published table'));
-    await user.click(screen.getByRole('textbox', { name: 'Published table' }));
-    await user.paste(text);
-    await user.clear(screen.getByRole('textbox', { name: 'Price at publication' }));
-    await user.type(screen.getByRole('textbox', { name: 'Price at publication' }), price);
-    await user.clear(screen.getByRole('textbox', { name: 'Total market at publication' }));
-    await user.type(screen.getByRole('textbox', { name: 'Total market at publication' }), market);
-    await user.click(screen.getByRole('button', { name: 'Fit captures' }));
-  }
 
   it('fits the Cardano table as published back to the model doc\'s captures within half a cent', async () => {
     await paste('8T Market Cap: $0.94 | $1.05 | $1.16\n16T\t1.53\t1.86\t2.20\n23T, 2.11, 2.67, 3.23\n$31T 2.70 3.48 4.27', '0.645', '3.875T');

@@ -1,0 +1,277 @@
+/**
+ * `npm run perf`: numbers a user feels, as ratios to a floor measured in the same run.
+ *
+ * Builds nothing: serves the existing `dist/` (run `npm run build` first) on localhost and drives
+ * Debian's Chromium with playwright-core. Measures
+ * - slider latency (keydown -> next painted frame) on `/token/cardano`'s "Total market size" and
+ *   "Market share", at 1x and 4x CPU, against the floor: a bare React range input
+ *   (`test/perf/bare-slider.html`, built beside the app, never linked from it);
+ * - search latency on `/` with 5,000 tokens (a generated snapshot), the same measure;
+ * - JavaScript transferred for `/` (gzip -9 of each file fetched), first and largest contentful paint at 4x;
+ * - PNG export time at 1x; the engine bench (`scripts/bench.ts`).
+ * Prints one table; `--write` also writes it as markdown to `perf-results.md`.
+ * `PERF_DEBUG=1` logs every block of presses.
+ * Exits 1 only on a clear breach (latency p95 over 2x the floor, JavaScript for `/` over 125 kB,
+ * the engine over its bench line), so noise never blocks a landing; tight budgets are marked met or
+ * not. Exits 2 when it cannot measure (no build, a page that never loads).
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, newPage } from '../test/e2e/browser.ts';
+import { BREACH_MS_PER_THOUSAND, runBench } from './bench.ts';
+import { bigSnapshot } from './perf/big-snapshot.ts';
+import { exportTimes, loadRun, type LoadRun } from './perf/load-export.ts';
+import { idle, installProbe, latency, until, sliderDriver, typingDriver, type KeyDriver } from './perf/probe.ts';
+import { distribution, floorRow, latencyRow, markdownTable, percentile, summary, textTable, type Distribution, type Row } from './perf/report.ts';
+import { serveDist } from './serve-dist.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const DIST = resolve(ROOT, 'dist');
+/** Where Vite puts the floor page (its path under the project root). */
+const FLOOR_PATH = '/test/perf/bare-slider.html';
+
+/** Samples per measure and CPU rate, taken in turns of `BLOCK` presses. */
+const SAMPLES = 40;
+const BLOCK = 4;
+/** Progressively fewer matches in the 5,000 tokens: 2,850, 500, 110, 90, 70, 40, 40, 40. */
+const SEARCH_TEXT = 'ethereum';
+const RATES = [1, 4] as const;
+const BUDGET = { 1: { ratio: 1.25, breach: 2 }, 4: { ratio: 1.5, breach: 2 } } as const;
+const JS_BUDGET_KB = 110;
+const JS_BREACH_KB = 125;
+const EXPORT_BUDGET_MS = 300;
+const EXPORT_RUNS = 5;
+const LOAD_RUNS = 3;
+
+const runStart = performance.now();
+const log = (message: string): void => void process.stderr.write(`perf: [${((performance.now() - runStart) / 1000).toFixed(0).padStart(3)} s] ${message}\n`);
+const ms = (v: number | null | undefined): string => (v === null || v === undefined || !Number.isFinite(v) ? 'n/a' : `${v.toFixed(0)} ms`);
+const kB = (bytes: number): string => `${(bytes / 1000).toFixed(1)} kB`;
+
+interface Snapshot500 {
+  readonly tokens: ReadonlyArray<{ readonly name: string; readonly rank: number }>;
+}
+
+async function throttle(page: Page, rate: number): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+}
+
+interface OpenPage {
+  readonly page: Page;
+  readonly close: () => Promise<void>;
+}
+
+async function probePage(browser: Browser, url: string, route?: (page: Page) => Promise<void>): Promise<OpenPage> {
+  const { context, page } = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+  await installProbe(page);
+  if (route) await route(page);
+  await page.goto(url);
+  return { page, close: () => context.close() };
+}
+
+type Measure = 'floor' | 'market' | 'share' | 'search';
+type Measured = Record<Measure, Distribution>;
+
+/**
+ * The three pages, loaded once: the floor, `/token/cardano`, and `/` over the 5,000-token snapshot.
+ * Returns their drivers and a function closing them.
+ */
+async function openPages(browser: Browser, baseUrl: string, big: { json: string; tokens: number }): Promise<{ drivers: Record<Measure, KeyDriver>; close: () => Promise<void> }> {
+  const opened: OpenPage[] = [];
+  const close = async (): Promise<void> => void (await Promise.all(opened.map((o) => o.close())));
+  try {
+    const floor = await probePage(browser, `${baseUrl}${FLOOR_PATH}`);
+    opened.push(floor);
+    const floorSlider = floor.page.getByRole('slider', { name: 'Bare slider' });
+    await floorSlider.waitFor();
+
+    const detail = await probePage(browser, `${baseUrl}/token/cardano`);
+    opened.push(detail);
+    await detail.page.getByRole('figure', { name: 'Price bands chart' }).locator('svg.recharts-surface').waitFor({ timeout: 60_000 });
+
+    const list = await probePage(browser, `${baseUrl}/`, async (p) => {
+      await p.route('**/data/snapshot.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: big.json }));
+    });
+    opened.push(list);
+    const all = JSON.stringify(`${big.tokens} tokens`);
+    const listed = `[...document.querySelectorAll('[role=status]')].some((e) => e.textContent.startsWith(${all}))`;
+    await until(list.page, listed, 60_000);
+    const settle = async (): Promise<void> => {
+      await until(list.page, listed); // the emptied box lists every token again
+      await idle(list.page);
+    };
+    return {
+      drivers: {
+        floor: sliderDriver(floor.page, floorSlider),
+        market: sliderDriver(detail.page, detail.page.getByRole('slider', { name: 'Total market size' })),
+        share: sliderDriver(detail.page, detail.page.getByRole('slider', { name: 'Market share' })),
+        search: typingDriver(list.page, list.page.getByRole('searchbox', { name: 'Search tokens' }), SEARCH_TEXT, settle),
+      },
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/**
+ * All four measures at `rate`x CPU, taking turns in blocks of `BLOCK` presses (after one warm-up
+ * block each, discarded), so whatever else loads the machine during the run weighs on the floor and
+ * the app alike. Each page is left idle (its deferred renders done) before the next one's turn.
+ */
+async function latencies(drivers: Record<Measure, KeyDriver>, rate: number): Promise<Measured> {
+  const pages = [...new Set(Object.values(drivers).map((d) => d.page))];
+  for (const page of pages) await throttle(page, rate);
+  const samples: Record<Measure, number[]> = { floor: [], market: [], share: [], search: [] };
+  const order: Measure[] = ['floor', 'market', 'share', 'search'];
+  for (let round = 0; round <= SAMPLES / BLOCK; round++) {
+    for (const m of round % 2 ? order.toReversed() : order) {
+      const began = performance.now();
+      const got = await drivers[m].take(BLOCK);
+      const t1 = performance.now();
+      if (round > 0) samples[m].push(...got.map(latency));
+      await idle(drivers[m].page);
+      if (process.env.PERF_DEBUG) log(`${m} take ${(t1 - began).toFixed(0)} idle ${(performance.now() - t1).toFixed(0)} lat ${got.map((g) => latency(g).toFixed(0)).join(',')}`);
+    }
+  }
+  return {
+    floor: distribution(samples.floor),
+    market: distribution(samples.market),
+    share: distribution(samples.share),
+    search: distribution(samples.search),
+  };
+}
+
+const known = (values: ReadonlyArray<number | null>): number[] => values.filter((v): v is number => v !== null);
+const median = (values: ReadonlyArray<number | null>): number => (known(values).length ? percentile(known(values), 50) : Number.NaN);
+const maxOf = (values: ReadonlyArray<number | null>): number => Math.max(...known(values));
+
+async function main(): Promise<void> {
+  const write = process.argv.includes('--write');
+  if (!existsSync(resolve(DIST, 'index.html')) || !existsSync(resolve(DIST, `.${FLOOR_PATH}`))) {
+    console.error(`perf: ${existsSync(resolve(DIST, 'index.html')) ? `dist${FLOOR_PATH} is` : 'dist/index.html is'} missing: run npm run build first`);
+    process.exit(2);
+  }
+  const loadBefore = loadavg()[0] ?? 0;
+  const snapshotFile = resolve(ROOT, 'public/data/snapshot.json');
+  const snapshot: Snapshot500 = JSON.parse(readFileSync(snapshotFile, 'utf8'));
+  const firstRow = snapshot.tokens.toSorted((a, b) => a.rank - b.rank)[0]?.name ?? 'Bitcoin';
+
+  log('engine bench');
+  const bench = runBench();
+  const big = bigSnapshot(snapshotFile);
+
+  const server = await serveDist(DIST);
+  const browser = await launchChromium();
+  const measured: Partial<Record<(typeof RATES)[number], Measured>> = {};
+  const loads: LoadRun[] = [];
+  let exported: Awaited<ReturnType<typeof exportTimes>>;
+  try {
+    log('opening the floor, /token/cardano and / with 5,000 tokens');
+    const { drivers, close } = await openPages(browser, server.url, big);
+    try {
+      for (const rate of RATES) {
+        log(`${rate}x CPU: key presses, the four measures taking turns`);
+        measured[rate] = await latencies(drivers, rate);
+      }
+    } finally {
+      await close();
+    }
+    log(`load of / at 4x CPU (${LOAD_RUNS} fresh contexts)`);
+    for (let i = 0; i < LOAD_RUNS; i++) loads.push(await loadRun(browser, server.url, DIST, 4, firstRow));
+    log(`PNG export at 1x CPU (${EXPORT_RUNS} runs)`);
+    exported = await exportTimes(browser, server.url, EXPORT_RUNS);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+
+  const rows: Row[] = [];
+  for (const rate of RATES) {
+    const m = measured[rate];
+    if (!m) continue;
+    rows.push(floorRow(`floor: bare React slider, ${rate}x`, m.floor));
+    rows.push(latencyRow(`slider "Total market size", ${rate}x`, m.market, m.floor, BUDGET[rate]));
+    rows.push(latencyRow(`slider "Market share", ${rate}x`, m.share, m.floor, BUDGET[rate]));
+    rows.push(latencyRow(`search, ${big.tokens} tokens, ${rate}x`, m.search, m.floor, BUDGET[rate]));
+  }
+  const js = loads[0]?.js ?? [];
+  const jsGzip = js.reduce((sum, f) => sum + f.gzip, 0);
+  const jsSums = loads.map((l) => l.js.reduce((sum, f) => sum + f.gzip, 0));
+  if (new Set(jsSums).size > 1) log(`warning: JavaScript for / differed between loads: ${jsSums.map(kB).join(', ')}`);
+  rows.push({
+    measure: `JavaScript for / (gzip -9, ${js.length} files)`,
+    max: kB(jsGzip),
+    budget: `<= ${JS_BUDGET_KB} kB`,
+    met: jsGzip <= JS_BUDGET_KB * 1000,
+    breach: jsGzip > JS_BREACH_KB * 1000,
+  });
+  const fcps = loads.map((l) => l.fcp);
+  const lcps = loads.map((l) => l.lcp);
+  rows.push({ measure: `first contentful paint /, 4x (n=${loads.length})`, p50: ms(median(fcps)), max: ms(maxOf(fcps)), budget: '-', met: null, breach: null });
+  rows.push({ measure: `largest contentful paint /, 4x (n=${loads.length})`, p50: ms(median(lcps)), max: ms(maxOf(lcps)), budget: '-', met: null, breach: null });
+  const exportMedian = percentile(exported.clickToDownload, 50);
+  rows.push({
+    measure: `Export PNG, click -> download, 1x (n=${exported.clickToDownload.length})`,
+    p50: ms(exportMedian),
+    max: ms(Math.max(...exported.clickToDownload)),
+    budget: `p50 < ${EXPORT_BUDGET_MS} ms`,
+    met: exportMedian < EXPORT_BUDGET_MS,
+    breach: null,
+  });
+  if (exported.inPage.length) {
+    rows.push({
+      measure: `  of which in the page (click handler -> file link), 1x`,
+      p50: ms(percentile(exported.inPage, 50)),
+      max: ms(Math.max(...exported.inPage)),
+      budget: '-',
+      met: null,
+      breach: null,
+    });
+  }
+  rows.push({
+    measure: `engine: ${bench.tokens} tokens x 4 tiers x 3 cases (node)`,
+    p50: `${bench.median.toFixed(2)} ms`,
+    max: `${bench.perThousand.toFixed(3)} ms/1k`,
+    budget: `<= ${BREACH_MS_PER_THOUSAND} ms/1k tokens`,
+    met: bench.perThousand <= BREACH_MS_PER_THOUSAND,
+    breach: bench.perThousand > BREACH_MS_PER_THOUSAND,
+  });
+
+  const result = summary(rows);
+  const loadLine = `machine: ${availableParallelism()} cores, 1-minute load average ${loadBefore.toFixed(1)} at the start, ${(loadavg()[0] ?? 0).toFixed(1)} at the end (other work on the machine inflates every latency; the ratios to the floor, taken in turns, less so)`;
+  console.log(textTable(rows));
+  console.log('');
+  console.log(`JavaScript for / (gzip -9 of each file fetched, as a compressing server would send it):`);
+  for (const f of js) console.log(`  ${kB(f.gzip).padStart(9)}  (${kB(f.bytes).padStart(9)} raw)  ${f.path}`);
+  console.log(loadLine);
+  console.log(`run took ${((performance.now() - runStart) / 1000).toFixed(0)} s`);
+  console.log(result.line);
+
+  if (write) {
+    const md = [
+      '<!-- written by `npm run perf -- --write`; numbers from one run on one machine -->',
+      markdownTable(rows),
+      '',
+      `${result.line} (${new Date().toISOString().slice(0, 10)})`,
+      '',
+      loadLine,
+      '',
+    ].join('\n');
+    writeFileSync(resolve(ROOT, 'perf-results.md'), md);
+    log('wrote perf-results.md');
+  }
+  if (result.breaches > 0) process.exit(1);
+}
+
+try {
+  await main();
+} catch (error) {
+  // Not a breach: the measurement itself failed (exit 2, so CI still notices).
+  console.error('perf: could not measure:', error);
+  process.exit(2);
+}

@@ -1,0 +1,98 @@
+/** Percentiles, budget rows and the table `npm run perf` prints (plain text) and writes (markdown). */
+
+/** Nearest-rank percentile (`p` in 0..100) of unsorted values. */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = values.toSorted((a, b) => a - b);
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))] ?? Number.NaN;
+}
+
+export interface Distribution {
+  readonly p50: number;
+  readonly p95: number;
+  readonly max: number;
+  readonly n: number;
+}
+
+export function distribution(values: readonly number[]): Distribution {
+  return { p50: percentile(values, 50), p95: percentile(values, 95), max: Math.max(...values), n: values.length };
+}
+
+/** One line of the table. `met`/`breach` are null where the measure has no budget or no breach line. */
+export interface Row {
+  readonly measure: string;
+  readonly p50?: string;
+  readonly p95?: string;
+  /** Max, or the single value of a measure that has one. */
+  readonly max?: string;
+  readonly floorP95?: string;
+  readonly ratio?: string;
+  readonly budget: string;
+  readonly met: boolean | null;
+  readonly breach: boolean | null;
+}
+
+const ms = (v: number): string => (Number.isFinite(v) ? `${v.toFixed(1)} ms` : 'n/a');
+
+export interface LatencyBudget {
+  /** The tight budget on the p95 ratio to the floor (1.25 at 1x, 1.5 at 4x). */
+  readonly ratio: number;
+  /** Over this ratio is a clear breach (2). */
+  readonly breach: number;
+}
+
+/** A latency row: the measure against the floor's p95 measured in the same run at the same CPU rate. */
+export function latencyRow(measure: string, d: Distribution, floor: Distribution, budget: LatencyBudget): Row {
+  const ratio = d.p95 / floor.p95;
+  return {
+    measure: `${measure} (n=${d.n})`,
+    p50: ms(d.p50),
+    p95: ms(d.p95),
+    max: ms(d.max),
+    floorP95: ms(floor.p95),
+    ratio: `${ratio.toFixed(2)}x`,
+    budget: `p95 <= ${budget.ratio}x floor`,
+    met: ratio <= budget.ratio,
+    breach: ratio > budget.breach,
+  };
+}
+
+/** The floor itself: shown for reference, no budget. */
+export function floorRow(measure: string, d: Distribution): Row {
+  return { measure: `${measure} (n=${d.n})`, p50: ms(d.p50), p95: ms(d.p95), max: ms(d.max), budget: 'floor', met: null, breach: null };
+}
+
+const HEAD = ['measure', 'p50', 'p95', 'max / value', 'floor p95', 'ratio', 'budget', 'met', 'clear breach'] as const;
+
+const yn = (v: boolean | null): string => (v === null ? '-' : v ? 'yes' : 'no');
+const esc = (c: string): string => c.replaceAll('|', '\\|');
+
+function cells(r: Row): string[] {
+  return [r.measure, r.p50 ?? '', r.p95 ?? '', r.max ?? '', r.floorP95 ?? '', r.ratio ?? '', r.budget, yn(r.met), yn(r.breach)];
+}
+
+const RIGHT = new Set([1, 2, 3, 4, 5]);
+
+export function textTable(rows: readonly Row[]): string {
+  const all = [[...HEAD], ...rows.map(cells)];
+  const widths = HEAD.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
+  const line = (r: readonly string[]): string =>
+    r.map((c, i) => (RIGHT.has(i) ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
+  return [line(all[0] ?? []), widths.map((w) => '-'.repeat(w)).join('  '), ...all.slice(1).map(line)].join('\n');
+}
+
+export function markdownTable(rows: readonly Row[]): string {
+  return [
+    `| ${HEAD.join(' | ')} |`,
+    `| ${HEAD.map((_, i) => (RIGHT.has(i) ? '---:' : '---')).join(' | ')} |`,
+    ...rows.map((r) => `| ${cells(r).map(esc).join(' | ')} |`),
+  ].join('\n');
+}
+
+export function summary(rows: readonly Row[]): { met: number; missed: number; breaches: number; line: string } {
+  const met = rows.filter((r) => r.met === true).length;
+  const missed = rows.filter((r) => r.met === false).length;
+  const breaches = rows.filter((r) => r.breach === true).length;
+  return { met, missed, breaches, line: `perf: ${met} budgets met, ${missed} missed, ${breaches} clear breaches` };
+}
