@@ -8,6 +8,7 @@ import { formatMultiple } from '../../src/lib/format.ts';
 import { launchChromium, newPage, watchErrors } from './browser.ts';
 
 let browser: Browser;
+const byText = (a: string | null | undefined, b: string | null | undefined): number => String(a).localeCompare(String(b));
 const baseUrl = inject('baseUrl');
 interface SnapToken { id: string; name: string; price: number; marketCap: number | null; circulatingSupply: number | null }
 const snap = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../public/data/snapshot.json'), 'utf8')) as { tokens: SnapToken[]; market: { totalMarketCap: number } };
@@ -48,7 +49,7 @@ it('16T and Moon, sort by multiple, check the top row, star two, reload, watchli
   await page.reload();
   await table.waitFor();
   await page.getByRole('checkbox', { name: /Watchlist only/ }).check();
-  await expect.poll(async () => (await table.getByRole('link').allTextContents()).sort((a, b) => a.localeCompare(b))).toEqual([second, name].sort((a, b) => a.localeCompare(b)));
+  await expect.poll(async () => (await table.getByRole('link').allTextContents()).sort(byText)).toEqual([second, name].sort(byText));
 
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
   const rows = parseCsv(readFileSync(await dl.path(), 'utf8').replace(/^\uFEFF/, ''));
@@ -56,7 +57,7 @@ it('16T and Moon, sort by multiple, check the top row, star two, reload, watchli
   expect(rows.find((r) => r[0] === 'total_market_usd')?.[1]).toBe('16000000000000');
   const headerAt = rows.findIndex((r) => r[0] === 'rank');
   const data = rows.slice(headerAt + 1);
-  expect(data.map((r) => r[1]).sort((a, b) => a.localeCompare(b))).toEqual([second, name].sort((a, b) => a.localeCompare(b)));
+  expect(data.map((r) => r[1]).sort(byText)).toEqual([second, name].sort(byText));
   const multiple = Number(data.find((r) => r[1] === name)?.[8]);
   expect(multiple).toBeCloseTo(expected, 9);
   expect(errors).toEqual([]);
