@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import {
   Area,
   ComposedChart,
@@ -94,7 +94,7 @@ type Computed =
  * A `<figure class="band-chart">` named "Price bands chart" whose caption is a text summary; an export
  * can find the drawing at `figure.band-chart svg.recharts-surface`.
  */
-export function BandChart(props: BandChartProps) {
+export const BandChart = memo(function BandChart(props: BandChartProps) {
   const { userPoint, published, symbol, width, height = DEFAULT_HEIGHT } = props;
   const { token, captures } = useStableInputs(props.token, props.captures);
   const tiers = useStableTiers(props.tiers);
@@ -253,7 +253,7 @@ export function BandChart(props: BandChartProps) {
       </figcaption>
     </figure>
   );
-}
+});
 
 const TICK_STYLE = { fontSize: 12 } as const;
 

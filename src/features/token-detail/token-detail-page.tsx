@@ -57,9 +57,16 @@ function Scenario({ token, dataset }: { readonly token: Token; readonly dataset:
   const points = useMemo(() => pasted ?? (published ? publishedPoints(published) : undefined), [pasted, published]);
   // The chart follows the sliders a beat behind, so a key press paints the slider first.
   const deferred = useDeferredValue(result.ok ? result.view : null);
-  if (!result.ok) return <p role="note">{result.reason}</p>;
+  const chartView = deferred ?? (result.ok ? result.view : null);
+  // A stable point: the chart (memoised) re-renders only when the deferred numbers change.
+  const pointSize = chartView?.params.marketSize;
+  const pointPrice = chartView?.customPrice;
+  const userPoint = useMemo(
+    () => (pointSize !== undefined && pointPrice !== undefined ? { marketSize: pointSize, price: pointPrice } : null),
+    [pointSize, pointPrice],
+  );
+  if (!result.ok || !chartView) return <p role="note">{result.ok ? '' : result.reason}</p>;
   const { view } = result;
-  const chartView = deferred ?? view;
   return (
     <>
       <section aria-labelledby="bands-title" className="bands">
@@ -71,7 +78,7 @@ function Scenario({ token, dataset }: { readonly token: Token; readonly dataset:
         token={chartView.input}
         captures={chartView.params.captures}
         tiers={chartView.params.tiers}
-        userPoint={{ marketSize: chartView.params.marketSize, price: chartView.customPrice }}
+        userPoint={userPoint}
         published={points}
         symbol={token.symbol}
       />
