@@ -51,7 +51,7 @@ export async function serveDist(dir: string, port = 0): Promise<DistServer> {
       'content-type': TYPES[extname(target)] ?? 'application/octet-stream',
       'cache-control': target.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
     });
-    createReadStream(target).pipe(res);
+    createReadStream(target).on('error', () => res.destroy()).pipe(res);
   });
   await new Promise<void>((ok) => server.listen(port, '127.0.0.1', ok));
   const address: AddressInfo | string | null = server.address();

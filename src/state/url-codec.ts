@@ -76,7 +76,7 @@ const CASE_LABEL: Readonly<Record<ScenarioCase, string>> = { bear: 'Bear', base:
 
 /** A raw value as quoted in a notice: control characters out, at most 24 characters. */
 function shown(raw: string): string {
-  const clean = raw.replace(/\p{Cc}/gu, ' ').trim();
+  const clean = raw.replace(/[\p{Cc}\p{Cf}]/gu, ' ').trim();
   // Cutting may split an emoji's surrogate pair: drop a dangling half.
   return clean.length > 24 ? `${clean.slice(0, 23).replace(/[\uD800-\uDBFF]$/, '')}…` : clean;
 }

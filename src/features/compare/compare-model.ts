@@ -32,7 +32,7 @@ export function compareSelection(idsParam: string | null, dataset: Dataset, opti
   const tokens: CompareToken[] = [];
   for (const id of ids) {
     const token = dataset.tokens.find((t) => t.id === id);
-    const label = id.length > 24 ? `${id.slice(0, 23)}…` : id;
+    const label = id.replace(/[\p{Cc}\p{Cf}]/gu, ' ').trim().replace(/^([\s\S]{23})[\s\S]{2,}$/u, '$1…');
     if (!token) {
       notices.push(`No token "${label}" is loaded; left it out.`);
       continue;
