@@ -150,4 +150,50 @@ describe('Token Metrics scenario analysis', () => {
     server.use(http.get('*/proxy/tokenmetrics/scenario-analysis', () => HttpResponse.json(envelope([]))));
     await expect(fetchTmScenario(config, 1, { today: '2026-11-23' })).resolves.toBeNull();
   });
+
+  it('refuses an answer whose rows all lack the fields it needs (renamed by an API revision)', async () => {
+    server.use(
+      http.get('*/proxy/tokenmetrics/scenario-analysis', () =>
+        HttpResponse.json(envelope([{ token_id: 3315, scenario_prediction: { current_price: 0.65, predicted_date: '2026-12-31', scenario_prediction: [] } }])),
+      ),
+    );
+    await expect(fetchTmScenario(config, 3315, { today: '2026-11-23' })).rejects.toMatchObject({
+      source: 'Token Metrics',
+      kind: 'invalid',
+      reason: 'invalid response (/scenario-analysis: no usable rows)',
+    });
+  });
+});
+
+describe('Token Metrics answers with no usable row', () => {
+  const lowerKeys = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k.toLowerCase(), v]));
+
+  it('an empty data list is an empty answer, not a failure', async () => {
+    server.use(http.get('*/proxy/tokenmetrics/tokens', () => HttpResponse.json(envelope([]))));
+    await expect(fetchTmIds(config, tokens)).resolves.toEqual(new Map());
+  });
+
+  it('/tokens rows that all fail the schema are an invalid response, not "no ids"', async () => {
+    server.use(http.get('*/proxy/tokenmetrics/tokens', () => HttpResponse.json(envelope([lowerKeys({ TOKEN_ID: 3315, TOKEN_NAME: 'Cardano', TOKEN_SYMBOL: 'ADA' })]))));
+    await expect(fetchTmIds(config, tokens)).rejects.toMatchObject({ kind: 'invalid', reason: 'invalid response (/tokens: no usable rows)' });
+  });
+
+  it('one grade endpoint with renamed fields is named among the errors; the others still give their grades', async () => {
+    const row = { TOKEN_ID: 3315, DATE: '2026-11-20' };
+    server.use(
+      http.get('*/proxy/tokenmetrics/tm-grade', () => HttpResponse.json(envelope([{ ...row, TM_GRADE: 41.5, TM_GRADE_SIGNAL: 'NEUTRAL', FUNDAMENTAL_GRADE: 66 }]))),
+      http.get('*/proxy/tokenmetrics/trader-grades', () => HttpResponse.json(envelope([lowerKeys({ ...row, TM_TRADER_GRADE: 62.3 })]))),
+      http.get('*/proxy/tokenmetrics/investor-grades', () => HttpResponse.json(envelope([{ ...row, TM_INVESTOR_GRADE: 57.8 }]))),
+      http.get('*/proxy/tokenmetrics/technology-grade', () => HttpResponse.json(envelope([]))),
+      http.get('*/proxy/tokenmetrics/trading-signals', () => HttpResponse.json(envelope([{ ...row, TOKEN_TREND: 1 }]))),
+    );
+    const { grades, errors } = await fetchTmGrades(config, [3315], { today: '2026-11-23' });
+    expect(errors.map((e) => e.reason)).toEqual(['invalid response (/trader-grades: no usable rows)']);
+    const ada = grades.get(3315);
+    expect(ada?.tmGrade?.value).toBe(41.5);
+    expect(ada?.investorGrade?.value).toBe(57.8);
+    expect(ada?.signal?.trend).toBe('bullish');
+    expect(ada?.traderGrade).toBeUndefined();
+    expect(ada?.technology).toBeUndefined();
+  });
 });

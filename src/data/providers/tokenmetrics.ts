@@ -30,6 +30,10 @@ interface RequestOptions {
   readonly fetchImpl?: typeof fetch;
 }
 
+/**
+ * The rows of a Token Metrics envelope that pass `schema` (the others are dropped and counted).
+ * @throws DataError `invalid` when the body has no data list, or when it lists rows and none is usable.
+ */
 async function getRows<T>(config: TokenMetricsConfig, path: string, query: Record<string, string>, schema: z.ZodMiniType<T>, options: RequestOptions): Promise<{ rows: T[]; dropped: number }> {
   const url = `${config.base.replace(/\/+$/, '')}${path}?${new URLSearchParams(query).toString()}`;
   const json = await fetchJson(url, {
@@ -40,7 +44,11 @@ async function getRows<T>(config: TokenMetricsConfig, path: string, query: Recor
   });
   const envelope = tmEnvelopeSchema.safeParse(json);
   if (!envelope.success) throw new DataError({ kind: 'invalid', source: TOKENMETRICS_NAME, detail: `${path} has no data list` });
-  return parseRows(envelope.data.data, schema) ?? { rows: [], dropped: 0 };
+  const parsed = parseRows(envelope.data.data, schema) ?? { rows: [], dropped: 0 };
+  // An empty list is an answer ("nothing for these ids"); rows that all fail the schema (renamed
+  // fields, a changed API) are not, and must not pass for "no grades".
+  if (parsed.rows.length === 0 && parsed.dropped > 0) throw new DataError({ kind: 'invalid', source: TOKENMETRICS_NAME, detail: `${path}: no usable rows` });
+  return parsed;
 }
 
 /**
