@@ -132,6 +132,22 @@ describe('HistoryCaptures with live CoinGecko data', () => {
     expect(screen.getByRole('status')).toHaveTextContent('CoinGecko chart unavailable (HTTP 404): using the embedded history.');
   });
 
+  it('names a failed live chart in an alert: the source, the reason and the embedded history used instead', async () => {
+    server.use(serve(committed), http.get('*/proxy/coingecko/coins/:id/market_chart', () => new HttpResponse('Forbidden', { status: 403 })));
+    const { button } = renderCaptures('cardano', live);
+    await waitFor(() => expect(button()).toBeEnabled());
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Live market caps unavailable from CoinGecko: HTTP 403. History captures use the embedded history (2025-09-17 to 2026-07-08) instead.',
+    );
+  });
+
+  it('no alert when the live chart loads, even when it is too short and the embedded history is used', async () => {
+    server.use(serve(committed), http.get('*/proxy/coingecko/coins/:id/market_chart', () => HttpResponse.json(liveChart(chartDays.slice(-30)))));
+    const { button } = renderCaptures('cardano', live);
+    await waitFor(() => expect(button()).toBeEnabled());
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('falls back to the embedded history when the live chart overlaps too little', async () => {
     server.use(serve(committed), http.get('*/proxy/coingecko/coins/:id/market_chart', () => HttpResponse.json(liveChart(chartDays.slice(-30)))));
     const { button } = renderCaptures('cardano', live);
@@ -145,6 +161,9 @@ describe('HistoryCaptures with live CoinGecko data', () => {
     const { button } = renderCaptures('tron', live);
     await waitFor(() => expect(button()).toHaveAccessibleDescription(/^CoinGecko chart unavailable \(invalid response \(HTML instead of JSON\)\), and the embedded history covers bitcoin/));
     expect(button()).toBeDisabled();
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Live market caps unavailable from CoinGecko: invalid response (HTML instead of JSON). No embedded history covers this token, so history captures are unavailable.',
+    );
   });
 });
 

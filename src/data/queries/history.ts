@@ -52,6 +52,16 @@ export interface HistoryCapturesState {
   /** The token series and the total market series the result was measured on. */
   readonly token?: SeriesInfo;
   readonly market?: SeriesInfo;
+  /** Set when the live chart was asked for and failed: who failed, why, and what is used instead. */
+  readonly liveFailure?: LiveChartFailure;
+}
+
+/** A failed live chart, for an alert: "Live market caps unavailable from CoinGecko: HTTP 429. ..." */
+export interface LiveChartFailure {
+  readonly source: string;
+  readonly reason: string;
+  /** What the captures are measured on instead, e.g. "the embedded history (2025-09-19 to 2026-07-08)"; null: nothing. */
+  readonly fallback: string | null;
 }
 
 const info = ({ source, from, to }: Series): SeriesInfo => ({ source, from, to });
@@ -97,14 +107,18 @@ export function historyCapturesState({ id, live, history, historyError, chart, c
   }
   if (!chart && !chartError) return { status: 'loading', reason: `Loading ${COINGECKO_NAME}'s market-cap chart…` };
   const liveSeries = chart ? seriesFromPoints(chart.marketCaps, LIVE_CHART_SOURCE) : null;
-  let why = chartError ? `${COINGECKO_NAME} chart unavailable (${toDataError(chartError, COINGECKO_NAME).reason})` : `${COINGECKO_NAME} sent no market caps`;
+  const failed = chartError ? toDataError(chartError, COINGECKO_NAME).reason : null;
+  let why = failed !== null ? `${COINGECKO_NAME} chart unavailable (${failed})` : `${COINGECKO_NAME} sent no market caps`;
   if (liveSeries) {
     const fromLive = measure(liveSeries, market);
     if (fromLive.status === 'ready' || !snapshot) return fromLive;
     why = `The live chart overlaps the market history on ${fromLive.result?.tooShort ? fromLive.result.days : 0} days only`;
   }
-  if (snapshot) return measure(snapshot, market, `${why}: using the embedded history.`);
-  return { status: 'unavailable', reason: `${why}, and the embedded history covers ${covered} only.` };
+  // The sentence under the button says it in passing; a failure of the live source is also an alert.
+  const liveFailure = (fallback: string | null): { liveFailure?: LiveChartFailure } =>
+    failed !== null ? { liveFailure: { source: COINGECKO_NAME, reason: failed, fallback } } : {};
+  if (snapshot) return { ...measure(snapshot, market, `${why}: using the embedded history.`), ...liveFailure(`the embedded history (${snapshot.from} to ${snapshot.to})`) };
+  return { status: 'unavailable', reason: `${why}, and the embedded history covers ${covered} only.`, ...liveFailure(null) };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { Captures, HistoryCapturesFound } from '../../engine/index.ts';
 import type { CoinGeckoConfig } from '../../data/providers/coingecko.ts';
-import { useHistoryCaptures, type HistoryCapturesState } from '../../data/queries/history.ts';
+import { useHistoryCaptures, type HistoryCapturesState, type LiveChartFailure } from '../../data/queries/history.ts';
 
 interface HistoryCapturesProps {
   /** CoinGecko-style id (`cardano`). */
@@ -29,6 +29,16 @@ function foundText(r: HistoryCapturesFound, state: HistoryCapturesState): string
   return (
     `From ${r.windows} windows of ${r.windowDays} days (${day(r.from)} to ${day(r.to)}, ${source}): ` +
     `bear ${c.bear.toFixed(2)} (25th percentile), base ${c.base.toFixed(2)} (median), moon ${c.moon.toFixed(2)} (75th).${market}${note}`
+  );
+}
+
+/** The live chart's failure, named like the app's other data alerts: source, reason, what is used instead. */
+function LiveFailureAlert({ failure }: { readonly failure: LiveChartFailure }) {
+  return (
+    <p role="alert" className="data-alert">
+      Live market caps unavailable from {failure.source}: {failure.reason}.{' '}
+      {failure.fallback !== null ? `History captures use ${failure.fallback} instead.` : 'No embedded history covers this token, so history captures are unavailable.'}
+    </p>
   );
 }
 
@@ -63,6 +73,7 @@ export function HistoryCaptures({ tokenId, live, onApply }: HistoryCapturesProps
         {text}
         {found && appliedFor === tokenId ? ' Applied to the bear, base and moon captures.' : ''}
       </p>
+      {state.liveFailure ? <LiveFailureAlert failure={state.liveFailure} /> : null}
     </div>
   );
 }
