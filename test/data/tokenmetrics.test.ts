@@ -165,9 +165,10 @@ describe('Token Metrics scenario analysis', () => {
   });
 });
 
-describe('Token Metrics answers with no usable row', () => {
-  const lowerKeys = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k.toLowerCase(), v]));
+/** A row with its keys in lower case, as an API revision might rename them. */
+const lowerKeys = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k.toLowerCase(), v]));
 
+describe('Token Metrics answers with no usable row', () => {
   it('an empty data list is an empty answer, not a failure', async () => {
     server.use(http.get('*/proxy/tokenmetrics/tokens', () => HttpResponse.json(envelope([]))));
     await expect(fetchTmIds(config, tokens)).resolves.toEqual(new Map());
