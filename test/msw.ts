@@ -13,5 +13,9 @@ export function fixture(name: string): unknown {
 
 export const snapshotHandler = http.get('*/data/snapshot.json', () => HttpResponse.json(snapshotJson));
 
+/** The committed market-cap history (History captures), served as the built app serves it. */
+export const historyJson: JsonBodyType = JSON.parse(readFileSync(resolve(import.meta.dirname, '../public/data/history.json'), 'utf8'));
+export const historyHandler = http.get('*/data/history.json', () => HttpResponse.json(historyJson));
+
 /** One server for every jsdom test: unhandled requests fail the test (no real network, ever). */
 export const server = setupServer(snapshotHandler);

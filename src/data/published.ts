@@ -1,6 +1,14 @@
 import { CASES, calibrate, type Captures, type ScenarioCase, type TokenInput } from '../engine/index.ts';
 import type { PublishedScenario } from './types.ts';
 
+/** The source id of a table fetched live from Token Metrics' `/scenario-analysis` (the provider's `TM_LIVE_SOURCE`). */
+export const LIVE_PUBLISHED_SOURCE = 'tm-live';
+
+/** How a sentence names a published table: "Token Metrics' live scenario analysis of 2026-11-20" or "Token Metrics' published table". */
+export function publishedName(p: PublishedScenario): string {
+  return p.source === LIVE_PUBLISHED_SOURCE ? `Token Metrics' live scenario analysis of ${p.asOf}` : "Token Metrics' published table";
+}
+
 /** A published price at total market size `m` (USD), for a chart. */
 export interface PublishedPoint {
   readonly m: number;

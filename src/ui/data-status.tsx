@@ -1,5 +1,7 @@
 export interface FailureNotice {
   readonly source: string;
+  /** What failed, when not the source's usual data ("Published scenario"). */
+  readonly subject?: string | undefined;
   readonly reason: string;
   readonly fallback: string;
   /** Already formatted as-of of what is shown; null when nothing is shown. */
@@ -25,7 +27,7 @@ export function DataStatus({ failures, progress }: DataStatusProps) {
       {failures.map((f, i) => (
         // Two failures may share a source and a reason (a refetch and a page): the index keeps keys unique.
         <div role="alert" className="data-alert" key={`${f.source}:${f.reason}:${i}`}>
-          {subjectOf(f.source)} unavailable from {f.source}: {f.reason}. Showing {f.fallback}
+          {f.subject ?? subjectOf(f.source)} unavailable from {f.source}: {f.reason}. Showing {f.fallback}
           {f.asOf !== null ? ` as of ${f.asOf}` : ''}.
         </div>
       ))}

@@ -8,7 +8,7 @@ import { useDataset, type DataConfig } from '../../src/data/queries/dataset.ts';
 import { MAX_RETRIES } from '../../src/data/queries/retry.ts';
 import { useSettingsStore } from '../../src/state/settings-store.ts';
 import { renderApp } from '../app/render-app.tsx';
-import { fixture, server, snapshotJson } from '../msw.ts';
+import { fixture, historyHandler, server, snapshotJson } from '../msw.ts';
 
 // Other suites may share these two cores: give async queries room before calling a slow answer a failure.
 configure({ asyncUtilTimeout: 5000 });
@@ -54,6 +54,7 @@ function recordRequests(): Seen[] {
   return seen;
 }
 
+const limited = () => new HttpResponse(null, { status: 429, headers: { 'Retry-After': '0' } });
 const globalHandler = http.get('*/proxy/coingecko/global', () =>
   HttpResponse.json({ data: { total_market_cap: { usd: TOTAL_MARKET_CAP }, market_cap_percentage: { btc: 58 }, updated_at: GLOBAL_UPDATED_AT } }),
 );
@@ -68,7 +69,7 @@ afterEach(() => {
 function renderDataset(config: DataConfig, focusId?: string) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
   const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
-  return renderHook(() => useDataset(config, focusId), { wrapper });
+  return { ...renderHook(() => useDataset(config, focusId), { wrapper }), queryClient };
 }
 
 function calls(seen: readonly Seen[], path: string): number {
@@ -231,8 +232,23 @@ function tmHandlers(overrides: Partial<Record<string, () => Response>> = {}) {
       { TOKEN_ID: ADA, TECHNOLOGY_GRADE: 83, ACTIVITY_SCORE: 77, SECURITY_SCORE: null, REPOSITORY_SCORE: 73, COLLABORATION_SCORE: 100, DEFI_SCANNER_SCORE: 84, DATE },
     ]),
     answer('/trading-signals', () => signals.data),
+    answer('/scenario-analysis', () => [{ TOKEN_ID: ADA, SCENARIO_PREDICTION: ADA_SCENARIO }]),
   ];
 }
+
+/** Token Metrics' live bands for Cardano: other numbers than the snapshot's table (2025, 4 tiers). */
+const ADA_SCENARIO = {
+  current_price: '0.61',
+  predicted_date: DATE,
+  scenario_prediction: [
+    { scenario: 2, total_mcap_scenario: 7.75e12, predicted_price_bear: 0.9, predicted_price_base: 1.01, predicted_price_moon: 1.12 },
+    { scenario: 4, total_mcap_scenario: 15.5e12, predicted_price_bear: 1.5, predicted_price_base: 1.8, predicted_price_moon: 2.1 },
+    { scenario: 8, total_mcap_scenario: 31e12, predicted_price_bear: 2.5, predicted_price_base: 3.4, predicted_price_moon: 4.2 },
+  ],
+};
+
+/** The same answer with its row's keys in lower case, as an API revision might send it. */
+const renamedScenario = () => HttpResponse.json(envelope([{ token_id: ADA, scenario_prediction: ADA_SCENARIO }]));
 
 describe('useDataset: live Token Metrics grades', () => {
   it('replaces the snapshot grades of matched tokens, keeps the others, and never puts a key in a URL', async () => {
@@ -311,6 +327,71 @@ describe('useDataset: live Token Metrics grades', () => {
   });
 });
 
+describe('useDataset: Token Metrics scenario analysis of the focused token', () => {
+  const snapshotCardano = (snapshotJson as unknown as { published: Record<string, { source: string; asOf: string }> }).published.cardano;
+
+  it('asks /scenario-analysis for the focused token only, and its table replaces the snapshot\'s', async () => {
+    const seen = recordRequests();
+    server.use(marketsHandler, globalHandler, ...tmHandlers());
+    const { result, queryClient } = renderDataset(tmConfig, 'cardano');
+    await waitFor(() => expect(result.current.dataset?.published.cardano?.source).toBe('tm-live'));
+    const { dataset, failures } = result.current;
+    expect(failures).toEqual([]);
+    expect(dataset?.published.cardano).toMatchObject({
+      source: 'tm-live',
+      asOf: '2026-11-20',
+      currentPrice: 0.61,
+      tiers: [7.75e12, 15.5e12, 31e12],
+      base: [1.01, 1.8, 3.4],
+    });
+    expect(dataset?.sources['tm-live']?.name).toBe('Token Metrics (live)');
+    // Other tokens keep the snapshot's tables.
+    expect(dataset?.published.tron?.source).toBe('tm-analysis-tron-2025');
+    const asked = seen.filter((s) => new URL(s.url).pathname === '/proxy/tokenmetrics/scenario-analysis');
+    expect(asked.map((s) => new URL(s.url).searchParams.get('token_id'))).toEqual([String(ADA)]);
+    for (const s of asked) expect(s.tmKey).toBe(TM_KEY);
+    // Neither a URL nor a query key (persisted to IndexedDB) holds the key.
+    for (const s of seen) expect(s.url).not.toContain(TM_KEY);
+    const keys = queryClient.getQueryCache().getAll().map((q) => JSON.stringify(q.queryKey));
+    expect(keys.some((k) => k.includes('scenario'))).toBe(true);
+    for (const k of keys) expect(k).not.toContain(TM_KEY);
+  });
+
+  it('without a focused token, or without a key, asks for no scenario analysis', async () => {
+    const seen = recordRequests();
+    server.use(marketsHandler, globalHandler, ...tmHandlers());
+    const { result } = renderDataset(tmConfig);
+    await waitFor(() => expect(result.current.dataset?.sources['tm-live']).toBeDefined());
+    const noKey = renderDataset(liveConfig, 'cardano');
+    await waitFor(() => expect(noKey.result.current.dataset?.source).toBe('coingecko'));
+    expect(calls(seen, '/scenario-analysis')).toBe(0);
+    expect(noKey.result.current.dataset?.published.cardano).toEqual(snapshotCardano);
+  });
+
+  it('a failure keeps the snapshot\'s table and is a Token Metrics failure that says what failed', async () => {
+    server.use(marketsHandler, globalHandler, ...tmHandlers({ '/scenario-analysis': forbidden }));
+    const { result } = renderDataset(tmConfig, 'cardano');
+    await waitFor(() => expect(result.current.failures).toHaveLength(1));
+    expect(result.current.failures[0]).toEqual({
+      source: 'Token Metrics',
+      subject: 'Published scenario',
+      reason: 'HTTP 403',
+      fallback: "the snapshot's published table",
+      asOf: snapshotCardano?.asOf,
+    });
+    expect(result.current.dataset?.published.cardano).toEqual(snapshotCardano);
+    // The grades still came live.
+    await waitFor(() => expect(result.current.dataset?.grades.cardano?.tmGrade?.source).toBe('tm-live'));
+  });
+
+  it('an answer with no usable row is named as an invalid response', async () => {
+    server.use(marketsHandler, globalHandler, ...tmHandlers({ '/scenario-analysis': renamedScenario }));
+    const { result } = renderDataset(tmConfig, 'cardano');
+    await waitFor(() => expect(result.current.failures).toHaveLength(1));
+    expect(result.current.failures[0]).toMatchObject({ reason: 'invalid response (/scenario-analysis: no usable rows)', fallback: "the snapshot's published table" });
+  });
+});
+
 describe('through the whole app', () => {
   beforeEach(() => {
     useSettingsStore.setState(useSettingsStore.getInitialState(), true);
@@ -318,7 +399,7 @@ describe('through the whole app', () => {
 
   it('a CoinGecko 429 shows an alert naming the source, the reason and the snapshot date; the tokens stay', async () => {
     const seen = recordRequests();
-    server.use(globalHandler, http.get('*/proxy/coingecko/coins/markets', () => new HttpResponse(null, { status: 429, headers: { 'Retry-After': '0' } })));
+    server.use(historyHandler, globalHandler, http.get('*/proxy/coingecko/coins/markets', limited), http.get('*/proxy/coingecko/coins/:id/market_chart', limited));
     renderApp('/?source=coingecko');
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('CoinGecko');
@@ -335,11 +416,36 @@ describe('through the whole app', () => {
     // Opening a token and coming back keeps the snapshot and the alert: no new round of requests.
     await userEvent.setup().click(within(table).getByRole('link', { name: 'Cardano' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Cardano (ADA)' })).toBeInTheDocument();
-    expect(screen.getByRole('alert')).toHaveTextContent('HTTP 429');
+    expect(screen.getAllByRole('alert')[0]).toHaveTextContent('Live prices unavailable from CoinGecko: HTTP 429');
+    // The token's live market-cap chart is rate limited too: its own alert says what History captures use instead.
+    await waitFor(() => expect(screen.getAllByRole('alert').map((a) => a.textContent)).toContain(
+      'Live market caps unavailable from CoinGecko: HTTP 429. History captures use the embedded history (2025-09-17 to 2026-07-08) instead.',
+    ));
     window.history.back();
     expect(await screen.findByRole('table', { name: 'Tokens' })).toBeInTheDocument();
     expect(screen.getByRole('alert')).toHaveTextContent('HTTP 429');
     expect(calls(seen, '/coins/markets')).toBe(1 + MAX_RETRIES);
+  });
+
+  it('a failed scenario analysis is an alert on the token page naming what failed and what is shown instead', async () => {
+    useSettingsStore.setState({ tokenMetricsKey: TM_KEY });
+    server.use(...tmHandlers({ '/scenario-analysis': forbidden }));
+    renderApp('/token/cardano');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent("Published scenario unavailable from Token Metrics: HTTP 403. Showing the snapshot's published table as of 2025.");
+  });
+
+  it('the "Token Metrics published" preset fits the live scenario analysis and names it', async () => {
+    useSettingsStore.setState({ tokenMetricsKey: TM_KEY });
+    server.use(...tmHandlers());
+    renderApp('/token/cardano');
+    await screen.findByRole('heading', { level: 1, name: 'Cardano (ADA)' });
+    const user = userEvent.setup();
+    await waitFor(async () => {
+      await user.click(screen.getByRole('button', { name: 'Token Metrics published' }));
+      expect(screen.getByText(/^Fitted bear, base, moon from Token Metrics' live scenario analysis of 2026-11-20 \(largest gap/)).toBeInTheDocument();
+    });
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('live prices that load are named in the status line, with no alert', async () => {

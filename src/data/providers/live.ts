@@ -1,6 +1,6 @@
 import type { GlobalMarket, MarketsPage } from './coingecko.ts';
 import { sortByRank } from './sort.ts';
-import type { Dataset, Grades, Token } from '../types.ts';
+import type { Dataset, Grades, PublishedScenario, Token } from '../types.ts';
 
 export const CG_LIVE_SOURCE = 'coingecko-live';
 
@@ -40,4 +40,13 @@ export function withLiveGrades(dataset: Dataset, live: ReadonlyMap<string, Grade
   const grades: Record<string, Grades> = { ...dataset.grades };
   for (const [id, g] of live) grades[id] = { ...grades[id], ...g };
   return { ...dataset, grades, sources: { ...dataset.sources, [sourceId]: { name: 'Token Metrics (live)', asOf } } };
+}
+
+/**
+ * A live published table for token `id` (ours) over the dataset's (the snapshot's) own. Its source id gets a
+ * `sources` entry named "Token Metrics (live)" unless one is there already (the live grades' own).
+ */
+export function withLivePublished(dataset: Dataset, id: string, table: PublishedScenario, asOf: string): Dataset {
+  const sources = table.source in dataset.sources ? dataset.sources : { ...dataset.sources, [table.source]: { name: 'Token Metrics (live)', asOf } };
+  return { ...dataset, published: { ...dataset.published, [id]: table }, sources };
 }

@@ -1,9 +1,9 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, skipToken, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { DataError, toDataError } from '../errors.ts';
 import { reportProgress } from '../progress.ts';
 import type { CoinGeckoConfig, MarketsPage } from '../providers/coingecko.ts';
-import { liveDataset, withLiveGrades } from '../providers/live.ts';
+import { liveDataset, withLiveGrades, withLivePublished } from '../providers/live.ts';
 import { SNAPSHOT_SOURCE_NAME, loadSnapshot } from '../providers/snapshot.ts';
 import type { TokenMetricsConfig } from '../providers/tokenmetrics.ts';
 
@@ -84,11 +84,13 @@ export const globalQuery = (config: CoinGeckoConfig) =>
 /** A failure the views show in an `alert`: which source, why, and what is shown instead. */
 export interface DataFailure {
   readonly source: string;
+  /** What failed, when it is not the source's usual data (live prices, live grades): "Published scenario". */
+  readonly subject?: string;
   readonly reason: string;
   /** What the app shows meanwhile, e.g. "the embedded snapshot of 2026-01-09". */
   readonly fallback: string;
-  /** ISO as-of of what is shown. */
-  readonly asOf: string;
+  /** ISO as-of of what is shown; null when nothing dated is shown instead. */
+  readonly asOf: string | null;
 }
 
 export interface DatasetState {
@@ -175,6 +177,24 @@ export function useDataset(config: DataConfig, focusId?: string): DatasetState {
     ...liveRetry,
   });
 
+  // Token Metrics' own scenario bands for the focused token, once its Token Metrics id is known. The key
+  // holds the Token Metrics id only (never the API key).
+  const focusTmId = focusId === undefined ? undefined : pairs.find(([ours]) => ours === focusId)?.[1];
+  const scenario = useQuery({
+    queryKey: dataKeys.tmScenario(focusTmId ?? 0),
+    queryFn:
+      focusTmId === undefined
+        ? skipToken
+        : async ({ signal }) => {
+            const table = await (await tokenmetrics()).fetchTmScenario(requireKey(tm), focusTmId, { signal, today: today() });
+            return { table, fetchedAt: new Date().toISOString() };
+          },
+    enabled: tm !== null,
+    staleTime: 60 * MINUTE,
+    gcTime: 24 * 60 * MINUTE,
+    ...liveRetry,
+  });
+
   const snapshotError = snapshot.error;
   return useMemo((): DatasetState => {
     let dataset = priced.dataset;
@@ -194,9 +214,23 @@ export function useDataset(config: DataConfig, focusId?: string): DatasetState {
         dataset = withLiveGrades(dataset, liveGrades, grades.data.fetchedAt, TM_LIVE_SOURCE);
         for (const reason of grades.data.errors) failures.push({ source: 'Token Metrics', reason, fallback: 'the grades that loaded', asOf: grades.data.fetchedAt });
       }
+      if (focusId !== undefined && focusTmId !== undefined) {
+        const liveTable = scenario.data?.table;
+        if (liveTable) dataset = withLivePublished(dataset, focusId, liveTable, scenario.data?.fetchedAt ?? dataset.asOf);
+        if (scenario.error) {
+          const prior = dataset.published[focusId];
+          failures.push({
+            source: 'Token Metrics',
+            subject: 'Published scenario',
+            reason: toDataError(scenario.error, 'Token Metrics').reason,
+            fallback: liveTable ? 'the last live published table' : prior ? "the snapshot's published table" : 'no published table for this token',
+            asOf: liveTable ? (scenario.data?.fetchedAt ?? null) : (prior?.asOf ?? null),
+          });
+        }
+      }
     }
     const fatal = !dataset && snapshotError ? toDataError(snapshotError, SNAPSHOT_SOURCE_NAME) : null;
     const isLoading = !dataset && !fatal;
     return { dataset, isLoading, failures, fatal };
-  }, [priced, tm, ids.error, grades.error, grades.data, pairs, snapshotError]);
+  }, [priced, tm, ids.error, grades.error, grades.data, pairs, focusId, focusTmId, scenario.data, scenario.error, snapshotError]);
 }

@@ -19,7 +19,7 @@ import { formatUsdCompact } from '../../lib/format.ts';
 import { useScenarioActions } from '../../state/scenario-store.ts';
 import { RangeSlider } from '../../ui/range-slider.tsx';
 import { TypedInput } from '../../ui/typed-input.tsx';
-import { fitPublished } from '../../data/published.ts';
+import { fitPublished, publishedName } from '../../data/published.ts';
 import { useDataConfig } from '../../state/settings-store.ts';
 import { HistoryCaptures } from './history-captures.tsx';
 import type { ScenarioView } from './use-scenario-view.ts';
@@ -63,7 +63,7 @@ export function Controls({ tokenId, view, published, hasMaxSupply }: ControlsPro
     try {
       fit = fitPublished(published, view.input.circulatingSupply);
     } catch (error) {
-      setPresetNote(`The published table could not be fitted: ${errorText(error)}`);
+      setPresetNote(`${publishedName(published)} could not be fitted: ${errorText(error)}`);
       return;
     }
     const next = { ...params.captures };
@@ -71,7 +71,7 @@ export function Controls({ tokenId, view, published, hasMaxSupply }: ControlsPro
     actions.setCaptures(next);
     const fitted = CASES.filter((c) => fit.captures[c] !== null);
     setPresetNote(
-      `Fitted ${fitted.join(', ')} from Token Metrics' published table (largest gap ${(fit.maxResidual * 100).toFixed(2)} cents)` +
+      `Fitted ${fitted.join(', ')} from ${publishedName(published)} (largest gap ${(fit.maxResidual * 100).toFixed(2)} cents)` +
         (fitted.length < 3 ? '; the other cases keep their values (not published).' : '.') +
         (fit.assumedMarket ? ' Their tiers are read as 2x-8x the 3.875T market of the analysis.' : ''),
     );
