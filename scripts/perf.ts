@@ -9,7 +9,7 @@
  * - search latency on `/` with 5,000 tokens (a generated snapshot), the same measure;
  * - JavaScript transferred for `/` (gzip -9 of each file fetched), first and largest contentful paint at 4x;
  * - PNG export time at 1x; the engine bench (`scripts/bench.ts`).
- * Prints one table; `--write` also writes it as markdown to `perf-results.md`.
+ * Prints one table; `--write` also writes it as markdown to `perf-results.md`; `--dist DIR` measures another build.
  * `PERF_DEBUG=1` logs every block of presses.
  * Exits 1 only on a clear breach (latency p95 over 2x the floor, JavaScript for `/` over 125 kB,
  * the engine over its bench line), so noise never blocks a landing; tight budgets are marked met or
@@ -28,7 +28,9 @@ import { distribution, floorRow, latencyRow, markdownTable, percentile, summary,
 import { serveDist } from './serve-dist.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const DIST = resolve(ROOT, 'dist');
+/** The build to measure: `dist/`, or the one given as `--dist DIR`. */
+const distArg = process.argv.indexOf('--dist');
+const DIST = resolve(ROOT, distArg > 0 ? (process.argv[distArg + 1] ?? 'dist') : 'dist');
 /** Where Vite puts the floor page (its path under the project root). */
 const FLOOR_PATH = '/test/perf/bare-slider.html';
 

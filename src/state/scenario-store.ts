@@ -6,6 +6,7 @@
  * refresh (zustand issue 1254).
  */
 import { create } from 'zustand';
+import { URL_WRITE_DELAY_MS, trailing } from '../lib/trailing.ts';
 import { useShallow } from 'zustand/react/shallow';
 import { CASES } from '../engine/index.ts';
 import type { Captures, ScenarioCase } from '../engine/index.ts';
@@ -158,33 +159,40 @@ export function scenarioSearchFor(state: ScenarioParams, currentSearch: string):
 const SCENARIO_PATH = /^\/token\/[^/]+\/?$/;
 
 /**
- * Keeps the URL of `/token/:id` in step with the store: after a change, at most once per animation
- * frame, writes `pathname + scenario search + hash` with `history.replaceState` (never pushState:
- * a moving slider must not fill the history). Other paths are left alone, and so is the URL while
- * the store does not change: call `loadFromSearch(location.search)` first, so the link is read,
- * validated and clamped before it is ever written. `history.state` is kept.
+ * Keeps the URL of `/token/:id` in step with the store: once the changes pause for
+ * `URL_WRITE_DELAY_MS` (and when the page is hidden or left), writes `pathname + scenario search +
+ * hash` with `history.replaceState` (never pushState: a moving slider must not fill the history).
+ * Not once per frame: Chromium's replaceState costs milliseconds, which a key press would wait for.
+ * Other paths are left alone, and so is the URL while the store does not change: call
+ * `loadFromSearch(location.search)` first, so the link is read, validated and clamped before it is
+ * ever written. `history.state` is kept. `scenarioHref()` gives the up-to-date link meanwhile.
  * Returns the unsubscribe function (it also cancels a pending write).
  */
 export function syncScenarioToUrl(): () => void {
-  let frame: number | null = null;
-  const write = (): void => {
-    frame = null;
+  const write = trailing(() => {
     const { pathname, search, hash } = window.location;
     if (!SCENARIO_PATH.test(pathname)) return;
     const next = scenarioSearchFor(useScenarioStore.getState(), search);
     if (next !== search) window.history.replaceState(window.history.state, '', `${pathname}${next}${hash}`);
-  };
+  }, URL_WRITE_DELAY_MS);
   const unsubscribe = useScenarioStore.subscribe((state, prev) => {
-    if (frame !== null) return;
     // A change of notices alone changes nothing in the link.
-    if (sameParams(state, prev)) return;
-    frame = window.requestAnimationFrame(write);
+    if (!sameParams(state, prev)) write.schedule();
   });
+  const flush = (): void => write.flush();
+  window.addEventListener('pagehide', flush);
   return () => {
     unsubscribe();
-    if (frame !== null) window.cancelAnimationFrame(frame);
-    frame = null;
+    window.removeEventListener('pagehide', flush);
+    write.cancel();
   };
+}
+
+/** The address of the detail view with the store's scenario, whether or not the URL has caught up yet. */
+export function scenarioHref(): string {
+  const { origin, pathname, search, hash } = window.location;
+  if (!SCENARIO_PATH.test(pathname)) return window.location.href;
+  return `${origin}${pathname}${scenarioSearchFor(useScenarioStore.getState(), search)}${hash}`;
 }
 
 function sameParams(a: ScenarioParams, b: ScenarioParams): boolean {

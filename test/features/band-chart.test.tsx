@@ -92,7 +92,7 @@ describe('BandChart', () => {
 
   it('marks today’s price, each tier and the user’s point', () => {
     const { container } = render(<BandChart {...props()} />);
-    const labels = texts(container, '.recharts-reference-line text, .recharts-reference-dot text, .recharts-label');
+    const labels = texts(container, '.recharts-reference-line text, .band-chart-user text, .recharts-label');
     expect(labels).toContain(`Today ${formatPrice(ada.price)}`);
     for (const tier of DEFAULT_TIERS) expect(labels).toContain(tierLabel(tier));
     expect(labels).toContain('You $2.00');
@@ -130,6 +130,30 @@ describe('BandChart', () => {
     expect(screen.getByRole('figure', { name: 'Price bands chart' })).toHaveAccessibleDescription(expect.stringContaining('your point $1.10 at 9T'));
     rerender(<BandChart {...props({ captures: { ...DEFAULT_CAPTURES, moon: 1.2 } })} />);
     expect(bandSeries).toHaveBeenCalledTimes(2);
+  });
+
+  it('moves only its own mark when the user’s point moves: the drawn lines keep their nodes', () => {
+    const { container, rerender } = render(<BandChart {...props()} />);
+    const line = container.querySelector('.recharts-line path');
+    const d = line?.getAttribute('d');
+    const cx = container.querySelector('.band-chart-user circle')?.getAttribute('cx');
+    rerender(<BandChart {...props({ userPoint: { marketSize: 20 * T, price: 2.5 } })} />);
+    expect(container.querySelector('.recharts-line path')).toBe(line);
+    expect(line?.getAttribute('d')).toBe(d);
+    const mark = container.querySelector('.band-chart-user');
+    expect(mark?.querySelector('circle')?.getAttribute('cx')).not.toBe(cx);
+    expect(Number(mark?.querySelector('circle')?.getAttribute('cx'))).toBeGreaterThan(Number(cx));
+    expect(mark).toHaveTextContent('You $2.50');
+  });
+
+  it('widens the price axis for a point above it, and draws the point there', () => {
+    const { container, rerender } = render(<BandChart {...props()} />);
+    const top = (): number => Math.max(...texts(container, '.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value').map((t) => Number(t.replace(/[$,]/g, ''))));
+    const before = top();
+    rerender(<BandChart {...props({ userPoint: { marketSize: 16 * T, price: 500 } })} />);
+    expect(top()).toBeGreaterThanOrEqual(500);
+    expect(before).toBeLessThan(500);
+    expect(container.querySelector('.band-chart-user')).toHaveTextContent('You $500');
   });
 
   it('draws a band that falls to 0 (capture above 1 below today’s market) without NaN', () => {

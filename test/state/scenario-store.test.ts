@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CAPTURES, DEFAULT_TIERS } from '../../src/engine/index.ts';
 import {
   scenarioSearchFor,
+  scenarioHref,
   syncScenarioToUrl,
   useCaptures,
   useMarketSize,
@@ -11,6 +12,7 @@ import {
   useScenarioStore,
 } from '../../src/state/scenario-store.ts';
 import { DEFAULT_SCENARIO } from '../../src/state/url-codec.ts';
+import { URL_WRITE_DELAY_MS } from '../../src/lib/trailing.ts';
 
 const T = 1e12;
 const store = useScenarioStore;
@@ -181,38 +183,45 @@ describe('URL sync', () => {
     );
   });
 
-  it('writes replaceState once per frame with the serialized state, keeping path, other keys and hash', () => {
+  it('writes replaceState once the changes pause, with the serialized state, keeping path, other keys and hash', () => {
     const replace = vi.spyOn(window.history, 'replaceState');
     const push = vi.spyOn(window.history, 'pushState');
-    const frame = vi.spyOn(window, 'requestAnimationFrame');
     stop = syncScenarioToUrl();
     actions().setMarketSize(20 * T);
+    vi.advanceTimersByTime(URL_WRITE_DELAY_MS - 50);
     actions().setMarketSize(21 * T);
+    vi.advanceTimersByTime(URL_WRITE_DELAY_MS - 50);
     actions().setCapture('moon', 1.5);
     expect(replace).not.toHaveBeenCalled();
-    expect(frame).toHaveBeenCalledTimes(1);
-    vi.advanceTimersToNextFrame();
+    // The link is up to date before the address bar is.
+    expect(scenarioHref()).toBe(`${window.location.origin}/token/cardano?source=snapshot&m=21T&moon=1.5#grades`);
+    vi.advanceTimersByTime(URL_WRITE_DELAY_MS);
     expect(replace).toHaveBeenCalledTimes(1);
     expect(replace).toHaveBeenLastCalledWith(null, '', '/token/cardano?source=snapshot&m=21T&moon=1.5#grades');
     expect(window.location.search).toBe('?source=snapshot&m=21T&moon=1.5');
     actions().setHorizon('max');
-    vi.advanceTimersToNextFrame();
+    vi.advanceTimersByTime(URL_WRITE_DELAY_MS);
     expect(replace).toHaveBeenCalledTimes(2);
     expect(window.location.search).toBe('?source=snapshot&m=21T&moon=1.5&h=max');
     expect(push).not.toHaveBeenCalled();
   });
 
+  it('writes a pending change at once when the page is hidden', () => {
+    stop = syncScenarioToUrl();
+    actions().setMarketSize(40 * T);
+    window.dispatchEvent(new Event('pagehide'));
+    expect(new URLSearchParams(window.location.search).get('m')).toBe('40T');
+  });
+
   it('rewrites a link it loaded in its clamped form, and skips changes of notices alone', () => {
     window.history.replaceState(null, '', '/token/cardano?m=abc&moon=9');
     const replace = vi.spyOn(window.history, 'replaceState');
-    const frame = vi.spyOn(window, 'requestAnimationFrame');
     stop = syncScenarioToUrl();
     actions().loadFromSearch(window.location.search);
-    vi.advanceTimersToNextFrame();
+    vi.advanceTimersByTime(URL_WRITE_DELAY_MS);
     expect(window.location.search).toBe('?moon=3');
     actions().dismissNotices();
-    vi.advanceTimersToNextFrame();
-    expect(frame).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(URL_WRITE_DELAY_MS);
     expect(replace).toHaveBeenCalledTimes(1);
   });
 
@@ -221,7 +230,7 @@ describe('URL sync', () => {
     const replace = vi.spyOn(window.history, 'replaceState');
     stop = syncScenarioToUrl();
     actions().setMarketSize(20 * T);
-    vi.advanceTimersToNextFrame();
+    vi.advanceTimersByTime(URL_WRITE_DELAY_MS);
     expect(replace).not.toHaveBeenCalled();
     expect(window.location.search).toBe('?tab=keys');
 
@@ -230,7 +239,7 @@ describe('URL sync', () => {
     stop();
     stop = null;
     actions().setMarketSize(30 * T);
-    vi.advanceTimersToNextFrame();
+    vi.advanceTimersByTime(URL_WRITE_DELAY_MS);
     expect(replace).not.toHaveBeenCalled();
   });
 
@@ -240,7 +249,7 @@ describe('URL sync', () => {
     actions().setMarketSize(20 * T);
     stop();
     stop = null;
-    vi.advanceTimersToNextFrame();
+    vi.advanceTimersByTime(URL_WRITE_DELAY_MS);
     expect(replace).not.toHaveBeenCalled();
   });
 });

@@ -1,9 +1,8 @@
-import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { createContext, memo, useCallback, useContext, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import {
   Area,
   ComposedChart,
   Line,
-  ReferenceDot,
   ReferenceLine,
   ResponsiveContainer,
   Scatter,
@@ -11,6 +10,7 @@ import {
   XAxis,
   YAxis,
   type TooltipContentProps,
+  useCartesianScale,
 } from 'recharts';
 import { CASES, scenarioTable, tierLabel, type Captures, type ScenarioCase, type TokenInput } from '../../engine/index.ts';
 import { formatPrice, formatUsdCompact } from '../../lib/format.ts';
@@ -102,7 +102,10 @@ export const BandChart = memo(function BandChart(props: BandChartProps) {
   const figureRef = useRef<HTMLElement>(null);
   const plotWidth = usePlotWidth(figureRef, width);
 
-  const { min: xMin, max: xMax } = chartDomain(token.totalMarketCap, tiers, userPoint?.marketSize);
+  // The axes follow the user's point a beat behind (they change only when it leaves them: snapped ends).
+  const domainSize = useDeferredValue(userPoint?.marketSize);
+  const domainPrice = useDeferredValue(userPoint?.price);
+  const { min: xMin, max: xMax } = chartDomain(token.totalMarketCap, tiers, domainSize);
   const computed = useMemo<Computed>(() => {
     try {
       const series = bandSeries(token, captures, { min: xMin, max: xMax }, POINTS, tiers);
@@ -128,6 +131,99 @@ export const BandChart = memo(function BandChart(props: BandChartProps) {
     [token, captures],
   );
 
+  // The user's point widens the price axis only when it falls outside the bands' own (snapped, so rarely).
+  const bands = computed.ok ? bandsDomainOf(computed.series, token.price, published) : null;
+  const outside = bands !== null && domainPrice !== undefined && domainPrice > bands.floor && (domainPrice < bands.domain.min || domainPrice > bands.domain.max);
+  const yDomain = !computed.ok || !bands ? null : outside && domainPrice !== undefined ? priceDomain(computed.series, [...bands.extra, domainPrice], bands.floor) : bands.domain;
+  const yMin = yDomain?.min ?? 1;
+  const yMax = yDomain?.max ?? 10;
+
+  // The drawing is one element that changes only with the bands, the axes, the published points and
+  // the size: moving the user's point re-renders `UserPointMark` alone (through context), not recharts.
+  const drawing = useMemo(() => {
+    if (!computed.ok) return null;
+    const { series, summaryTiers } = computed;
+    const xTicks = logTicks(xMin, xMax);
+    const yTicks = logTicks(yMin, yMax, 8);
+    const yWidth = Math.max(48, 14 + 7.5 * Math.max(...yTicks.map((t) => formatYTick(t).length)));
+    const labelledTiers = thinLabels(tiers, xMin, xMax, plotWidth - yWidth - MARGIN.left - MARGIN.right);
+    const desc = bandSummary({
+      symbol,
+      domain: { min: xMin, max: xMax },
+      rows: summaryTiers,
+      todayPrice: token.price,
+      totalMarketCap: token.totalMarketCap,
+      userPoint: null,
+      publishedCount: published?.length ?? 0,
+    });
+    const chart = (
+      <ComposedChart data={series} margin={MARGIN} title={`${symbol} price bands`} desc={desc} {...(width === undefined ? {} : { width, height })}>
+        <XAxis
+          type="number"
+          dataKey="m"
+          scale="log"
+          domain={[xMin, xMax]}
+          allowDataOverflow
+          ticks={xTicks}
+          tickFormatter={formatXTick}
+          stroke="var(--muted)"
+          tick={TICK_STYLE}
+        />
+        <YAxis
+          type="number"
+          scale="log"
+          domain={[yMin, yMax]}
+          allowDataOverflow
+          ticks={yTicks}
+          tickFormatter={formatYTick}
+          width={yWidth}
+          stroke="var(--muted)"
+          tick={TICK_STYLE}
+        />
+        <Area dataKey="band" name="Bear to moon" fill="var(--base)" fillOpacity={0.15} stroke="none" isAnimationActive={false} activeDot={false} />
+        <Line dataKey="bear" name={CASE_NAME.bear} stroke="var(--bear)" strokeWidth={1} dot={false} isAnimationActive={false} />
+        <Line dataKey="base" name={CASE_NAME.base} stroke="var(--base)" strokeWidth={2.5} dot={false} isAnimationActive={false} />
+        <Line dataKey="moon" name={CASE_NAME.moon} stroke="var(--moon)" strokeWidth={1} dot={false} isAnimationActive={false} />
+        {publishedByCase.map(({ c, points }) => (
+          <Scatter
+            key={c}
+            data={points}
+            dataKey="price"
+            name={`Published ${c}`}
+            shape="diamond"
+            fill={`var(--${c})`}
+            stroke="var(--fg)"
+            isAnimationActive={false}
+          />
+        ))}
+        <ReferenceLine
+          y={token.price}
+          stroke="var(--muted)"
+          strokeDasharray="4 4"
+          label={{ value: `Today ${formatPrice(token.price)}`, position: 'insideBottomRight', fill: 'var(--muted)', fontSize: 12 }}
+        />
+        {tiers.map((tier) => (
+          <ReferenceLine
+            key={tier}
+            x={tier}
+            stroke="var(--muted)"
+            strokeDasharray="2 4"
+            {...(labelledTiers.has(tier) ? { label: { value: tierLabel(tier), position: 'top', fill: 'var(--muted)', fontSize: 12 } } : {})}
+          />
+        ))}
+        <UserPointMark xMin={xMin} xMax={xMax} yMin={yMin} yMax={yMax} />
+        <Tooltip content={renderTooltip} isAnimationActive={false} />
+      </ComposedChart>
+    );
+    return width === undefined ? (
+      <ResponsiveContainer width="100%" height={height}>
+        {chart}
+      </ResponsiveContainer>
+    ) : (
+      chart
+    );
+  }, [computed, xMin, xMax, yMin, yMax, tiers, plotWidth, symbol, token, published, publishedByCase, renderTooltip, width, height]);
+
   if (!computed.ok) {
     return (
       <figure className="band-chart" aria-label="Price bands chart">
@@ -136,117 +232,19 @@ export const BandChart = memo(function BandChart(props: BandChartProps) {
     );
   }
 
-  const { series, summaryTiers } = computed;
-  const extraPrices = [token.price, ...(userPoint ? [userPoint.price] : []), ...(published ?? []).map((p) => p.price)];
-  const yDomain = priceDomain(series, extraPrices, priceFloor(token.price));
-  const xTicks = logTicks(xMin, xMax);
-  const yTicks = logTicks(yDomain.min, yDomain.max, 8);
-  const yWidth = Math.max(48, 14 + 7.5 * Math.max(...yTicks.map((t) => formatYTick(t).length)));
-  const labelledTiers = thinLabels(tiers, xMin, xMax, plotWidth - yWidth - MARGIN.left - MARGIN.right);
-  const userNearRight = userPoint !== null && Math.log(xMax / userPoint.marketSize) < 0.3 * Math.log(xMax / xMin);
   const summary = bandSummary({
     symbol,
     domain: { min: xMin, max: xMax },
-    rows: summaryTiers,
+    rows: computed.summaryTiers,
     todayPrice: token.price,
     totalMarketCap: token.totalMarketCap,
     userPoint,
     publishedCount: published?.length ?? 0,
   });
 
-  const chart = (
-    <ComposedChart
-      data={series}
-      margin={MARGIN}
-      title={`${symbol} price bands`}
-      desc={summary}
-      {...(width === undefined ? {} : { width, height })}
-    >
-      <XAxis
-        type="number"
-        dataKey="m"
-        scale="log"
-        domain={[xMin, xMax]}
-        allowDataOverflow
-        ticks={xTicks}
-        tickFormatter={formatXTick}
-        stroke="var(--muted)"
-        tick={TICK_STYLE}
-      />
-      <YAxis
-        type="number"
-        scale="log"
-        domain={[yDomain.min, yDomain.max]}
-        allowDataOverflow
-        ticks={yTicks}
-        tickFormatter={formatYTick}
-        width={yWidth}
-        stroke="var(--muted)"
-        tick={TICK_STYLE}
-      />
-      <Area
-        dataKey="band"
-        name="Bear to moon"
-        fill="var(--base)"
-        fillOpacity={0.15}
-        stroke="none"
-        isAnimationActive={false}
-        activeDot={false}
-      />
-      <Line dataKey="bear" name={CASE_NAME.bear} stroke="var(--bear)" strokeWidth={1} dot={false} isAnimationActive={false} />
-      <Line dataKey="base" name={CASE_NAME.base} stroke="var(--base)" strokeWidth={2.5} dot={false} isAnimationActive={false} />
-      <Line dataKey="moon" name={CASE_NAME.moon} stroke="var(--moon)" strokeWidth={1} dot={false} isAnimationActive={false} />
-      {publishedByCase.map(({ c, points }) => (
-        <Scatter
-          key={c}
-          data={points}
-          dataKey="price"
-          name={`Published ${c}`}
-          shape="diamond"
-          fill={`var(--${c})`}
-          stroke="var(--fg)"
-          isAnimationActive={false}
-        />
-      ))}
-      <ReferenceLine
-        y={token.price}
-        stroke="var(--muted)"
-        strokeDasharray="4 4"
-        label={{ value: `Today ${formatPrice(token.price)}`, position: 'insideBottomRight', fill: 'var(--muted)', fontSize: 12 }}
-      />
-      {tiers.map((tier) => (
-        <ReferenceLine
-          key={tier}
-          x={tier}
-          stroke="var(--muted)"
-          strokeDasharray="2 4"
-          {...(labelledTiers.has(tier) ? { label: { value: tierLabel(tier), position: 'top', fill: 'var(--muted)', fontSize: 12 } } : {})}
-        />
-      ))}
-      {userPoint && (
-        <ReferenceDot
-          x={userPoint.marketSize}
-          y={userPoint.price}
-          r={6}
-          fill="var(--fg)"
-          stroke="var(--bg)"
-          strokeWidth={2}
-          label={{ value: `You ${formatPrice(userPoint.price)}`, position: userNearRight ? 'left' : 'right', fill: 'var(--fg)', fontSize: 13 }}
-        />
-      )}
-      <Tooltip content={renderTooltip} isAnimationActive={false} />
-    </ComposedChart>
-  );
-
   return (
     <figure className="band-chart" aria-label="Price bands chart" aria-describedby={captionId} ref={figureRef}>
-      {width === undefined ? (
-        <ResponsiveContainer width="100%" height={height}>
-          {chart}
-        </ResponsiveContainer>
-      ) : (
-        chart
-      )}
+      <UserPointContext value={userPoint}>{drawing}</UserPointContext>
       <BandLegend published={publishedByCase.length > 0} user={userPoint !== null} />
       <figcaption id={captionId} className="band-chart-summary">
         {summary}
@@ -254,6 +252,36 @@ export const BandChart = memo(function BandChart(props: BandChartProps) {
     </figure>
   );
 });
+
+/** The price axis the bands, today's price and the published points need, and what went into it. */
+function bandsDomainOf(series: readonly BandPoint[], todayPrice: number, published: readonly PublishedPoint[] | undefined) {
+  const extra = [todayPrice, ...(published ?? []).map((p) => p.price)];
+  const floor = priceFloor(todayPrice);
+  return { domain: priceDomain(series, extra, floor), extra, floor };
+}
+
+const UserPointContext = createContext<UserPoint | null>(null);
+
+/**
+ * The user's point and its "You $x" label, drawn inside the chart at the axes' own scales. It reads
+ * the point from context, so a slider press re-renders this mark only.
+ */
+function UserPointMark({ xMin, xMax, yMin, yMax }: { readonly xMin: number; readonly xMax: number; readonly yMin: number; readonly yMax: number }) {
+  const point = useContext(UserPointContext);
+  const at = useCartesianScale({ x: point?.marketSize ?? xMin, y: point?.price ?? yMin });
+  // Outside the axes (they catch up a beat later), the mark waits rather than sitting on the frame.
+  const inside = point !== null && point.marketSize >= xMin && point.marketSize <= xMax && point.price >= yMin && point.price <= yMax;
+  if (!point || !inside || !at || !Number.isFinite(at.x) || !Number.isFinite(at.y)) return null;
+  const nearRight = Math.log(xMax / point.marketSize) < 0.3 * Math.log(xMax / xMin);
+  return (
+    <g className="band-chart-user">
+      <circle cx={at.x} cy={at.y} r={6} fill="var(--fg)" stroke="var(--bg)" strokeWidth={2} />
+      <text x={at.x + (nearRight ? -10 : 10)} y={at.y} dy="0.355em" textAnchor={nearRight ? 'end' : 'start'} fill="var(--fg)" fontSize={13}>
+        You {formatPrice(point.price)}
+      </text>
+    </g>
+  );
+}
 
 const TICK_STYLE = { fontSize: 12 } as const;
 

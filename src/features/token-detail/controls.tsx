@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import {
   CAPTURE_RANGE,
   CASES,
@@ -12,6 +12,7 @@ import {
   sliderPosition,
   sliderValue,
   tierLabel,
+  type Captures,
 } from '../../engine/index.ts';
 import type { PublishedScenario } from '../../data/types.ts';
 import { attempt } from '../../lib/attempt.ts';
@@ -27,6 +28,8 @@ import type { ScenarioView } from './use-scenario-view.ts';
 const SHARE_SCALE = logScale(SHARE_RANGE.min, SHARE_RANGE.max, 300);
 const CAPTURE_STEPS = Math.round((CAPTURE_RANGE.max - CAPTURE_RANGE.min) / CAPTURE_RANGE.step);
 const CASE_LABEL = { bear: 'Bear', base: 'Base', moon: 'Moon' } as const;
+/** Re-rendered only when its own props change, not on every slider step. */
+const StableHistoryCaptures = memo(HistoryCaptures);
 
 /** "0.48%", "0.0012%", "12.5%": three significant digits, for slider text and the typed box. */
 export function shareText(fraction: number): string {
@@ -55,6 +58,15 @@ export function Controls({ tokenId, view, published, hasMaxSupply }: ControlsPro
   const marketScale = useMemo(
     () => logScale(MARKET_SIZE_RANGE.min, MARKET_SIZE_RANGE.max, 200, [...new Set([...DEFAULT_TIERS, ...tiersKey.split(',').map(Number)])]),
     [tiersKey],
+  );
+
+  const { setCaptures } = actions;
+  const applyHistory = useCallback(
+    (captures: Captures): void => {
+      setCaptures(captures);
+      setPresetNote(null);
+    },
+    [setCaptures],
   );
 
   const applyPublished = (): void => {
@@ -141,14 +153,7 @@ export function Controls({ tokenId, view, published, hasMaxSupply }: ControlsPro
         <button type="button" disabled={!published} onClick={applyPublished} title={published ? undefined : 'No published table is known for this token'}>
           Token Metrics published
         </button>
-        <HistoryCaptures
-          tokenId={tokenId}
-          live={config.source === 'coingecko' ? config.coingecko : null}
-          onApply={(captures) => {
-            actions.setCaptures(captures);
-            setPresetNote(null);
-          }}
-        />
+        <StableHistoryCaptures tokenId={tokenId} live={config.source === 'coingecko' ? config.coingecko : null} onApply={applyHistory} />
         {presetNote ? <p role="status">{presetNote}</p> : null}
       </div>
       <p className="hint">

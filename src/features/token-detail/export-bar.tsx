@@ -2,6 +2,7 @@ import type { Dataset, Token } from '../../data/types.ts';
 import { CASES, tierLabel } from '../../engine/index.ts';
 import { saveCsv, saveFigurePng, saveFigureSvg, type FigureText } from '../../lib/chart-export.ts';
 import { formatAsOf, formatPrice, formatUsdCompact } from '../../lib/format.ts';
+import { scenarioHref } from '../../state/scenario-store.ts';
 import { CopyLinkButton } from '../../ui/copy-link-button.tsx';
 import { ExportButtons } from '../../ui/export-buttons.tsx';
 import { shareText } from './controls.tsx';
@@ -75,7 +76,7 @@ export function ExportBar({ token, dataset, view }: { readonly token: Token; rea
           CSV: () => saveCsv(scenarioCsvRows(token, dataset, view), token.symbol),
         }}
       />
-      <CopyLinkButton href={() => window.location.href} />
+      <CopyLinkButton href={scenarioHref} />
     </div>
   );
 }

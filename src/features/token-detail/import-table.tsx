@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { memo, useId, useState, type FormEvent } from 'react';
 import type { PublishedPoint } from '../../data/published.ts';
 import { CASES, EngineInputError, calibrate, parseMarketSize, parsePrice, tierLabel, type Captures } from '../../engine/index.ts';
 import { formatPrice, formatUsdCompact } from '../../lib/format.ts';
@@ -25,7 +25,7 @@ interface ImportTableProps {
  * "Import published table": paste tiers x bear/base/moon prices as published, fit the captures, and the
  * chart extends those bands to every market size. Garbage gets a message naming the line.
  */
-export function ImportTable({ todayPrice, todayMarket, circulatingSupply, onPoints }: ImportTableProps) {
+export const ImportTable = memo(function ImportTable({ todayPrice, todayMarket, circulatingSupply, onPoints }: ImportTableProps) {
   const { setCaptures } = useScenarioActions();
   const ids = { text: useId(), price: useId(), market: useId() };
   const [text, setText] = useState('');
@@ -105,4 +105,4 @@ export function ImportTable({ todayPrice, todayMarket, circulatingSupply, onPoin
       </form>
     </details>
   );
-}
+});

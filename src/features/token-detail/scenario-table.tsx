@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { CASES, tierLabel, type ScenarioRow } from '../../engine/index.ts';
 import { formatMultiple, formatPrice, formatShare, formatUsdCompact } from '../../lib/format.ts';
 
@@ -8,7 +9,7 @@ interface ScenarioTableProps {
 }
 
 /** The tiers x cases table: each cell the price and its multiple of today's price. */
-export function ScenarioTable({ rows }: ScenarioTableProps) {
+export const ScenarioTable = memo(function ScenarioTable({ rows }: ScenarioTableProps) {
   return (
     <div className="table-scroll">
     <table className="scenario-table" aria-label="Scenario bands">
@@ -43,4 +44,4 @@ export function ScenarioTable({ rows }: ScenarioTableProps) {
     </table>
     </div>
   );
-}
+});

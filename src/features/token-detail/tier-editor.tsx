@@ -1,10 +1,11 @@
+import { memo } from 'react';
 import { EngineInputError, parseMarketSize, tierLabel } from '../../engine/index.ts';
 import { MAX_TIERS } from '../../state/clamp.ts';
 import { useScenarioActions } from '../../state/scenario-store.ts';
 import { TypedInput } from '../../ui/typed-input.tsx';
 
 /** The tiers as removable chips, and a box that adds one ("12T", "500B"). */
-export function TierEditor({ tiers }: { readonly tiers: readonly number[] }) {
+export const TierEditor = memo(function TierEditor({ tiers }: { readonly tiers: readonly number[] }) {
   const { addTier, removeTier } = useScenarioActions();
   return (
     <div className="tier-editor">
@@ -37,4 +38,4 @@ export function TierEditor({ tiers }: { readonly tiers: readonly number[] }) {
       />
     </div>
   );
-}
+});

@@ -55,37 +55,39 @@ function Scenario({ token, dataset }: { readonly token: Token; readonly dataset:
   const published = dataset.published[token.id];
   const [pasted, setPasted] = useState<PublishedPoint[] | null>(null);
   const points = useMemo(() => pasted ?? (published ? publishedPoints(published) : undefined), [pasted, published]);
-  // The chart follows the sliders a beat behind, so a key press paints the slider first.
-  const deferred = useDeferredValue(result.ok ? result.view : null);
-  const chartView = deferred ?? (result.ok ? result.view : null);
-  // A stable point: the chart (memoised) re-renders only when the deferred numbers change.
-  const pointSize = chartView?.params.marketSize;
-  const pointPrice = chartView?.customPrice;
+  const view = result.ok ? result.view : null;
+  // The chart's own inputs follow a beat behind (a capture slider or a tier edit paints first); the
+  // user's point does not: moving it redraws only its mark (see BandChart), so it keeps up with the keys.
+  const input = useDeferredValue(view?.input ?? null);
+  const captures = useDeferredValue(view?.params.captures ?? null);
+  const tiers = useDeferredValue(view?.params.tiers ?? null);
+  const pointSize = view?.params.marketSize;
+  const pointPrice = view?.customPrice;
   const userPoint = useMemo(
     () => (pointSize !== undefined && pointPrice !== undefined ? { marketSize: pointSize, price: pointPrice } : null),
     [pointSize, pointPrice],
   );
-  if (!result.ok || !chartView) return <p role="note">{result.ok ? '' : result.reason}</p>;
-  const { view } = result;
+  if (!result.ok) return <p role="note">{result.reason}</p>;
+  const { view: shown } = result;
   return (
     <>
       <section aria-labelledby="bands-title" className="bands">
         <h2 id="bands-title">Scenario bands</h2>
-        <ScenarioTable rows={view.rows} />
-        <TierEditor tiers={view.params.tiers} />
+        <ScenarioTable rows={shown.rows} />
+        <TierEditor tiers={shown.params.tiers} />
       </section>
       <BandChart
-        token={chartView.input}
-        captures={chartView.params.captures}
-        tiers={chartView.params.tiers}
+        token={input ?? shown.input}
+        captures={captures ?? shown.params.captures}
+        tiers={tiers ?? shown.params.tiers}
         userPoint={userPoint}
         published={points}
         symbol={token.symbol}
       />
-      <ExportBar token={token} dataset={dataset} view={view} />
-      <Controls tokenId={token.id} view={view} published={published} hasMaxSupply={token.maxSupply !== null || token.totalSupply !== null} />
-      <ImportTable todayPrice={token.price} todayMarket={dataset.market.totalMarketCap} circulatingSupply={view.input.circulatingSupply} onPoints={setPasted} />
-      <Answers view={view} symbol={token.symbol} />
+      <ExportBar token={token} dataset={dataset} view={shown} />
+      <Controls tokenId={token.id} view={shown} published={published} hasMaxSupply={token.maxSupply !== null || token.totalSupply !== null} />
+      <ImportTable todayPrice={token.price} todayMarket={dataset.market.totalMarketCap} circulatingSupply={shown.input.circulatingSupply} onPoints={setPasted} />
+      <Answers view={shown} symbol={token.symbol} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { Dataset } from '../../data/types.ts';
 import { DEFAULT_CAPTURES, tierLabel } from '../../engine/index.ts';
+import { URL_WRITE_DELAY_MS, trailing } from '../../lib/trailing.ts';
 import { serializeScreenSearch, useScreenStore, type ScreenParams } from '../../state/screen-store.ts';
 import type { TokenRow } from './select-tokens.ts';
 import type { ScreenResult } from './use-screen.ts';
@@ -12,17 +13,19 @@ import type { ScreenResult } from './use-screen.ts';
 export function useScreenUrl(): void {
   useEffect(() => {
     useScreenStore.getState().loadFromSearch(window.location.search);
-    let frame = 0;
-    const unsubscribe = useScreenStore.subscribe((state) => {
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => {
-        if (window.location.pathname !== '/') return;
-        const search = serializeScreenSearch(state, state.watchlist, window.location.search);
-        if (search !== window.location.search) window.history.replaceState(window.history.state, '', `/${search}${window.location.hash}`);
-      });
-    });
+    // Once the changes pause, as the detail view's URL (see `syncScenarioToUrl`).
+    const write = trailing(() => {
+      if (window.location.pathname !== '/') return;
+      const state = useScreenStore.getState();
+      const search = serializeScreenSearch(state, state.watchlist, window.location.search);
+      if (search !== window.location.search) window.history.replaceState(window.history.state, '', `/${search}${window.location.hash}`);
+    }, URL_WRITE_DELAY_MS);
+    const unsubscribe = useScreenStore.subscribe(() => write.schedule());
+    const flush = (): void => write.flush();
+    window.addEventListener('pagehide', flush);
     return () => {
-      cancelAnimationFrame(frame);
+      window.removeEventListener('pagehide', flush);
+      write.cancel();
       unsubscribe();
     };
   }, []);
