@@ -6,6 +6,7 @@ import { Link } from '../ui/link.tsx';
 import { useHref } from '../ui/use-location.ts';
 import { DataBanner } from './data-banner.tsx';
 import { ErrorBoundary } from './error-boundary.tsx';
+import { RefetchOnKeyChange } from './refetch-on-key-change.tsx';
 import { resolveRoute } from './routes.tsx';
 
 interface AppProps {
@@ -74,6 +75,7 @@ export function App({ queryClient, persist }: AppProps) {
         <footer className="footer">
           <p>Not financial advice. Scenarios are arithmetic on assumptions, not forecasts.</p>
         </footer>
+        <RefetchOnKeyChange />
       </div>
     </QueryProvider>
   );

@@ -1,7 +1,8 @@
-import { configure, screen, waitFor, within } from '@testing-library/react';
+import { act, configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { navigate } from '../../src/lib/location.ts';
 import { useSettingsStore } from '../../src/state/settings-store.ts';
 import { server } from '../msw.ts';
 import { renderApp } from '../app/render-app.tsx';
@@ -86,7 +87,8 @@ describe('settings page', () => {
     await user.type(keyInput('Token Metrics API key'), 'tm-s3cret');
     await user.type(keyInput('CoinGecko API key'), 'CG-s3cret');
     expect(keyInput('Token Metrics API key')).toHaveValue('tm-s3cret');
-    expect(JSON.parse(sessionStorage.getItem(KEYS_KEY) ?? '{}')).toEqual({ coingeckoKey: 'CG-s3cret', tokenMetricsKey: 'tm-s3cret' });
+    // Kept once typing pauses.
+    await waitFor(() => expect(JSON.parse(sessionStorage.getItem(KEYS_KEY) ?? '{}')).toEqual({ coingeckoKey: 'CG-s3cret', tokenMetricsKey: 'tm-s3cret' }));
     expect(dump(localStorage)).not.toMatch(/s3cret/);
 
     const remember = screen.getByRole('checkbox', { name: 'Remember keys on this device' });
@@ -149,10 +151,61 @@ describe('settings page', () => {
       await openSettings();
       await user.type(keyInput('Token Metrics API key'), GOOD_KEY);
       await waitFor(() => expect(keysSeen).toContain(GOOD_KEY));
-      // Only the first letter typed and the whole key were ever sent, not every prefix.
-      expect(new Set(keysSeen).size).toBeLessThanOrEqual(2);
+      // Only the whole key was ever sent: not its first letter, not any prefix.
+      expect(new Set(keysSeen)).toEqual(new Set([GOOD_KEY]));
     } finally {
       server.events.removeAllListeners();
     }
+  });
+
+  it('replacing a key asks Token Metrics again, with the new key only', async () => {
+    useSettingsStore.setState({ tokenMetricsKey: 'tm-old-key' });
+    const keysSeen: string[] = [];
+    server.events.on('request:start', ({ request }) => {
+      const key = request.headers.get('x-api-key');
+      if (key !== null) keysSeen.push(key);
+    });
+    try {
+      const user = userEvent.setup();
+      await openSettings();
+      await waitFor(() => expect(keysSeen).toContain('tm-old-key'));
+      const input = keyInput('Token Metrics API key');
+      await user.clear(input);
+      await user.type(input, GOOD_KEY);
+      await waitFor(() => expect(keysSeen).toContain(GOOD_KEY));
+      expect(new Set(keysSeen)).toEqual(new Set(['tm-old-key', GOOD_KEY]));
+      await user.click(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name: 'Tokens' }));
+      const table = await screen.findByRole('table', { name: 'Tokens' });
+      await waitFor(() => expect(within(table).getByRole('link', { name: 'Cardano' }).closest('tr')).toHaveTextContent('64.5 Buy'));
+      expect(screen.queryByRole('alert')).toBeNull();
+    } finally {
+      server.events.removeAllListeners();
+    }
+  });
+
+  it('the settings take a typed key once typing pauses, or at once on Enter or on leaving the field', async () => {
+    const user = userEvent.setup();
+    await openSettings();
+    const input = keyInput('Token Metrics API key');
+    await user.type(input, 'tm-a');
+    expect(input).toHaveValue('tm-a');
+    expect(useSettingsStore.getState().tokenMetricsKey).toBe('');
+    await waitFor(() => expect(useSettingsStore.getState().tokenMetricsKey).toBe('tm-a'));
+    await user.type(input, 'b{Enter}');
+    expect(useSettingsStore.getState().tokenMetricsKey).toBe('tm-ab');
+    await user.type(input, 'c');
+    expect(useSettingsStore.getState().tokenMetricsKey).toBe('tm-ab');
+    await user.tab();
+    expect(useSettingsStore.getState().tokenMetricsKey).toBe('tm-abc');
+  });
+
+  it('a key typed just before leaving the page is kept', async () => {
+    const user = userEvent.setup();
+    await openSettings();
+    await user.type(keyInput('CoinGecko API key'), 'CG-late');
+    act(() => navigate('/compare'));
+    await screen.findByRole('heading', { level: 1, name: 'Compare' });
+    expect(useSettingsStore.getState().coingeckoKey).toBe('CG-late');
+    expect(JSON.parse(sessionStorage.getItem(KEYS_KEY) ?? '{}')).toMatchObject({ coingeckoKey: 'CG-late' });
   });
 });

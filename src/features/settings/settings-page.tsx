@@ -1,38 +1,63 @@
-import { useQueryClient, type QueryKey } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { dataKeys } from '../../data/queries/keys.ts';
 import { TOKEN_COUNTS, useSettingsStore, type PriceSource } from '../../state/settings-store.ts';
 
-/** How long typing must pause before a changed key is tried. */
+/** How long typing must pause before a changed key is used. */
 const KEY_SETTLE_MS = 500;
-const TOKENMETRICS_QUERIES = dataKeys.tokenmetrics();
-const COINGECKO_QUERIES = dataKeys.coingecko();
+
+interface KeyInputProps {
+  readonly id: string;
+  readonly which: 'coingeckoKey' | 'tokenMetricsKey';
+  readonly placeholder: string;
+  readonly describedBy: string;
+}
 
 /**
- * Once a key stops changing (or the user leaves the page), asks its provider again: the query keys hold
- * no API key, so an answer fetched with the first letters typed (a 401) would otherwise be kept.
+ * A key's password field. What is typed shows at once; the settings (and so the data layer and the
+ * storage) take it only once typing pauses for `KEY_SETTLE_MS`, or at once on Enter, on leaving the
+ * field, the page or the tab: a key typed letter by letter is never sent as its first letters.
  */
-function useRefetchWhenKeySettles(key: string, queries: QueryKey): void {
-  const queryClient = useQueryClient();
-  const seen = useRef(key);
-  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+function KeyInput({ id, which, placeholder, describedBy }: KeyInputProps) {
+  const [draft, setDraft] = useState(() => useSettingsStore.getState()[which]);
+  // The typed value not yet handed to the settings, and the timer that will hand it over.
+  const pending = useRef<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const commit = useCallback((): void => {
+    if (timer.current !== null) clearTimeout(timer.current);
+    timer.current = null;
+    const value = pending.current;
+    pending.current = null;
+    if (value !== null) useSettingsStore.getState().setKey(which, value);
+  }, [which]);
   useEffect(() => {
-    if (seen.current === key) return;
-    seen.current = key;
-    if (pending.current !== null) clearTimeout(pending.current);
-    pending.current = setTimeout(() => {
-      pending.current = null;
-      void queryClient.invalidateQueries({ queryKey: queries });
-    }, KEY_SETTLE_MS);
-  }, [key, queries, queryClient]);
-  useEffect(
-    () => () => {
-      if (pending.current === null) return;
-      clearTimeout(pending.current);
-      pending.current = null;
-      void queryClient.invalidateQueries({ queryKey: queries });
-    },
-    [queries, queryClient],
+    window.addEventListener('pagehide', commit);
+    return () => {
+      window.removeEventListener('pagehide', commit);
+      commit();
+    };
+  }, [commit]);
+
+  return (
+    <input
+      id={id}
+      type="password"
+      autoComplete="off"
+      spellCheck={false}
+      aria-describedby={describedBy}
+      value={draft}
+      placeholder={placeholder}
+      onChange={(e) => {
+        setDraft(e.target.value);
+        pending.current = e.target.value;
+        if (timer.current !== null) clearTimeout(timer.current);
+        timer.current = setTimeout(commit, KEY_SETTLE_MS);
+      }}
+      onBlur={commit}
+      onKeyDown={(e: KeyboardEvent<HTMLInputElement>) => {
+        if (e.key === 'Enter') commit();
+      }}
+    />
   );
 }
 
@@ -43,8 +68,6 @@ export default function SettingsPage() {
   const [proxyDraft, setProxyDraft] = useState(s.proxyBase);
   const [proxyMessage, setProxyMessage] = useState<string | null>(null);
   const ids = { cg: useId(), tm: useId(), proxy: useId(), count: useId(), proxyHelp: useId(), keysHelp: useId() };
-  useRefetchWhenKeySettles(s.tokenMetricsKey, TOKENMETRICS_QUERIES);
-  useRefetchWhenKeySettles(s.coingeckoKey, COINGECKO_QUERIES);
 
   // The source in use: a `?source=` of this visit wins over the saved one until the user picks here.
   const shownSource = s.visitSource ?? s.source;
@@ -90,27 +113,9 @@ export default function SettingsPage() {
           this tab&apos;s session storage unless you tick the box below.
         </p>
         <label htmlFor={ids.cg}>CoinGecko API key</label>
-        <input
-          id={ids.cg}
-          type="password"
-          autoComplete="off"
-          spellCheck={false}
-          aria-describedby={ids.keysHelp}
-          value={s.coingeckoKey}
-          placeholder="optional demo key"
-          onChange={(e) => s.setKey('coingeckoKey', e.target.value)}
-        />
+        <KeyInput id={ids.cg} which="coingeckoKey" describedBy={ids.keysHelp} placeholder="optional demo key" />
         <label htmlFor={ids.tm}>Token Metrics API key</label>
-        <input
-          id={ids.tm}
-          type="password"
-          autoComplete="off"
-          spellCheck={false}
-          aria-describedby={ids.keysHelp}
-          value={s.tokenMetricsKey}
-          placeholder="optional: live grades and published scenarios"
-          onChange={(e) => s.setKey('tokenMetricsKey', e.target.value)}
-        />
+        <KeyInput id={ids.tm} which="tokenMetricsKey" describedBy={ids.keysHelp} placeholder="optional: live grades and published scenarios" />
         <label className="choice">
           <input type="checkbox" checked={s.rememberKeys} onChange={(e) => s.setRememberKeys(e.target.checked)} />
           Remember keys on this device
