@@ -1,6 +1,6 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   DEFAULT_CAPTURES,
   DEFAULT_TIERS,
@@ -9,6 +9,7 @@ import {
   tierLabel,
 } from '../../src/engine/index.ts';
 import { formatPrice } from '../../src/lib/format.ts';
+import { navigate } from '../../src/lib/location.ts';
 import { useScenarioStore } from '../../src/state/scenario-store.ts';
 import { renderApp } from '../app/render-app.tsx';
 import { snapshotJson } from '../msw.ts';
@@ -147,6 +148,69 @@ describe('token detail', () => {
     expect(grades.textContent).toMatch(/77\.21\s*Emerging/);
     expect(grades.textContent).toContain('Security: not available');
     expect(grades.textContent).not.toMatch(/: 0\b/);
+  });
+});
+
+const isMarketSize = (e: Element): boolean => e instanceof HTMLInputElement && e.type === 'range' && e.labels?.[0]?.textContent === 'Total market size';
+
+/** Every value the "Total market size" slider showed, in order, from the moment it is in the document. */
+function watchMarketSizeValues(): { values: string[]; stop: () => void } {
+  const values: string[] = [];
+  const seen = new WeakSet<Element>();
+  const record = (e: Element, value: string | null): void => {
+    if (value !== null && isMarketSize(e)) values.push(value);
+  };
+  const observer = new MutationObserver((mutations) => {
+    for (const m of mutations) {
+      // An attribute change: the value it had before (what was on screen), once per change.
+      if (m.type === 'attributes' && m.target instanceof Element) record(m.target, m.oldValue);
+      for (const node of m.addedNodes) {
+        if (!(node instanceof Element)) continue;
+        for (const e of [node, ...node.querySelectorAll('[aria-valuetext]')]) {
+          if (seen.has(e)) continue;
+          seen.add(e);
+          // Inserted: the value it was inserted with is the oldest value of its first attribute change, if any.
+          const first = mutations.find((x) => x.type === 'attributes' && x.target === e);
+          record(e, first ? first.oldValue : e.getAttribute('aria-valuetext'));
+        }
+      }
+    }
+  });
+  observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeOldValue: true, attributeFilter: ['aria-valuetext'] });
+  return { values, stop: () => observer.disconnect() };
+}
+
+describe('arriving by a link', () => {
+  it('the first render of the page already shows the link\'s scenario, not the previous one', async () => {
+    // The list first, so the data is loaded and the detail page renders its scenario in its first render.
+    renderApp('/');
+    const table = await screen.findByRole('table', { name: 'Tokens' });
+    // What another token's page left in the store.
+    useScenarioStore.getState().loadFromSearch('?m=40T&moon=2');
+    expect(within(table).getByRole('link', { name: 'Cardano' })).toBeInTheDocument();
+    const watch = watchMarketSizeValues();
+    act(() => navigate('/token/cardano?m=23T&moon=1.2'));
+    await screen.findByRole('heading', { level: 1, name: 'Cardano (ADA)' });
+    await waitFor(() => expect(watch.values.length).toBeGreaterThan(0));
+    watch.stop();
+    expect(watch.values).toEqual(['23T']);
+    expect(screen.getByRole('slider', { name: 'Moon capture' })).toHaveAttribute('aria-valuetext', '1.2');
+  });
+
+  it('writes a repaired link back to the address, and moving between two tokens warns about nothing', async () => {
+    const errors = vi.spyOn(console, 'error');
+    try {
+      await openCardano('?m=abc&moon=9');
+      await waitFor(() => expect(window.location.search).toBe('?moon=3'));
+      // Straight to another token's link (as back/forward can): the new page reads its own link.
+      act(() => navigate('/token/tron?m=31T'));
+      await screen.findByRole('heading', { level: 1, name: 'TRON (TRX)' });
+      expect(screen.getByRole('slider', { name: 'Total market size' })).toHaveAttribute('aria-valuetext', '31T');
+      expect(screen.getByRole('slider', { name: 'Moon capture' })).not.toHaveAttribute('aria-valuetext', '3');
+      expect(errors).not.toHaveBeenCalled();
+    } finally {
+      errors.mockRestore();
+    }
   });
 });
 

@@ -1,8 +1,8 @@
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { useDataset } from '../../data/queries/dataset.ts';
 import type { Dataset, Token } from '../../data/types.ts';
 import { useDataConfig } from '../../state/settings-store.ts';
-import { syncScenarioToUrl, useScenarioNotices, useScenarioStore } from '../../state/scenario-store.ts';
+import { scenarioHref, syncScenarioToUrl, useScenarioNotices, useScenarioStore } from '../../state/scenario-store.ts';
 import { Link } from '../../ui/link.tsx';
 import { Answers } from './answers.tsx';
 import { BandChart } from './band-chart.tsx';
@@ -21,13 +21,43 @@ interface TokenDetailPageProps {
 }
 
 /**
+ * Detail pages in the document. A page that renders while another is still there (back or forward
+ * straight from one token to another) must not change the store during its render: that would update
+ * the other page's components in the middle of this render.
+ */
+let detailPagesMounted = 0;
+
+function loadLink(): void {
+  useScenarioStore.getState().loadFromSearch(window.location.search);
+}
+
+/**
  * The URL is the source of truth on arrival; afterwards the store writes the URL (replaceState).
- * The page is keyed by token id, so a new token is a new mount and reads its own URL.
+ * The page is keyed by token id, so a new token is a new mount and reads its own URL. The link is
+ * read during the page's first render, so that render already shows its scenario (an effect would run
+ * after a frame painted with the previous one); when another detail page is still mounted, before the
+ * first paint instead. The subscription that writes the URL starts in an effect, and first writes the
+ * link back in its clamped form.
  */
 function useScenarioUrl(): void {
+  const [readInRender] = useState(() => {
+    if (detailPagesMounted > 0) return false;
+    loadLink();
+    return true;
+  });
+  useLayoutEffect(() => {
+    detailPagesMounted += 1;
+    // The other page is gone by now (its cleanups ran first): the store may change, and this page
+    // re-renders before the browser paints.
+    if (!readInRender) loadLink();
+    return () => {
+      detailPagesMounted -= 1;
+    };
+  }, [readInRender]);
   useEffect(() => {
     const unsubscribe = syncScenarioToUrl();
-    useScenarioStore.getState().loadFromSearch(window.location.search);
+    const repaired = scenarioHref();
+    if (repaired !== window.location.href) window.history.replaceState(window.history.state, '', repaired);
     return unsubscribe;
   }, []);
 }
