@@ -6,7 +6,8 @@
  * - slider latency (keydown -> next painted frame) on `/token/cardano`'s "Total market size" and
  *   "Market share", at 1x and 4x CPU, against the floor: a bare React range input
  *   (`test/perf/bare-slider.html`, built beside the app, never linked from it);
- * - search latency on `/` with 5,000 tokens (a generated snapshot), the same measure;
+ * - search latency on `/` with 5,000 tokens (a generated snapshot), the same measure, and the screener's
+ *   "Total market size" slider there (every token's scenario columns recomputed per step);
  * - JavaScript transferred for `/` (gzip -9 of each file fetched), first and largest contentful paint at 4x;
  * - PNG export time at 1x; the engine bench (`scripts/bench.ts`).
  * Prints one table; `--write` also writes it as markdown to `perf-results.md`; `--dist DIR` measures another build.
@@ -74,7 +75,7 @@ async function probePage(browser: Browser, url: string, route?: (page: Page) => 
   return { page, close: () => context.close() };
 }
 
-type Measure = 'floor' | 'market' | 'share' | 'search';
+type Measure = 'floor' | 'market' | 'share' | 'search' | 'screen';
 type Measured = Record<Measure, Distribution>;
 
 /**
@@ -111,6 +112,7 @@ async function openPages(browser: Browser, baseUrl: string, big: { json: string;
         market: sliderDriver(detail.page, detail.page.getByRole('slider', { name: 'Total market size' })),
         share: sliderDriver(detail.page, detail.page.getByRole('slider', { name: 'Market share' })),
         search: typingDriver(list.page, list.page.getByRole('searchbox', { name: 'Search tokens' }), SEARCH_TEXT, settle),
+        screen: sliderDriver(list.page, list.page.getByRole('slider', { name: 'Total market size' })),
       },
       close,
     };
@@ -129,8 +131,8 @@ async function openPages(browser: Browser, baseUrl: string, big: { json: string;
 async function latencies(drivers: Record<Measure, KeyDriver>, rate: number, warmup: boolean): Promise<Measured> {
   const pages = [...new Set(Object.values(drivers).map((d) => d.page))];
   for (const page of pages) await throttle(page, rate);
-  const samples: Record<Measure, number[]> = { floor: [], market: [], share: [], search: [] };
-  const order: Measure[] = ['floor', 'market', 'share', 'search'];
+  const samples: Record<Measure, number[]> = { floor: [], market: [], share: [], search: [], screen: [] };
+  const order: Measure[] = ['floor', 'market', 'share', 'search', 'screen'];
   for (let round = warmup ? 0 : 1; round <= SAMPLES / BLOCK; round++) {
     for (const m of round % 2 ? order.toReversed() : order) {
       const began = performance.now();
@@ -146,6 +148,7 @@ async function latencies(drivers: Record<Measure, KeyDriver>, rate: number, warm
     market: distribution(samples.market),
     share: distribution(samples.share),
     search: distribution(samples.search),
+    screen: distribution(samples.screen),
   };
 }
 
@@ -178,7 +181,7 @@ async function main(): Promise<void> {
     const { drivers, close } = await openPages(browser, server.url, big);
     try {
       for (const rate of RATES) {
-        log(`${rate}x CPU: key presses, the four measures taking turns`);
+        log(`${rate}x CPU: key presses, the five measures taking turns`);
         measured[rate] = await latencies(drivers, rate, rate === RATES[0]);
       }
     } finally {
@@ -201,6 +204,7 @@ async function main(): Promise<void> {
     rows.push(latencyRow(`slider "Total market size", ${rate}x`, m.market, m.floor, BUDGET[rate]));
     rows.push(latencyRow(`slider "Market share", ${rate}x`, m.share, m.floor, BUDGET[rate]));
     rows.push(latencyRow(`search, ${big.tokens} tokens, ${rate}x`, m.search, m.floor, BUDGET[rate]));
+    rows.push(latencyRow(`screener slider, ${big.tokens} tokens, ${rate}x`, m.screen, m.floor, BUDGET[rate]));
   }
   const js = loads[0]?.js ?? [];
   const jsGzip = js.reduce((sum, f) => sum + f.gzip, 0);

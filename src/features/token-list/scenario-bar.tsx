@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import { CASES, DEFAULT_TIERS, MARKET_SIZE_RANGE, logScale, parseMarketSize, sliderPosition, sliderValue, tierLabel } from '../../engine/index.ts';
 import { attempt } from '../../lib/attempt.ts';
 import { TARGET_CHOICES, useScreenStore } from '../../state/screen-store.ts';
@@ -10,7 +10,7 @@ const CASE_LABEL = { bear: 'Bear', base: 'Base', moon: 'Moon' } as const;
 const SCALE = logScale(MARKET_SIZE_RANGE.min, MARKET_SIZE_RANGE.max, 200, DEFAULT_TIERS);
 
 /** The screener's scenario: one market size, one case, one target multiple, for every token at once. */
-export function ScenarioBar({ onExport, watchCount, hasPublished }: { readonly onExport: () => Promise<string>; readonly watchCount: number; readonly hasPublished: boolean }) {
+export const ScenarioBar = memo(function ScenarioBar({ onExport, watchCount, hasPublished }: { readonly onExport: () => Promise<string>; readonly watchCount: number; readonly hasPublished: boolean }) {
   const s = useScreenStore();
   const [saved, setSaved] = useState<string | null>(null);
   const ids = { target: useId(), targets: useId(), min: useId() };
@@ -77,4 +77,4 @@ export function ScenarioBar({ onExport, watchCount, hasPublished }: { readonly o
       </span>
     </section>
   );
-}
+});

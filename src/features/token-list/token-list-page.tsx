@@ -1,15 +1,17 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useRef } from 'react';
 import { useDataset } from '../../data/queries/dataset.ts';
+import type { Dataset } from '../../data/types.ts';
 import { formatAsOf } from '../../lib/format.ts';
 import { useBrowserStore, type RatingFilter, type SignalFilter, type SortKey } from '../../state/browser-store.ts';
 import { useDataConfig } from '../../state/settings-store.ts';
 import { useScreenStore } from '../../state/screen-store.ts';
+import { useAfterPaint } from '../../ui/use-after-paint.ts';
 import { ScenarioBar } from './scenario-bar.tsx';
 import { exportScreen, useScreenUrl } from './screen-url.ts';
-import { categoriesOf, selectRows, tokenRows } from './select-tokens.ts';
+import { categoriesOf, selectRows, tokenRows, type TokenRow } from './select-tokens.ts';
 import { TokenTableRow } from './token-table-row.tsx';
-import { useScreen } from './use-screen.ts';
+import { useScreen, type ScreenResult } from './use-screen.ts';
 
 const COLUMNS: ReadonlyArray<{ key: SortKey; label: string; className?: string }> = [
   { key: 'rank', label: 'Rank' },
@@ -30,19 +32,20 @@ const COLUMNS: ReadonlyArray<{ key: SortKey; label: string; className?: string }
 const RATINGS: readonly RatingFilter[] = ['Any', 'Strong Buy', 'Buy', 'Neutral', 'Sell', 'Strong Sell'];
 const SIGNALS: readonly SignalFilter[] = ['Any', 'Bullish', 'Bearish'];
 const ROW_HEIGHT = 44;
+/** How long the search and filters must hold before the rows follow (ms): shorter than a typist's pause. */
+const SETTLE_MS = 120;
 
 /** `/`: every loaded token; search, sort and filter; only the rows on screen are in the DOM. */
 export default function TokenListPage() {
   const { dataset, isLoading } = useDataset(useDataConfig());
+  // The inputs follow the store at once; the table (one memoised component, rendered in a transition)
+  // follows once typing pauses for SETTLE_MS, so a key press never waits for the rows.
   const state = useBrowserStore();
-  const deferred = useDeferredValue(state);
-  const ids = { search: useId(), rating: useId(), signal: useId(), category: useId() };
-  const scrollRef = useRef<HTMLDivElement>(null);
-
+  const deferred = useAfterPaint(state, SETTLE_MS);
   const rows = useMemo(() => (dataset ? tokenRows(dataset.tokens, dataset.grades) : []), [dataset]);
   const categories = useMemo(() => (dataset ? categoriesOf(dataset.tokens) : []), [dataset]);
   const screenParams = useScreenStore();
-  const deferredScreen = useDeferredValue(screenParams);
+  const deferredScreen = useAfterPaint(screenParams);
   useScreenUrl();
   const screen = useScreen(dataset, deferredScreen);
   const watchSet = useMemo(() => new Set(screenParams.watchlist), [screenParams.watchlist]);
@@ -51,114 +54,157 @@ export default function TokenListPage() {
     () => selectRows(rows, deferred, screen.lookup(deferredScreen.minMultiple, only, watchSet)),
     [rows, deferred, screen, deferredScreen.minMultiple, only, watchSet],
   );
-  const onWatch = useCallback((id: string) => useScreenStore.getState().toggleWatch(id), []);
-
-  // oxlint-disable-next-line react/incompatible-library -- TanStack Virtual's getters are read on every render by design
-  const virtualizer = useVirtualizer({
-    count: shown.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
-    initialRect: { width: 1000, height: 640 },
-  });
-
+  const onExport = useCallback(
+    () => (dataset ? exportScreen(shown, screen, deferredScreen, dataset) : Promise.reject(new Error('no data is loaded'))),
+    [shown, screen, deferredScreen, dataset],
+  );
   // A new order or filter starts at its top: sorting by market cap while scrolled down must show the largest.
   const { search, sortKey, sortDir, rating, signal, category } = deferred;
-  const { watchOnly, minMultiple } = deferredScreen;
-  useEffect(() => {
-    if (scrollRef.current) scrollRef.current.scrollTop = 0;
-  }, [search, sortKey, sortDir, rating, signal, category, watchOnly, minMultiple]);
+  const scrollKey = JSON.stringify([search, sortKey, sortDir, rating, signal, category, deferredScreen.watchOnly, deferredScreen.minMultiple]);
 
   if (!dataset) {
     // Without a dataset and not loading, the snapshot could not be read: the alert above says why.
     return <p className="loading">{isLoading ? 'Loading…' : 'No token data to show.'}</p>;
   }
+  return (
+    <section aria-labelledby="tokens-title" className="token-browser">
+      <h1 id="tokens-title">Tokens</h1>
+      <ScenarioBar watchCount={screenParams.watchlist.length} hasPublished={Object.keys(dataset.published).length > 0} onExport={onExport} />
+      <Filters search={state.search} rating={state.rating} signal={state.signal} category={state.category} categories={categories} />
+      <TokenTable
+        shown={shown}
+        total={rows.length}
+        screen={screen}
+        watchSet={watchSet}
+        dataset={dataset}
+        sortKey={state.sortKey}
+        sortDir={state.sortDir}
+        scrollKey={scrollKey}
+      />
+    </section>
+  );
+}
+
+interface FiltersProps {
+  readonly search: string;
+  readonly rating: RatingFilter;
+  readonly signal: SignalFilter;
+  readonly category: string;
+  readonly categories: readonly string[];
+}
+
+/** Search box and the Rating, Signal and Category filters, bound to the browser store. */
+const Filters = memo(function Filters({ search, rating, signal, category, categories }: FiltersProps) {
+  const ids = { search: useId(), rating: useId(), signal: useId(), category: useId() };
+  return (
+    <div className="filters">
+      <div className="filter search">
+        <label htmlFor={ids.search}>Search tokens</label>
+        <input id={ids.search} type="search" value={search} placeholder="Name or symbol" autoComplete="off" onChange={(e) => browser().setSearch(e.target.value)} />
+      </div>
+      <div className="filter">
+        <label htmlFor={ids.rating}>Rating</label>
+        <select id={ids.rating} value={rating} onChange={(e) => browser().setRating(RATINGS.find((r) => r === e.target.value) ?? 'Any')}>
+          {RATINGS.map((r) => (
+            <option key={r}>{r}</option>
+          ))}
+        </select>
+      </div>
+      <div className="filter">
+        <label htmlFor={ids.signal}>Signal</label>
+        <select id={ids.signal} value={signal} onChange={(e) => browser().setSignal(SIGNALS.find((s) => s === e.target.value) ?? 'Any')}>
+          {SIGNALS.map((s) => (
+            <option key={s}>{s}</option>
+          ))}
+        </select>
+      </div>
+      <div className="filter">
+        <label htmlFor={ids.category}>Category</label>
+        <CategorySelect id={ids.category} value={category} categories={categories} />
+      </div>
+    </div>
+  );
+});
+
+/** The category filter: its (long) option list re-renders only when the categories change. */
+const CategorySelect = memo(function CategorySelect(props: { id: string; value: string; categories: readonly string[] }) {
+  const { id, value, categories } = props;
+  return (
+    <select id={id} value={value} onChange={(e) => browser().setCategory(e.target.value)}>
+      <option value="">Any</option>
+      {categories.map((c) => (
+        <option key={c} value={c}>
+          {c}
+        </option>
+      ))}
+    </select>
+  );
+});
+
+interface TokenTableProps {
+  readonly shown: readonly TokenRow[];
+  readonly total: number;
+  readonly screen: ScreenResult;
+  readonly watchSet: ReadonlySet<string>;
+  readonly dataset: Dataset;
+  readonly sortKey: SortKey;
+  readonly sortDir: 'asc' | 'desc';
+  /** Changes when the order or a filter does: the list then scrolls back to its top. */
+  readonly scrollKey: string;
+}
+
+const onWatch = (id: string): void => useScreenStore.getState().toggleWatch(id);
+/** The browser store's actions, read when a handler runs. */
+const browser = () => useBrowserStore.getState();
+
+/** The status line and the virtualised table: re-rendered when what it shows changes, not per key press. */
+const TokenTable = memo(function TokenTable({ shown, total, screen, watchSet, dataset, sortKey, sortDir, scrollKey }: TokenTableProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // oxlint-disable-next-line react/incompatible-library -- TanStack Virtual's getters are read on every render by design
+  const virtualizer = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 3,
+    initialRect: { width: 1000, height: 640 },
+  });
+  useEffect(() => {
+    if (scrollRef.current) scrollRef.current.scrollTop = 0;
+  }, [scrollKey]);
+
   const source = dataset.sources[dataset.market.source]?.name ?? dataset.source;
   const items = virtualizer.getVirtualItems();
   const padTop = items[0]?.start ?? 0;
   const padBottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
+  const sortOf = (key: SortKey) => (sortKey === key ? (sortDir === 'asc' ? 'ascending' : 'descending') : undefined);
 
   return (
-    <section aria-labelledby="tokens-title" className="token-browser">
-      <h1 id="tokens-title">Tokens</h1>
-      <ScenarioBar
-        watchCount={screenParams.watchlist.length}
-        hasPublished={Object.keys(dataset.published).length > 0}
-        onExport={() => exportScreen(shown, screen, deferredScreen, dataset)}
-      />
-      <div className="filters">
-        <div className="filter search">
-          <label htmlFor={ids.search}>Search tokens</label>
-          <input
-            id={ids.search}
-            type="search"
-            value={state.search}
-            placeholder="Name or symbol"
-            autoComplete="off"
-            onChange={(e) => state.setSearch(e.target.value)}
-          />
-        </div>
-        <div className="filter">
-          <label htmlFor={ids.rating}>Rating</label>
-          <select id={ids.rating} value={state.rating} onChange={(e) => state.setRating(RATINGS.find((r) => r === e.target.value) ?? 'Any')}>
-            {RATINGS.map((r) => (
-              <option key={r}>{r}</option>
-            ))}
-          </select>
-        </div>
-        <div className="filter">
-          <label htmlFor={ids.signal}>Signal</label>
-          <select id={ids.signal} value={state.signal} onChange={(e) => state.setSignal(SIGNALS.find((s) => s === e.target.value) ?? 'Any')}>
-            {SIGNALS.map((s) => (
-              <option key={s}>{s}</option>
-            ))}
-          </select>
-        </div>
-        <div className="filter">
-          <label htmlFor={ids.category}>Category</label>
-          <select id={ids.category} value={state.category} onChange={(e) => state.setCategory(e.target.value)}>
-            <option value="">Any</option>
-            {categories.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
+    <>
       <p role="status" className="list-status">
-        {shown.length === rows.length ? `${rows.length} tokens` : `${shown.length} of ${rows.length} tokens match`} · {source} · as of{' '}
-        {formatAsOf(dataset.asOf)}
+        {shown.length === total ? `${total} tokens` : `${shown.length} of ${total} tokens match`} · {source} · as of {formatAsOf(dataset.asOf)}
         {dataset.dropped > 0 ? ` · ${dataset.dropped} invalid rows left out` : ''}
       </p>
       <div className="token-scroll" ref={scrollRef} tabIndex={-1}>
         <table aria-label="Tokens" aria-rowcount={shown.length + 1} className="token-table">
           <thead>
             <tr aria-rowindex={1}>
-              <th scope="col" className="star-col" aria-sort={state.sortKey === 'watched' ? (state.sortDir === 'asc' ? 'ascending' : 'descending') : undefined}>
-                <button type="button" className="sort" aria-label="Watched" onClick={() => state.sortBy('watched')}>
+              <th scope="col" className="star-col" aria-sort={sortOf('watched')}>
+                <button type="button" className="sort" aria-label="Watched" onClick={() => browser().sortBy('watched')}>
                   ★
                 </button>
               </th>
               {COLUMNS.map((c) => (
-                <th
-                  key={c.key}
-                  scope="col"
-                  className={c.className}
-                  aria-sort={state.sortKey === c.key ? (state.sortDir === 'asc' ? 'ascending' : 'descending') : undefined}
-                >
-                  <button type="button" className="sort" onClick={() => state.sortBy(c.key)}>
+                <th key={c.key} scope="col" className={c.className} aria-sort={sortOf(c.key)}>
+                  <button type="button" className="sort" onClick={() => browser().sortBy(c.key)}>
                     {c.label}
-                    <span aria-hidden="true">{state.sortKey === c.key ? (state.sortDir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
+                    <span aria-hidden="true">{sortKey === c.key ? (sortDir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
                   </button>
                 </th>
               ))}
             </tr>
           </thead>
           <tbody>
-            {padTop > 0 ? (
-              <tr aria-hidden="true" className="spacer" style={{ height: padTop }} />
-            ) : null}
+            {padTop > 0 ? <tr aria-hidden="true" className="spacer" style={{ height: padTop }} /> : null}
             {items.map((item) => {
               const row = shown[item.index];
               return row ? (
@@ -174,17 +220,18 @@ export default function TokenListPage() {
                 />
               ) : null;
             })}
-            {padBottom > 0 ? (
-              <tr aria-hidden="true" className="spacer" style={{ height: padBottom }} />
-            ) : null}
+            {padBottom > 0 ? <tr aria-hidden="true" className="spacer" style={{ height: padBottom }} /> : null}
           </tbody>
         </table>
         {shown.length === 0 ? (
           <p className="empty">
-            No token matches. <button type="button" onClick={() => state.resetFilters()}>Clear search and filters</button>
+            No token matches.{' '}
+            <button type="button" onClick={() => browser().resetFilters()}>
+              Clear search and filters
+            </button>
           </p>
         ) : null}
       </div>
-    </section>
+    </>
   );
-}
+});

@@ -63,13 +63,21 @@ export function useScreen(dataset: Dataset | undefined, params: Pick<ScreenParam
         overrides.set(id, { price: cell.price, multiple: cell.multiple, needs: requiredMarketSize(token, beta, token.price * params.targetMultiple), capture: beta, fitted: true });
       }
     }
+    // One object per token per scenario, so a memoised row sees the same cells until the scenario changes.
+    const made = new Map<string, ScreenCells | null>();
     const cells = (id: string): ScreenCells | null => {
       const own = overrides.get(id);
       if (own) return own;
+      const known = made.get(id);
+      if (known !== undefined) return known;
       const i = packed?.index.get(id);
-      if (i === undefined || !out || !packed || packed.batch.valid[i] === 0) return null;
-      const needs = out.needs[i] ?? BEYOND_REACH;
-      return { price: out.price[i] ?? null, multiple: out.multiple[i] ?? null, needs: needs === BEYOND_REACH ? null : needs, capture, fitted: false };
+      let cell: ScreenCells | null = null;
+      if (i !== undefined && out && packed && packed.batch.valid[i] !== 0) {
+        const needs = out.needs[i] ?? BEYOND_REACH;
+        cell = { price: out.price[i] ?? null, multiple: out.multiple[i] ?? null, needs: needs === BEYOND_REACH ? null : needs, capture, fitted: false };
+      }
+      made.set(id, cell);
+      return cell;
     };
     return {
       cells,
