@@ -10,11 +10,13 @@
  *   "Total market size" slider there (every token's scenario columns recomputed per step);
  * - JavaScript transferred for `/` (gzip -9 of each file fetched), first and largest contentful paint at 4x;
  * - PNG export time at 1x; the engine bench (`scripts/bench.ts`).
- * Prints one table; `--write` also writes it as markdown to `perf-results.md`; `--dist DIR` measures another build.
+ * Prints one table; `--write` also writes it as markdown to `perf-results.md`; `--dist DIR` measures another
+ * build; `--json FILE` writes the checks (rows with a breach line) for CI's count.
  * `PERF_DEBUG=1` logs every block of presses.
  * Exits 1 only on a clear breach (latency p95 over 2x the floor, JavaScript for `/` over 125 kB,
- * the engine over its bench line), so noise never blocks a landing; tight budgets are marked met or
- * not. Exits 2 when it cannot measure (no build, a page that never loads).
+ * the engine over its bench line), so noise never blocks a landing: a latency breach is measured again
+ * (all five measures, in turns) and counts only if the same measure is over the line both times. Tight
+ * budgets are marked met or not. Exits 2 when it cannot measure (no build, a page that never loads).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -123,7 +125,7 @@ async function openPages(browser: Browser, baseUrl: string, big: { json: string;
 }
 
 /**
- * All four measures at `rate`x CPU, taking turns in blocks of `BLOCK` presses, so whatever else
+ * All five measures at `rate`x CPU, taking turns in blocks of `BLOCK` presses, so whatever else
  * loads the machine during the run weighs on the floor and the app alike. With `warmup` (the pages'
  * first presses), one block each is taken first and discarded. Each page is left idle (its deferred
  * renders done) before the next one's turn.
@@ -152,6 +154,11 @@ async function latencies(drivers: Record<Measure, KeyDriver>, rate: number, warm
   };
 }
 
+/** The measures whose p95 is over `line` times the floor's. */
+function breached(m: Measured, line: number): Measure[] {
+  return (Object.keys(m) as Measure[]).filter((k) => k !== 'floor' && m[k].p95 / m.floor.p95 > line);
+}
+
 const known = (values: ReadonlyArray<number | null>): number[] => values.filter((v): v is number => v !== null);
 const median = (values: ReadonlyArray<number | null>): number => (known(values).length ? percentile(known(values), 50) : Number.NaN);
 const maxOf = (values: ReadonlyArray<number | null>): number => Math.max(...known(values));
@@ -174,6 +181,8 @@ async function main(): Promise<void> {
   const server = await serveDist(DIST);
   const browser = await launchChromium();
   const measured: Partial<Record<(typeof RATES)[number], Measured>> = {};
+  const confirmations: string[] = [];
+  const confirmed: Partial<Record<(typeof RATES)[number], ReadonlySet<Measure>>> = {};
   const loads: LoadRun[] = [];
   let exported: Awaited<ReturnType<typeof exportTimes>>;
   try {
@@ -182,7 +191,20 @@ async function main(): Promise<void> {
     try {
       for (const rate of RATES) {
         log(`${rate}x CPU: key presses, the five measures taking turns`);
-        measured[rate] = await latencies(drivers, rate, rate === RATES[0]);
+        const first = await latencies(drivers, rate, rate === RATES[0]);
+        const over = breached(first, BUDGET[rate].breach);
+        if (over.length === 0) {
+          measured[rate] = first;
+          continue;
+        }
+        // A clear breach must hold twice: a burst of other work on the machine can double one run's p95.
+        log(`${rate}x CPU: ${over.join(', ')} over ${BUDGET[rate].breach}x the floor; measuring all five again to confirm`);
+        const second = await latencies(drivers, rate, false);
+        const kept = breached(second, BUDGET[rate].breach).filter((m) => over.includes(m));
+        // The table shows the second run; a breach counts only for a measure over the line in both.
+        measured[rate] = second;
+        confirmed[rate] = new Set(kept);
+        confirmations.push(`${rate}x: first run over the breach line: ${over.join(', ')}; re-measured, still over: ${kept.length ? kept.join(', ') : 'none'}`);
       }
     } finally {
       await close();
@@ -201,10 +223,15 @@ async function main(): Promise<void> {
     const m = measured[rate];
     if (!m) continue;
     rows.push(floorRow(`floor: bare React slider, ${rate}x`, m.floor));
-    rows.push(latencyRow(`slider "Total market size", ${rate}x`, m.market, m.floor, BUDGET[rate]));
-    rows.push(latencyRow(`slider "Market share", ${rate}x`, m.share, m.floor, BUDGET[rate]));
-    rows.push(latencyRow(`search, ${big.tokens} tokens, ${rate}x`, m.search, m.floor, BUDGET[rate]));
-    rows.push(latencyRow(`screener slider, ${big.tokens} tokens, ${rate}x`, m.screen, m.floor, BUDGET[rate]));
+    const row = (measure: Exclude<Measure, 'floor'>, name: string): Row => {
+      const r = latencyRow(name, m[measure], m.floor, BUDGET[rate]);
+      const held = confirmed[rate];
+      return held && r.breach && !held.has(measure) ? { ...r, breach: false, measure: `${r.measure} (breach not confirmed)` } : r;
+    };
+    rows.push(row('market', `slider "Total market size", ${rate}x`));
+    rows.push(row('share', `slider "Market share", ${rate}x`));
+    rows.push(row('search', `search, ${big.tokens} tokens, ${rate}x`));
+    rows.push(row('screen', `screener slider, ${big.tokens} tokens, ${rate}x`));
   }
   const js = loads[0]?.js ?? [];
   const jsGzip = js.reduce((sum, f) => sum + f.gzip, 0);
@@ -255,6 +282,7 @@ async function main(): Promise<void> {
   console.log('');
   console.log(`JavaScript for / (gzip -9 of each file fetched, as a compressing server would send it):`);
   for (const f of js) console.log(`  ${kB(f.gzip).padStart(9)}  (${kB(f.bytes).padStart(9)} raw)  ${f.path}`);
+  for (const c of confirmations) console.log(`re-measured at ${c}`);
   console.log(loadLine);
   console.log(`run took ${((performance.now() - runStart) / 1000).toFixed(0)} s`);
   console.log(result.line);
@@ -271,6 +299,13 @@ async function main(): Promise<void> {
     ].join('\n');
     writeFileSync(resolve(ROOT, 'perf-results.md'), md);
     log('wrote perf-results.md');
+  }
+  const jsonArg = process.argv.indexOf('--json');
+  if (jsonArg > 0 && process.argv[jsonArg + 1]) {
+    // For CI's total: each row with a breach line is one check, failed when clearly breached.
+    const gated = rows.filter((r) => r.breach !== null);
+    const failed = gated.filter((r) => r.breach === true).length;
+    writeFileSync(resolve(process.argv[jsonArg + 1] ?? ''), JSON.stringify({ passed: gated.length - failed, failed, rows }, null, 2));
   }
   if (result.breaches > 0) process.exit(1);
 }

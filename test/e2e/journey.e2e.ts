@@ -50,6 +50,8 @@ it('search, open, move every slider by keyboard, ask a target, copy the link, re
     for (const key of presses[name]) await page.keyboard.press(key);
     await expect.poll(() => slider.getAttribute('aria-valuetext')).not.toBe(before.sliders[name]);
   }
+  // The sentences follow once the sliders rest: the region says it is busy until then.
+  await expect.poll(() => page.getByRole('region', { name: 'Answers' }).getAttribute('aria-busy')).toBe('false');
   const after = await readView(page);
   expect(after.table).not.toBe(before.table);
   expect(after.answers).not.toBe(before.answers);

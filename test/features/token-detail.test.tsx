@@ -55,7 +55,11 @@ describe('token detail', () => {
     const slider = screen.getByRole('slider', { name: 'Total market size' });
     fireEvent.change(slider, { target: { value: '200' } });
     expect(slider).toHaveAttribute('aria-valuetext', '100T');
-    expect(screen.getByText(/^At a 100T total market:/)).toBeInTheDocument();
+    // The sentences follow once the slider rests; meanwhile their region says it is busy.
+    const answers = screen.getByRole('region', { name: 'Answers' });
+    expect(answers).toHaveAttribute('aria-busy', 'true');
+    expect(await screen.findByText(/^At a 100T total market:/)).toBeInTheDocument();
+    expect(answers).toHaveAttribute('aria-busy', 'false');
     await waitFor(() => expect(new URLSearchParams(window.location.search).get('m')).toBe('100T'));
   });
 

@@ -16,10 +16,12 @@ function reachText(m: number | null, today: number): string {
 interface AnswersProps {
   readonly view: ScenarioView;
   readonly symbol: string;
+  /** True while the sliders move and the sentences still show the last resting scenario. */
+  readonly pending?: boolean;
 }
 
 /** The scenario in plain sentences, every number from the engine. */
-export function Answers({ view, symbol }: AnswersProps) {
+export function Answers({ view, symbol, pending = false }: AnswersProps) {
   const { input, params } = view;
   const [targetText, setTargetText] = useState('');
   const targetId = useId();
@@ -49,7 +51,7 @@ export function Answers({ view, symbol }: AnswersProps) {
   }, [targetText, input, params.captures, view.share, today]);
 
   return (
-    <section aria-labelledby="answers-title" className="answers">
+    <section aria-labelledby="answers-title" className="answers" aria-busy={pending}>
       <h2 id="answers-title">Answers</h2>
       <p>
         At a {tierLabel(params.marketSize)} total market: {atSize.map(({ c, cell }) => `${CASE_WORD[c]} ${formatPrice(cell.price)} (${formatMultiple(cell.multiple)})`).join(', ')}.

@@ -24,6 +24,7 @@ import {
   priceFloor,
   type BandPoint,
 } from './chart-series.ts';
+import { useAfterPaint } from '../../ui/use-after-paint.ts';
 
 /** A published price (e.g. Token Metrics' bands) at total market size `m` (USD). */
 export interface PublishedPoint {
@@ -55,6 +56,8 @@ export interface BandChartProps {
 /** Points per series: enough for smooth curves on a log axis, few enough for a slider-driven redraw. */
 const POINTS = 80;
 const DEFAULT_HEIGHT = 360;
+/** How long the user's point must rest before the caption names it (ms). */
+const CAPTION_SETTLE_MS = 120;
 const CASE_NAME = { bear: 'Bear', base: 'Base', moon: 'Moon' } as const;
 const MARGIN = { top: 20, right: 36, bottom: 8, left: 8 } as const;
 
@@ -105,6 +108,8 @@ export const BandChart = memo(function BandChart(props: BandChartProps) {
   // The axes follow the user's point a beat behind (they change only when it leaves them: snapped ends).
   const domainSize = useDeferredValue(userPoint?.marketSize);
   const domainPrice = useDeferredValue(userPoint?.price);
+  // The text alternative names the point once it rests (a screen reader is not read every step).
+  const captionPoint = useAfterPaint(userPoint, CAPTION_SETTLE_MS);
   const { min: xMin, max: xMax } = chartDomain(token.totalMarketCap, tiers, domainSize);
   const computed = useMemo<Computed>(() => {
     try {
@@ -238,7 +243,7 @@ export const BandChart = memo(function BandChart(props: BandChartProps) {
     rows: computed.summaryTiers,
     todayPrice: token.price,
     totalMarketCap: token.totalMarketCap,
-    userPoint,
+    userPoint: captionPoint,
     publishedCount: published?.length ?? 0,
   });
 

@@ -28,6 +28,25 @@ import type { ScenarioView } from './use-scenario-view.ts';
 const SHARE_SCALE = logScale(SHARE_RANGE.min, SHARE_RANGE.max, 300);
 const CAPTURE_STEPS = Math.round((CAPTURE_RANGE.max - CAPTURE_RANGE.min) / CAPTURE_RANGE.step);
 const CASE_LABEL = { bear: 'Bear', base: 'Base', moon: 'Moon' } as const;
+/** The three capture sliders: re-rendered when a capture changes, not when the user's point moves. */
+const CaptureSliders = memo(function CaptureSliders({ captures }: { readonly captures: Captures }) {
+  const { setCapture } = useScenarioActions();
+  return (
+    <>
+      {CASES.map((c) => (
+        <RangeSlider
+          key={c}
+          label={`${CASE_LABEL[c]} capture`}
+          steps={CAPTURE_STEPS}
+          position={(captures[c] - CAPTURE_RANGE.min) / CAPTURE_RANGE.step}
+          valueText={captures[c].toFixed(3).replace(/0+$/, '').replace(/\.$/, '')}
+          onPosition={(p) => setCapture(c, CAPTURE_RANGE.min + p * CAPTURE_RANGE.step)}
+        />
+      ))}
+    </>
+  );
+});
+
 /** Re-rendered only when its own props change, not on every slider step. */
 const StableHistoryCaptures = memo(HistoryCaptures);
 
@@ -125,16 +144,7 @@ export function Controls({ tokenId, view, published, hasMaxSupply }: ControlsPro
             onCommit={(text) => attempt(() => actions.setShare(parseShare(text)))}
           />
         </div>
-        {CASES.map((c) => (
-          <RangeSlider
-            key={c}
-            label={`${CASE_LABEL[c]} capture`}
-            steps={CAPTURE_STEPS}
-            position={(params.captures[c] - CAPTURE_RANGE.min) / CAPTURE_RANGE.step}
-            valueText={params.captures[c].toFixed(3).replace(/0+$/, '').replace(/\.$/, '')}
-            onPosition={(p) => actions.setCapture(c, CAPTURE_RANGE.min + p * CAPTURE_RANGE.step)}
-          />
-        ))}
+        <CaptureSliders captures={params.captures} />
       </div>
       <fieldset className="supply">
         <legend>Supply at the horizon</legend>

@@ -15,6 +15,10 @@ import { ScenarioTable } from './scenario-table.tsx';
 import { TierEditor } from './tier-editor.tsx';
 import { TokenHeader } from './token-header.tsx';
 import { useScenarioView } from './use-scenario-view.ts';
+import { useAfterPaint } from '../../ui/use-after-paint.ts';
+
+/** How long the sliders must rest before the answers follow (ms). */
+const SETTLE_MS = 120;
 
 interface TokenDetailPageProps {
   readonly id: string;
@@ -97,6 +101,9 @@ function Scenario({ token, dataset }: { readonly token: Token; readonly dataset:
     () => (pointSize !== undefined && pointPrice !== undefined ? { marketSize: pointSize, price: pointPrice } : null),
     [pointSize, pointPrice],
   );
+  // The sentences follow once the sliders pause: a burst of key presses paints the sliders and the
+  // chart's mark at once, and writes the answers once.
+  const settled = useAfterPaint(view, SETTLE_MS);
   if (!result.ok) return <p role="note">{result.reason}</p>;
   const { view: shown } = result;
   return (
@@ -117,7 +124,7 @@ function Scenario({ token, dataset }: { readonly token: Token; readonly dataset:
       <ExportBar token={token} dataset={dataset} view={shown} />
       <Controls tokenId={token.id} view={shown} published={published} hasMaxSupply={token.maxSupply !== null || token.totalSupply !== null} />
       <ImportTable todayPrice={token.price} todayMarket={dataset.market.totalMarketCap} circulatingSupply={shown.input.circulatingSupply} onPoints={setPasted} />
-      <Answers view={shown} symbol={token.symbol} />
+      <Answers view={settled ?? shown} symbol={token.symbol} pending={settled !== shown} />
     </>
   );
 }

@@ -36,17 +36,15 @@ export function useScenarioView(token: Token, dataset: Dataset): { ok: true; vie
     return { share, price: customPrice(input, params.marketSize, share) };
   }, [input, params.captures.base, params.marketSize, params.share]);
 
-  if (!result.ok || !input || !derived) return { ok: false, reason: result.ok ? 'No scenario' : result.reason };
-  return {
-    ok: true,
-    view: {
-      params,
-      input,
-      note: result.note,
-      rows,
-      share: derived.share,
-      shareFollowsBase: params.share === null,
-      customPrice: derived.price,
-    },
-  };
+  const note = result.ok ? result.note : null;
+  // One object per scenario: a consumer keyed on it (memo, useAfterPaint) sees a change only when one happens.
+  const view = useMemo(
+    (): ScenarioView | null =>
+      input && derived
+        ? { params, input, note, rows, share: derived.share, shareFollowsBase: params.share === null, customPrice: derived.price }
+        : null,
+    [params, input, note, rows, derived],
+  );
+  if (!result.ok || !view) return { ok: false, reason: result.ok ? 'No scenario' : result.reason };
+  return { ok: true, view };
 }
