@@ -32,7 +32,7 @@ const COLUMNS: ReadonlyArray<{ key: SortKey; label: string; className?: string }
 const RATINGS: readonly RatingFilter[] = ['Any', 'Strong Buy', 'Buy', 'Neutral', 'Sell', 'Strong Sell'];
 const SIGNALS: readonly SignalFilter[] = ['Any', 'Bullish', 'Bearish'];
 const ROW_HEIGHT = 44;
-/** How long the search and filters must hold before the rows follow (ms): shorter than a typist's pause. */
+/** How long the search, the filters and the scenario bar must hold before the rows follow (ms): shorter than a typist's pause. */
 const SETTLE_MS = 120;
 
 /** `/`: every loaded token; search, sort and filter; only the rows on screen are in the DOM. */
@@ -45,7 +45,7 @@ export default function TokenListPage() {
   const rows = useMemo(() => (dataset ? tokenRows(dataset.tokens, dataset.grades) : []), [dataset]);
   const categories = useMemo(() => (dataset ? categoriesOf(dataset.tokens) : []), [dataset]);
   const screenParams = useScreenStore();
-  const deferredScreen = useAfterPaint(screenParams);
+  const deferredScreen = useAfterPaint(screenParams, SETTLE_MS);
   useScreenUrl();
   const screen = useScreen(dataset, deferredScreen);
   const watchSet = useMemo(() => new Set(screenParams.watchlist), [screenParams.watchlist]);
