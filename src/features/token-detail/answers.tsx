@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import { CASES, EngineInputError, parsePrice, requiredMarketSize, requiredMarketSizeAtShare, scenarioCell, tierLabel } from '../../engine/index.ts';
 import { formatMultiple, formatPrice } from '../../lib/format.ts';
 import { shareText } from './controls.tsx';
@@ -21,7 +21,7 @@ interface AnswersProps {
 }
 
 /** The scenario in plain sentences, every number from the engine. */
-export function Answers({ view, symbol, pending = false }: AnswersProps) {
+export const Answers = memo(function Answers({ view, symbol, pending = false }: AnswersProps) {
   const { input, params } = view;
   const [targetText, setTargetText] = useState('');
   const targetId = useId();
@@ -72,4 +72,4 @@ export function Answers({ view, symbol, pending = false }: AnswersProps) {
       </p>
     </section>
   );
-}
+});

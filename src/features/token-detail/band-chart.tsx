@@ -137,7 +137,7 @@ export const BandChart = memo(function BandChart(props: BandChartProps) {
   );
 
   // The user's point widens the price axis only when it falls outside the bands' own (snapped, so rarely).
-  const bands = computed.ok ? bandsDomainOf(computed.series, token.price, published) : null;
+  const bands = useMemo(() => (computed.ok ? bandsDomainOf(computed.series, token.price, published) : null), [computed, token.price, published]);
   const outside = bands !== null && domainPrice !== undefined && domainPrice > bands.floor && (domainPrice < bands.domain.min || domainPrice > bands.domain.max);
   const yDomain = !computed.ok || !bands ? null : outside && domainPrice !== undefined ? priceDomain(computed.series, [...bands.extra, domainPrice], bands.floor) : bands.domain;
   const yMin = yDomain?.min ?? 1;
@@ -229,6 +229,22 @@ export const BandChart = memo(function BandChart(props: BandChartProps) {
     );
   }, [computed, xMin, xMax, yMin, yMax, tiers, plotWidth, symbol, token, published, publishedByCase, renderTooltip, width, height]);
 
+  const summary = useMemo(
+    () =>
+      computed.ok
+        ? bandSummary({
+            symbol,
+            domain: { min: xMin, max: xMax },
+            rows: computed.summaryTiers,
+            todayPrice: token.price,
+            totalMarketCap: token.totalMarketCap,
+            userPoint: captionPoint,
+            publishedCount: published?.length ?? 0,
+          })
+        : '',
+    [computed, symbol, xMin, xMax, token, captionPoint, published],
+  );
+
   if (!computed.ok) {
     return (
       <figure className="band-chart" aria-label="Price bands chart">
@@ -237,15 +253,6 @@ export const BandChart = memo(function BandChart(props: BandChartProps) {
     );
   }
 
-  const summary = bandSummary({
-    symbol,
-    domain: { min: xMin, max: xMax },
-    rows: computed.summaryTiers,
-    todayPrice: token.price,
-    totalMarketCap: token.totalMarketCap,
-    userPoint: captionPoint,
-    publishedCount: published?.length ?? 0,
-  });
 
   return (
     <figure className="band-chart" aria-label="Price bands chart" aria-describedby={captionId} ref={figureRef}>

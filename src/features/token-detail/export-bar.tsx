@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Dataset, Token } from '../../data/types.ts';
 import { CASES, tierLabel } from '../../engine/index.ts';
 import { saveCsv, saveFigurePng, saveFigureSvg, type FigureText } from '../../lib/chart-export.ts';
@@ -65,18 +66,21 @@ export function scenarioCsvRows(token: Token, dataset: Dataset, view: ScenarioVi
   return [header, ...rows];
 }
 
-/** Export PNG / SVG / CSV and Copy link for the detail view. */
-export function ExportBar({ token, dataset, view }: { readonly token: Token; readonly dataset: Dataset; readonly view: ScenarioView }) {
+/**
+ * Export PNG / SVG / CSV and Copy link for the detail view. It reads the scenario when a button is
+ * pressed (`view()`), so a slider step does not re-render it.
+ */
+export const ExportBar = memo(function ExportBar({ token, dataset, view }: { readonly token: Token; readonly dataset: Dataset; readonly view: () => ScenarioView }) {
   return (
     <div className="export-bar" role="toolbar" aria-label="Share and export">
       <ExportButtons
         actions={{
-          PNG: () => saveFigurePng(FIGURE, figureText(token, dataset, view), token.symbol),
-          SVG: () => saveFigureSvg(FIGURE, figureText(token, dataset, view), token.symbol),
-          CSV: () => saveCsv(scenarioCsvRows(token, dataset, view), token.symbol),
+          PNG: () => saveFigurePng(FIGURE, figureText(token, dataset, view()), token.symbol),
+          SVG: () => saveFigureSvg(FIGURE, figureText(token, dataset, view()), token.symbol),
+          CSV: () => saveCsv(scenarioCsvRows(token, dataset, view()), token.symbol),
         }}
       />
       <CopyLinkButton href={scenarioHref} />
     </div>
   );
-}
+});

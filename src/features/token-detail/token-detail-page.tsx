@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useDataset } from '../../data/queries/dataset.ts';
 import type { Dataset, Token } from '../../data/types.ts';
 import { useDataConfig } from '../../state/settings-store.ts';
@@ -14,7 +14,7 @@ import { publishedPoints, type PublishedPoint } from '../../data/published.ts';
 import { ScenarioTable } from './scenario-table.tsx';
 import { TierEditor } from './tier-editor.tsx';
 import { TokenHeader } from './token-header.tsx';
-import { useScenarioView } from './use-scenario-view.ts';
+import { useScenarioView, type ScenarioView } from './use-scenario-view.ts';
 import { useAfterPaint } from '../../ui/use-after-paint.ts';
 
 /** How long the sliders must rest before the answers follow (ms). */
@@ -104,6 +104,15 @@ function Scenario({ token, dataset }: { readonly token: Token; readonly dataset:
   // The sentences follow once the sliders pause: a burst of key presses paints the sliders and the
   // chart's mark at once, and writes the answers once.
   const settled = useAfterPaint(view, SETTLE_MS);
+  // The export bar reads the scenario when pressed, not on every step.
+  const latest = useRef(view);
+  useLayoutEffect(() => {
+    latest.current = view;
+  });
+  const currentView = useCallback((): ScenarioView => {
+    if (!latest.current) throw new Error('No scenario to export');
+    return latest.current;
+  }, []);
   if (!result.ok) return <p role="note">{result.reason}</p>;
   const { view: shown } = result;
   return (
@@ -121,7 +130,7 @@ function Scenario({ token, dataset }: { readonly token: Token; readonly dataset:
         published={points}
         symbol={token.symbol}
       />
-      <ExportBar token={token} dataset={dataset} view={shown} />
+      <ExportBar token={token} dataset={dataset} view={currentView} />
       <Controls tokenId={token.id} view={shown} published={published} hasMaxSupply={token.maxSupply !== null || token.totalSupply !== null} />
       <ImportTable todayPrice={token.price} todayMarket={dataset.market.totalMarketCap} circulatingSupply={shown.input.circulatingSupply} onPoints={setPasted} />
       <Answers view={settled ?? shown} symbol={token.symbol} pending={settled !== shown} />
