@@ -13,20 +13,24 @@ import { categoriesOf, selectRows, tokenRows, type TokenRow } from './select-tok
 import { TokenTableRow } from './token-table-row.tsx';
 import { useScreen, type ScreenResult } from './use-screen.ts';
 
-const COLUMNS: ReadonlyArray<{ key: SortKey; label: string; className?: string }> = [
-  { key: 'rank', label: 'Rank' },
-  { key: 'name', label: 'Name', className: 'left' },
-  { key: 'symbol', label: 'Symbol', className: 'left wide-only' },
-  { key: 'price', label: 'Price' },
-  { key: 'marketCap', label: 'Market cap' },
-  { key: 'scenarioPrice', label: 'Scenario price', className: 'wide-only' },
-  { key: 'multiple', label: 'Multiple' },
-  { key: 'needs', label: 'Needs' },
-  { key: 'h24', label: '24h', className: 'wide-only' },
-  { key: 'd30', label: '30d' },
-  { key: 'tmGrade', label: 'TM Grade' },
-  { key: 'traderGrade', label: 'Trader Grade', className: 'wide-only' },
-  { key: 'signal', label: 'Signal' },
+/**
+ * Columns and their widths in px: the table lays out with `table-layout: fixed` (its rows change as the
+ * user types; fixed widths keep that layout cheap and the columns still). See `.token-table` in styles.css.
+ */
+const COLUMNS: ReadonlyArray<{ key: SortKey; label: string; width: number; className?: string }> = [
+  { key: 'rank', label: 'Rank', width: 68 },
+  { key: 'name', label: 'Name', width: 184, className: 'left' },
+  { key: 'symbol', label: 'Symbol', width: 84, className: 'left wide-only' },
+  { key: 'price', label: 'Price', width: 112 },
+  { key: 'marketCap', label: 'Market cap', width: 108 },
+  { key: 'scenarioPrice', label: 'Scenario price', width: 132, className: 'wide-only' },
+  { key: 'multiple', label: 'Multiple', width: 88 },
+  { key: 'needs', label: 'Needs', width: 112 },
+  { key: 'h24', label: '24h', width: 100, className: 'wide-only' },
+  { key: 'd30', label: '30d', width: 104 },
+  { key: 'tmGrade', label: 'TM Grade', width: 148 },
+  { key: 'traderGrade', label: 'Trader Grade', width: 120, className: 'wide-only' },
+  { key: 'signal', label: 'Signal', width: 84 },
 ];
 
 const RATINGS: readonly RatingFilter[] = ['Any', 'Strong Buy', 'Buy', 'Neutral', 'Sell', 'Strong Sell'];
@@ -188,13 +192,13 @@ const TokenTable = memo(function TokenTable({ shown, total, screen, watchSet, da
         <table aria-label="Tokens" aria-rowcount={shown.length + 1} className="token-table">
           <thead>
             <tr aria-rowindex={1}>
-              <th scope="col" className="star-col" aria-sort={sortOf('watched')}>
+              <th scope="col" className="star-col" style={{ width: 44 }} aria-sort={sortOf('watched')}>
                 <button type="button" className="sort" aria-label="Watched" onClick={() => browser().sortBy('watched')}>
                   ★
                 </button>
               </th>
               {COLUMNS.map((c) => (
-                <th key={c.key} scope="col" className={c.className} aria-sort={sortOf(c.key)}>
+                <th key={c.key} scope="col" className={c.className} style={{ width: c.width }} aria-sort={sortOf(c.key)}>
                   <button type="button" className="sort" onClick={() => browser().sortBy(c.key)}>
                     {c.label}
                     <span aria-hidden="true">{sortKey === c.key ? (sortDir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
