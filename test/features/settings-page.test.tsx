@@ -1,7 +1,7 @@
 import { act, configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { navigate } from '../../src/lib/location.ts';
 import { useSettingsStore } from '../../src/state/settings-store.ts';
 import { server } from '../msw.ts';
@@ -30,6 +30,20 @@ function keyInput(name: string): HTMLInputElement {
 }
 
 const GOOD_KEY = 'tm-good-key';
+
+/** Every `x-api-key` the app sends from now on, in order (the listener goes after each test). */
+function recordKeysSent(): string[] {
+  const keys: string[] = [];
+  server.events.on('request:start', ({ request }) => {
+    const key = request.headers.get('x-api-key');
+    if (key !== null) keys.push(key);
+  });
+  return keys;
+}
+
+afterEach(() => {
+  server.events.removeAllListeners();
+});
 const envelope = (data: unknown[]) => ({ success: true, message: 'ok', length: data.length, data });
 
 beforeEach(() => {
@@ -141,46 +155,30 @@ describe('settings page', () => {
   });
 
   it('once typing pauses, the new key is tried on the settings page itself', async () => {
-    const keysSeen: string[] = [];
-    server.events.on('request:start', ({ request }) => {
-      const key = request.headers.get('x-api-key');
-      if (key !== null) keysSeen.push(key);
-    });
-    try {
-      const user = userEvent.setup();
-      await openSettings();
-      await user.type(keyInput('Token Metrics API key'), GOOD_KEY);
-      await waitFor(() => expect(keysSeen).toContain(GOOD_KEY));
-      // Only the whole key was ever sent: not its first letter, not any prefix.
-      expect(new Set(keysSeen)).toEqual(new Set([GOOD_KEY]));
-    } finally {
-      server.events.removeAllListeners();
-    }
+    const keysSent = recordKeysSent();
+    const user = userEvent.setup();
+    await openSettings();
+    await user.type(keyInput('Token Metrics API key'), GOOD_KEY);
+    await waitFor(() => expect(keysSent).toContain(GOOD_KEY));
+    // Only the whole key was ever sent: not its first letter, not any prefix.
+    expect(new Set(keysSent)).toEqual(new Set([GOOD_KEY]));
   });
 
   it('replacing a key asks Token Metrics again, with the new key only', async () => {
     useSettingsStore.setState({ tokenMetricsKey: 'tm-old-key' });
-    const keysSeen: string[] = [];
-    server.events.on('request:start', ({ request }) => {
-      const key = request.headers.get('x-api-key');
-      if (key !== null) keysSeen.push(key);
-    });
-    try {
-      const user = userEvent.setup();
-      await openSettings();
-      await waitFor(() => expect(keysSeen).toContain('tm-old-key'));
-      const input = keyInput('Token Metrics API key');
-      await user.clear(input);
-      await user.type(input, GOOD_KEY);
-      await waitFor(() => expect(keysSeen).toContain(GOOD_KEY));
-      expect(new Set(keysSeen)).toEqual(new Set(['tm-old-key', GOOD_KEY]));
-      await user.click(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name: 'Tokens' }));
-      const table = await screen.findByRole('table', { name: 'Tokens' });
-      await waitFor(() => expect(within(table).getByRole('link', { name: 'Cardano' }).closest('tr')).toHaveTextContent('64.5 Buy'));
-      expect(screen.queryByRole('alert')).toBeNull();
-    } finally {
-      server.events.removeAllListeners();
-    }
+    const keysSent = recordKeysSent();
+    const user = userEvent.setup();
+    await openSettings();
+    await waitFor(() => expect(keysSent).toContain('tm-old-key'));
+    const input = keyInput('Token Metrics API key');
+    await user.clear(input);
+    await user.type(input, GOOD_KEY);
+    await waitFor(() => expect(keysSent).toContain(GOOD_KEY));
+    expect(new Set(keysSent)).toEqual(new Set(['tm-old-key', GOOD_KEY]));
+    await user.click(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name: 'Tokens' }));
+    const table = await screen.findByRole('table', { name: 'Tokens' });
+    await waitFor(() => expect(within(table).getByRole('link', { name: 'Cardano' }).closest('tr')).toHaveTextContent('64.5 Buy'));
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('the settings take a typed key once typing pauses, or at once on Enter or on leaving the field', async () => {
