@@ -106,11 +106,12 @@ export const BandChart = memo(function BandChart(props: BandChartProps) {
   const plotWidth = usePlotWidth(figureRef, width);
 
   // The axes follow the user's point a beat behind (they change only when it leaves them: snapped ends).
-  const domainSize = useDeferredValue(userPoint?.marketSize);
-  const domainPrice = useDeferredValue(userPoint?.price);
+  // Deferred as keys that change only when a snapped end does, so a step inside the axes schedules no
+  // second render.
+  const wantX = chartDomain(token.totalMarketCap, tiers, userPoint?.marketSize);
+  const [xMin, xMax] = splitKey(useDeferredValue(`${wantX.min} ${wantX.max}`));
   // The text alternative names the point once it rests (a screen reader is not read every step).
   const captionPoint = useAfterPaint(userPoint, CAPTION_SETTLE_MS);
-  const { min: xMin, max: xMax } = chartDomain(token.totalMarketCap, tiers, domainSize);
   const computed = useMemo<Computed>(() => {
     try {
       const series = bandSeries(token, captures, { min: xMin, max: xMax }, POINTS, tiers);
@@ -138,10 +139,10 @@ export const BandChart = memo(function BandChart(props: BandChartProps) {
 
   // The user's point widens the price axis only when it falls outside the bands' own (snapped, so rarely).
   const bands = useMemo(() => (computed.ok ? bandsDomainOf(computed.series, token.price, published) : null), [computed, token.price, published]);
-  const outside = bands !== null && domainPrice !== undefined && domainPrice > bands.floor && (domainPrice < bands.domain.min || domainPrice > bands.domain.max);
-  const yDomain = !computed.ok || !bands ? null : outside && domainPrice !== undefined ? priceDomain(computed.series, [...bands.extra, domainPrice], bands.floor) : bands.domain;
-  const yMin = yDomain?.min ?? 1;
-  const yMax = yDomain?.max ?? 10;
+  const price = userPoint?.price;
+  const outside = bands !== null && price !== undefined && price > bands.floor && (price < bands.domain.min || price > bands.domain.max);
+  const wantY = !computed.ok || !bands ? { min: 1, max: 10 } : outside && price !== undefined ? priceDomain(computed.series, [...bands.extra, price], bands.floor) : bands.domain;
+  const [yMin, yMax] = splitKey(useDeferredValue(`${wantY.min} ${wantY.max}`));
 
   // The drawing is one element that changes only with the bands, the axes, the published points and
   // the size: moving the user's point re-renders `UserPointMark` alone (through context), not recharts.
@@ -264,6 +265,12 @@ export const BandChart = memo(function BandChart(props: BandChartProps) {
     </figure>
   );
 });
+
+/** "min max" (a deferred axis key) back into numbers. */
+function splitKey(key: string): [number, number] {
+  const [min = Number.NaN, max = Number.NaN] = key.split(' ').map(Number);
+  return [min, max];
+}
 
 /** The price axis the bands, today's price and the published points need, and what went into it. */
 function bandsDomainOf(series: readonly BandPoint[], todayPrice: number, published: readonly PublishedPoint[] | undefined) {
