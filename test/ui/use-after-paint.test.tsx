@@ -2,6 +2,9 @@ import { act, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useAfterPaint } from '../../src/ui/use-after-paint.ts';
 
+const f = (): number => 1;
+const g = (): number => 2;
+
 beforeEach(() => {
   vi.useFakeTimers();
 });
@@ -15,9 +18,13 @@ describe('useAfterPaint', () => {
     expect(result.current).toBe('a');
     rerender({ v: 'ab' });
     expect(result.current).toBe('a');
-    act(() => vi.advanceTimersToNextFrame());
+    act(() => {
+      vi.advanceTimersToNextFrame();
+    });
     expect(result.current).toBe('a');
-    act(() => vi.advanceTimersByTime(1));
+    act(() => {
+      vi.advanceTimersByTime(1);
+    });
     expect(result.current).toBe('ab');
   });
 
@@ -25,19 +32,23 @@ describe('useAfterPaint', () => {
     const { result, rerender } = renderHook(({ v }) => useAfterPaint(v, 120), { initialProps: { v: 'e' } });
     for (const v of ['et', 'eth', 'ethe']) {
       rerender({ v });
-      act(() => vi.advanceTimersByTime(100));
+      act(() => {
+      vi.advanceTimersByTime(100);
+    });
       expect(result.current).toBe('e');
     }
-    act(() => vi.advanceTimersByTime(20));
+    act(() => {
+      vi.advanceTimersByTime(20);
+    });
     expect(result.current).toBe('ethe');
   });
 
   it('keeps a function value as a value (not as an updater)', () => {
-    const f = (): number => 1;
-    const g = (): number => 2;
     const { result, rerender } = renderHook(({ v }) => useAfterPaint(v, 10), { initialProps: { v: f } });
     rerender({ v: g });
-    act(() => vi.advanceTimersByTime(10));
+    act(() => {
+      vi.advanceTimersByTime(10);
+    });
     expect(result.current).toBe(g);
   });
 });
