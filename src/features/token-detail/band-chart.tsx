@@ -164,28 +164,8 @@ export const BandChart = memo(function BandChart(props: BandChartProps) {
     });
     const chart = (
       <ComposedChart data={series} margin={MARGIN} title={`${symbol} price bands`} desc={desc} {...(width === undefined ? {} : { width, height })}>
-        <XAxis
-          type="number"
-          dataKey="m"
-          scale="log"
-          domain={[xMin, xMax]}
-          allowDataOverflow
-          ticks={xTicks}
-          tickFormatter={formatXTick}
-          stroke="var(--muted)"
-          tick={TICK_STYLE}
-        />
-        <YAxis
-          type="number"
-          scale="log"
-          domain={[yMin, yMax]}
-          allowDataOverflow
-          ticks={yTicks}
-          tickFormatter={formatYTick}
-          width={yWidth}
-          stroke="var(--muted)"
-          tick={TICK_STYLE}
-        />
+        <XAxis {...LOG_AXIS} dataKey="m" domain={[xMin, xMax]} ticks={xTicks} tickFormatter={formatXTick} />
+        <YAxis {...LOG_AXIS} domain={[yMin, yMax]} ticks={yTicks} tickFormatter={formatYTick} width={yWidth} />
         <Area dataKey="band" name="Bear to moon" fill="var(--base)" fillOpacity={0.15} stroke="none" isAnimationActive={false} activeDot={false} />
         <Line dataKey="bear" name={CASE_NAME.bear} stroke="var(--bear)" strokeWidth={1} dot={false} isAnimationActive={false} />
         <Line dataKey="base" name={CASE_NAME.base} stroke="var(--base)" strokeWidth={2.5} dot={false} isAnimationActive={false} />
@@ -303,6 +283,8 @@ function UserPointMark({ xMin, xMax, yMin, yMax }: { readonly xMin: number; read
 }
 
 const TICK_STYLE = { fontSize: 12 } as const;
+/** What both axes share: numbers on a log scale, drawn muted, points outside the domain clipped. */
+const LOG_AXIS = { type: 'number', scale: 'log', allowDataOverflow: true, stroke: 'var(--muted)', tick: TICK_STYLE } as const;
 
 /** The figure's width in px (the fixed one when given), following resizes. */
 function usePlotWidth(ref: RefObject<HTMLElement | null>, fixed: number | undefined): number {

@@ -99,29 +99,15 @@ interface FiltersProps {
 
 /** Search box and the Rating, Signal and Category filters, bound to the browser store. */
 const Filters = memo(function Filters({ search, rating, signal, category, categories }: FiltersProps) {
-  const ids = { search: useId(), rating: useId(), signal: useId(), category: useId() };
+  const ids = { search: useId(), category: useId() };
   return (
     <div className="filters">
       <div className="filter search">
         <label htmlFor={ids.search}>Search tokens</label>
         <input id={ids.search} type="search" value={search} placeholder="Name or symbol" autoComplete="off" onChange={(e) => browser().setSearch(e.target.value)} />
       </div>
-      <div className="filter">
-        <label htmlFor={ids.rating}>Rating</label>
-        <select id={ids.rating} value={rating} onChange={(e) => browser().setRating(RATINGS.find((r) => r === e.target.value) ?? 'Any')}>
-          {RATINGS.map((r) => (
-            <option key={r}>{r}</option>
-          ))}
-        </select>
-      </div>
-      <div className="filter">
-        <label htmlFor={ids.signal}>Signal</label>
-        <select id={ids.signal} value={signal} onChange={(e) => browser().setSignal(SIGNALS.find((s) => s === e.target.value) ?? 'Any')}>
-          {SIGNALS.map((s) => (
-            <option key={s}>{s}</option>
-          ))}
-        </select>
-      </div>
+      <Choice label="Rating" value={rating} choices={RATINGS} onChoose={(r) => browser().setRating(r)} />
+      <Choice label="Signal" value={signal} choices={SIGNALS} onChoose={(s) => browser().setSignal(s)} />
       <div className="filter">
         <label htmlFor={ids.category}>Category</label>
         <CategorySelect id={ids.category} value={category} categories={categories} />
@@ -129,6 +115,21 @@ const Filters = memo(function Filters({ search, rating, signal, category, catego
     </div>
   );
 });
+
+/** A labelled select over a fixed list of choices ("Any" first); an unknown value reads as "Any". */
+function Choice<T extends string>({ label, value, choices, onChoose }: { label: string; value: T; choices: readonly T[]; onChoose: (choice: T) => void }) {
+  const id = useId();
+  return (
+    <div className="filter">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChoose(choices.find((c) => c === e.target.value) ?? choices[0] ?? value)}>
+        {choices.map((c) => (
+          <option key={c}>{c}</option>
+        ))}
+      </select>
+    </div>
+  );
+}
 
 /** The category filter: its (long) option list re-renders only when the categories change. */
 const CategorySelect = memo(function CategorySelect(props: { id: string; value: string; categories: readonly string[] }) {
