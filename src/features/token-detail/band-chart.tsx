@@ -24,7 +24,7 @@ import {
   priceFloor,
   type BandPoint,
 } from './chart-series.ts';
-import { useAfterPaint } from '../../ui/use-after-paint.ts';
+import { INPUT_SETTLE_MS, useAfterPaint } from '../../ui/use-after-paint.ts';
 
 /** A published price (e.g. Token Metrics' bands) at total market size `m` (USD). */
 export interface PublishedPoint {
@@ -56,8 +56,6 @@ export interface BandChartProps {
 /** Points per series: enough for smooth curves on a log axis, few enough for a slider-driven redraw. */
 const POINTS = 80;
 const DEFAULT_HEIGHT = 360;
-/** How long the user's point must rest before the caption names it (ms). */
-const CAPTION_SETTLE_MS = 120;
 const CASE_NAME = { bear: 'Bear', base: 'Base', moon: 'Moon' } as const;
 const MARGIN = { top: 20, right: 36, bottom: 8, left: 8 } as const;
 
@@ -111,7 +109,7 @@ export const BandChart = memo(function BandChart(props: BandChartProps) {
   const wantX = chartDomain(token.totalMarketCap, tiers, userPoint?.marketSize);
   const [xMin, xMax] = splitKey(useDeferredValue(`${wantX.min} ${wantX.max}`));
   // The text alternative names the point once it rests (a screen reader is not read every step).
-  const captionPoint = useAfterPaint(userPoint, CAPTION_SETTLE_MS);
+  const captionPoint = useAfterPaint(userPoint, INPUT_SETTLE_MS);
   const computed = useMemo<Computed>(() => {
     try {
       const series = bandSeries(token, captures, { min: xMin, max: xMax }, POINTS, tiers);

@@ -15,10 +15,8 @@ import { ScenarioTable } from './scenario-table.tsx';
 import { TierEditor } from './tier-editor.tsx';
 import { TokenHeader } from './token-header.tsx';
 import { useScenarioView, type ScenarioView } from './use-scenario-view.ts';
-import { useAfterPaint } from '../../ui/use-after-paint.ts';
+import { INPUT_SETTLE_MS, useAfterPaint } from '../../ui/use-after-paint.ts';
 
-/** How long the sliders must rest before the answers follow (ms). */
-const SETTLE_MS = 120;
 
 interface TokenDetailPageProps {
   readonly id: string;
@@ -103,7 +101,7 @@ function Scenario({ token, dataset }: { readonly token: Token; readonly dataset:
   );
   // The sentences follow once the sliders pause: a burst of key presses paints the sliders and the
   // chart's mark at once, and writes the answers once.
-  const settled = useAfterPaint(view, SETTLE_MS);
+  const settled = useAfterPaint(view, INPUT_SETTLE_MS);
   // The export bar reads the scenario when pressed, not on every step.
   const latest = useRef(view);
   useLayoutEffect(() => {

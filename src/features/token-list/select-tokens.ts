@@ -76,18 +76,35 @@ function sortValue(row: TokenRow, key: SortKey, screen: ScreenLookup | undefined
  * Unknown values sort last in either direction, so "not available" never hides the real ones.
  */
 export function selectRows(rows: readonly TokenRow[], state: BrowserState, screen?: ScreenLookup): TokenRow[] {
-  const needle = state.search.trim().toLowerCase();
-  const filtered = rows.filter(
-    (r) =>
-      (needle === '' || r.haystack.includes(needle)) &&
-      (state.rating === 'Any' || r.rating === state.rating) &&
-      (state.signal === 'Any' || r.signal === (state.signal === 'Bullish' ? 1 : -1)) &&
-      (state.category === '' || r.token.categories.includes(state.category)) &&
-      (!screen?.only || screen.only.has(r.token.id)) &&
-      (!screen || screen.minMultiple <= 0 || (screen.value(r.token.id, 'multiple') ?? 0) >= screen.minMultiple),
+  return filterRows(orderRows(rows, state, screen), state, screen);
+}
+
+/** Does `row` match the search and filters of `state` (and the screener's, with `screen`)? */
+function matches(row: TokenRow, state: BrowserState, needle: string, screen: ScreenLookup | undefined): boolean {
+  return (
+    (needle === '' || row.haystack.includes(needle)) &&
+    (state.rating === 'Any' || row.rating === state.rating) &&
+    (state.signal === 'Any' || row.signal === (state.signal === 'Bullish' ? 1 : -1)) &&
+    (state.category === '' || row.token.categories.includes(state.category)) &&
+    (!screen?.only || screen.only.has(row.token.id)) &&
+    (!screen || screen.minMultiple <= 0 || (screen.value(row.token.id, 'multiple') ?? 0) >= screen.minMultiple)
   );
+}
+
+/**
+ * The rows that match, in the order given: with `orderRows` first, the same as `selectRows`, and a new
+ * search or filter then costs one pass, not a sort (the sort is stable, so filtering after it keeps
+ * what filtering before it would give).
+ */
+export function filterRows(ordered: readonly TokenRow[], state: BrowserState, screen?: ScreenLookup): TokenRow[] {
+  const needle = state.search.trim().toLowerCase();
+  return ordered.filter((row) => matches(row, state, needle, screen));
+}
+
+/** Every row, sorted by `state.sortKey` / `sortDir` (stable: ties keep their order). */
+export function orderRows(rows: readonly TokenRow[], state: Pick<BrowserState, 'sortKey' | 'sortDir'>, screen?: ScreenLookup): TokenRow[] {
   const dir = state.sortDir === 'asc' ? 1 : -1;
-  return filtered
+  return rows
     .map((row, index) => ({ row, index, value: sortValue(row, state.sortKey, screen) }))
     .sort((a, b) => {
       if (a.value === null || b.value === null) return a.value === b.value ? a.index - b.index : a.value === null ? 1 : -1;
@@ -95,6 +112,11 @@ export function selectRows(rows: readonly TokenRow[], state: BrowserState, scree
       return cmp * dir || a.index - b.index;
     })
     .map((x) => x.row);
+}
+
+/** Whether the order of `sortKey` depends on the screener's values (its three columns). */
+export function sortsByScreen(sortKey: SortKey): boolean {
+  return sortKey === 'scenarioPrice' || sortKey === 'multiple' || sortKey === 'needs';
 }
 
 /** Every category of the loaded tokens, by how many tokens carry it (most first). */

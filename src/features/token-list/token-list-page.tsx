@@ -6,10 +6,11 @@ import { formatAsOf } from '../../lib/format.ts';
 import { useBrowserStore, type RatingFilter, type SignalFilter, type SortKey } from '../../state/browser-store.ts';
 import { useDataConfig } from '../../state/settings-store.ts';
 import { useScreenStore } from '../../state/screen-store.ts';
-import { useAfterPaint } from '../../ui/use-after-paint.ts';
+import { INPUT_SETTLE_MS, useSettledStore } from '../../ui/use-after-paint.ts';
+import { useShallow } from 'zustand/react/shallow';
 import { ScenarioBar } from './scenario-bar.tsx';
 import { exportScreen, useScreenUrl } from './screen-url.ts';
-import { categoriesOf, selectRows, tokenRows, type TokenRow } from './select-tokens.ts';
+import { categoriesOf, filterRows, orderRows, sortsByScreen, tokenRows, type ScreenLookup, type TokenRow } from './select-tokens.ts';
 import { TokenTableRow } from './token-table-row.tsx';
 import { useScreen, type ScreenResult } from './use-screen.ts';
 
@@ -36,34 +37,49 @@ const COLUMNS: ReadonlyArray<{ key: SortKey; label: string; width: number; class
 const RATINGS: readonly RatingFilter[] = ['Any', 'Strong Buy', 'Buy', 'Neutral', 'Sell', 'Strong Sell'];
 const SIGNALS: readonly SignalFilter[] = ['Any', 'Bullish', 'Bearish'];
 const ROW_HEIGHT = 44;
-/** How long the search, the filters and the scenario bar must hold before the rows follow (ms): shorter than a typist's pause. */
-const SETTLE_MS = 120;
+/** A lookup without the screener's values: for an order or filter that does not use them. */
+function noScreen(only: ReadonlySet<string> | null, watched: ReadonlySet<string>): ScreenLookup {
+  return { minMultiple: 0, only, watched, value: () => null };
+}
+
+/** The two stores as plain subscribable sources, for `useSettledStore`. */
+const BROWSER_STORE = { getState: () => useBrowserStore.getState(), subscribe: (l: () => void) => useBrowserStore.subscribe(l) };
+const SCREEN_STORE = { getState: () => useScreenStore.getState(), subscribe: (l: () => void) => useScreenStore.subscribe(l) };
 
 /** `/`: every loaded token; search, sort and filter; only the rows on screen are in the DOM. */
 export default function TokenListPage() {
   const { dataset, isLoading } = useDataset(useDataConfig());
-  // The inputs follow the store at once; the table (one memoised component, rendered in a transition)
-  // follows once typing pauses for SETTLE_MS, so a key press never waits for the rows.
-  const state = useBrowserStore();
-  const deferred = useAfterPaint(state, SETTLE_MS);
+  // The inputs subscribe to their stores themselves and follow every key press; this page (and the
+  // memoised table) takes the stores' state only once it has held for INPUT_SETTLE_MS, as a transition, so a
+  // key press re-renders the input it changed and never waits for the rows.
+  const deferred = useSettledStore(BROWSER_STORE, INPUT_SETTLE_MS);
+  const sort = useBrowserStore(useShallow((s) => ({ key: s.sortKey, dir: s.sortDir })));
   const rows = useMemo(() => (dataset ? tokenRows(dataset.tokens, dataset.grades) : []), [dataset]);
   const categories = useMemo(() => (dataset ? categoriesOf(dataset.tokens) : []), [dataset]);
-  const screenParams = useScreenStore();
-  const deferredScreen = useAfterPaint(screenParams, SETTLE_MS);
+  const watchlist = useScreenStore((s) => s.watchlist);
+  const deferredScreen = useSettledStore(SCREEN_STORE, INPUT_SETTLE_MS);
   useScreenUrl();
   const screen = useScreen(dataset, deferredScreen);
-  const watchSet = useMemo(() => new Set(screenParams.watchlist), [screenParams.watchlist]);
+  const watchSet = useMemo(() => new Set(watchlist), [watchlist]);
   const only = deferredScreen.watchOnly ? watchSet : null;
-  const shown = useMemo(
-    () => selectRows(rows, deferred, screen.lookup(deferredScreen.minMultiple, only, watchSet)),
-    [rows, deferred, screen, deferredScreen.minMultiple, only, watchSet],
+  const { search, sortKey, sortDir, rating, signal, category } = deferred;
+  // Sorted once per order, then filtered per search: a key in the search box costs one pass over the
+  // sorted rows, and a move of the scenario bar re-sorts only when the order or a filter uses its values.
+  const sortScreen = sortsByScreen(sortKey) ? screen : null;
+  const orderLookup = useMemo(() => (sortScreen ? sortScreen.lookup(0, null, watchSet) : noScreen(null, watchSet)), [sortScreen, watchSet]);
+  const ordered = useMemo(() => orderRows(rows, { sortKey, sortDir }, orderLookup), [rows, sortKey, sortDir, orderLookup]);
+  const minMultiple = deferredScreen.minMultiple;
+  const filterScreen = minMultiple > 0 ? screen : null;
+  const filterLookup = useMemo(
+    () => (filterScreen ? filterScreen.lookup(minMultiple, only, watchSet) : noScreen(only, watchSet)),
+    [filterScreen, minMultiple, only, watchSet],
   );
+  const shown = useMemo(() => filterRows(ordered, deferred, filterLookup), [ordered, deferred, filterLookup]);
   const onExport = useCallback(
     () => (dataset ? exportScreen(shown, screen, deferredScreen, dataset) : Promise.reject(new Error('no data is loaded'))),
     [shown, screen, deferredScreen, dataset],
   );
   // A new order or filter starts at its top: sorting by market cap while scrolled down must show the largest.
-  const { search, sortKey, sortDir, rating, signal, category } = deferred;
   const scrollKey = JSON.stringify([search, sortKey, sortDir, rating, signal, category, deferredScreen.watchOnly, deferredScreen.minMultiple]);
 
   if (!dataset) {
@@ -73,32 +89,25 @@ export default function TokenListPage() {
   return (
     <section aria-labelledby="tokens-title" className="token-browser">
       <h1 id="tokens-title">Tokens</h1>
-      <ScenarioBar watchCount={screenParams.watchlist.length} hasPublished={Object.keys(dataset.published).length > 0} onExport={onExport} />
-      <Filters search={state.search} rating={state.rating} signal={state.signal} category={state.category} categories={categories} />
+      <ScenarioBar watchCount={watchlist.length} hasPublished={Object.keys(dataset.published).length > 0} onExport={onExport} />
+      <Filters categories={categories} />
       <TokenTable
         shown={shown}
         total={rows.length}
         screen={screen}
         watchSet={watchSet}
         dataset={dataset}
-        sortKey={state.sortKey}
-        sortDir={state.sortDir}
+        sortKey={sort.key}
+        sortDir={sort.dir}
         scrollKey={scrollKey}
       />
     </section>
   );
 }
 
-interface FiltersProps {
-  readonly search: string;
-  readonly rating: RatingFilter;
-  readonly signal: SignalFilter;
-  readonly category: string;
-  readonly categories: readonly string[];
-}
-
-/** Search box and the Rating, Signal and Category filters, bound to the browser store. */
-const Filters = memo(function Filters({ search, rating, signal, category, categories }: FiltersProps) {
+/** Search box and the Rating, Signal and Category filters, bound to the browser store (each key press re-renders these alone). */
+const Filters = memo(function Filters({ categories }: { readonly categories: readonly string[] }) {
+  const { search, rating, signal, category } = useBrowserStore(useShallow((s) => ({ search: s.search, rating: s.rating, signal: s.signal, category: s.category })));
   const ids = { search: useId(), category: useId() };
   return (
     <div className="filters">
