@@ -32,6 +32,54 @@ export interface BrowserState {
   readonly category: string;
 }
 
+const SORT_KEYS: readonly SortKey[] = ['rank', 'name', 'symbol', 'price', 'marketCap', 'h24', 'd30', 'tmGrade', 'traderGrade', 'signal', 'scenarioPrice', 'multiple', 'needs', 'watched'];
+export const RATING_VALUES: readonly RatingFilter[] = ['Any', 'Strong Buy', 'Buy', 'Neutral', 'Sell', 'Strong Sell'];
+export const SIGNAL_VALUES: readonly SignalFilter[] = ['Any', 'Bullish', 'Bearish'];
+/** The URL keys of `/` that carry the browser's search, filters and order. */
+const BROWSER_KEYS = ['q', 'rating', 'signal', 'cat', 'sort'] as const;
+
+const oneOf = <T extends string>(values: readonly T[], text: string | null): T | undefined =>
+  text === null ? undefined : values.find((v) => v.toLowerCase() === text.trim().toLowerCase());
+
+/**
+ * The search, filters and order a link to `/` carries: `q` (search, at most 100 characters), `rating`
+ * ("Buy", "Strong Buy", case-insensitive), `signal`, `cat` (a category), `sort` ("multiple-desc",
+ * "name", a key alone takes its natural direction). A value that is not one of these is ignored.
+ * Null when the link carries none of these keys (the store then keeps what it has).
+ */
+export function parseBrowserSearch(search: string): Partial<BrowserState> | null {
+  const q = new URLSearchParams(search);
+  if (!BROWSER_KEYS.some((k) => q.has(k))) return null;
+  const out: { -readonly [K in keyof BrowserState]?: BrowserState[K] } = {};
+  const text = q.get('q');
+  if (text !== null) out.search = text.slice(0, 100);
+  const rating = oneOf(RATING_VALUES, q.get('rating'));
+  if (rating) out.rating = rating;
+  const signal = oneOf(SIGNAL_VALUES, q.get('signal'));
+  if (signal) out.signal = signal;
+  const cat = q.get('cat');
+  if (cat !== null) out.category = cat.slice(0, 80);
+  const sort = q.get('sort');
+  const match = sort === null ? null : /^([a-z0-9]+)(?:-(asc|desc))?$/i.exec(sort.trim());
+  const key = match ? oneOf(SORT_KEYS, match[1] ?? null) : undefined;
+  if (key) {
+    out.sortKey = key;
+    const dir = match?.[2]?.toLowerCase();
+    out.sortDir = dir === 'asc' || dir === 'desc' ? dir : DESC_FIRST.has(key) ? 'desc' : 'asc';
+  }
+  return out;
+}
+
+/** Writes the browser state into `q` (a link's query), leaving defaults out and other keys alone. */
+export function writeBrowserSearch(q: URLSearchParams, s: BrowserState): void {
+  for (const key of BROWSER_KEYS) q.delete(key);
+  if (s.search.trim() !== '') q.set('q', s.search);
+  if (s.rating !== INITIAL_BROWSER.rating) q.set('rating', s.rating);
+  if (s.signal !== INITIAL_BROWSER.signal) q.set('signal', s.signal);
+  if (s.category !== '') q.set('cat', s.category);
+  if (s.sortKey !== INITIAL_BROWSER.sortKey || s.sortDir !== INITIAL_BROWSER.sortDir) q.set('sort', `${s.sortKey}-${s.sortDir}`);
+}
+
 interface BrowserActions {
   setSearch(search: string): void;
   /** Sorting by the current column flips the direction; a new column starts in its natural direction. */
@@ -40,6 +88,8 @@ interface BrowserActions {
   setSignal(signal: SignalFilter): void;
   setCategory(category: string): void;
   resetFilters(): void;
+  /** Takes the search, filters and order of a link to `/` (`parseBrowserSearch`); a link without them changes nothing. */
+  loadFromSearch(search: string): void;
 }
 
 /** Columns where bigger comes first when first clicked. */
@@ -59,4 +109,8 @@ export const useBrowserStore = create<BrowserState & BrowserActions>()((set) => 
   setSignal: (signal) => set({ signal }),
   setCategory: (category) => set({ category }),
   resetFilters: () => set({ search: '', rating: 'Any', signal: 'Any', category: '' }),
+  loadFromSearch: (search) => {
+    const parsed = parseBrowserSearch(search);
+    if (parsed) set({ ...INITIAL_BROWSER, ...parsed });
+  },
 }));

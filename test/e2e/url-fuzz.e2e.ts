@@ -28,7 +28,7 @@ const PATHS: Readonly<Record<View, string>> = { detail: '/token/cardano', compar
 const KEYS: Readonly<Record<View, readonly string[]>> = {
   detail: ['m', 's', 'bear', 'base', 'moon', 'tiers', 'h', 'source'],
   compare: ['ids', 'cap', 'h', 'bear', 'base', 'moon', 'tiers', 'm', 's'],
-  list: ['m', 'case', 'x', 'min', 'tm', 'watch', 'source'],
+  list: ['m', 'case', 'x', 'min', 'tm', 'watch', 'source', 'q', 'rating', 'signal', 'cat', 'sort'],
 };
 const TITLES: Readonly<Record<View, string>> = { detail: 'cardano · capbands', compare: 'Compare · capbands', list: 'Tokens · capbands' };
 

@@ -65,6 +65,24 @@ describe('screener on /', () => {
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(`${count} of ${snap.tokens.length} tokens match`));
   });
 
+  it('opens one link with its rating filter and order (the largest base multiples at 16T among one rating), and writes changes back', async () => {
+    // The snapshot's TM Grades are Sell and Strong Sell (live grades bring Buy): the same link shape either way.
+    renderApp('/?m=16T&rating=sell&sort=multiple-desc');
+    await screen.findByRole('table', { name: 'Tokens' });
+    expect(screen.getByRole('combobox', { name: 'Rating' })).toHaveValue('Sell');
+    expect(within(table()).getByRole('button', { name: 'Multiple' }).closest('th')).toHaveAttribute('aria-sort', 'descending');
+    const buy = snap.tokens.filter((t) => snap.grades[t.id]?.tmGrade?.rating === 'Sell');
+    expect(buy.length).toBeGreaterThan(0);
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(`${buy.length} of ${snap.tokens.length} tokens match`));
+    const best = Math.max(...buy.map((t) => engineMultiple(t, DEFAULT_CAPTURES.base, 16e12) ?? 0));
+    expect(cellOf(bodyRows()[0] as HTMLElement, 'Multiple')).toBe(formatMultiple(best));
+    // Garbage in those keys is ignored; a change is written back (defaults left out).
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search tokens' }), { target: { value: 'ada' } });
+    await waitFor(() => expect(new URLSearchParams(window.location.search).get('q')).toBe('ada'));
+    expect(new URLSearchParams(window.location.search).get('rating')).toBe('Sell');
+    expect(new URLSearchParams(window.location.search).get('sort')).toBe('multiple-desc');
+  });
+
   it('stars tokens, keeps them on this device, and filters the watchlist', async () => {
     const user = userEvent.setup();
     renderApp('/');

@@ -2,31 +2,41 @@ import { useEffect } from 'react';
 import type { Dataset } from '../../data/types.ts';
 import { DEFAULT_CAPTURES, tierLabel } from '../../engine/index.ts';
 import { URL_WRITE_DELAY_MS, trailing } from '../../lib/trailing.ts';
+import { useBrowserStore, writeBrowserSearch } from '../../state/browser-store.ts';
 import { serializeScreenSearch, useScreenStore, type ScreenParams } from '../../state/screen-store.ts';
 import type { TokenRow } from './select-tokens.ts';
 import type { ScreenResult } from './use-screen.ts';
 
 /**
- * The scenario bar lives in the URL of `/` (`m`, `case`, `x`, `min`, `tm`, `watch`): read once on arrival,
- * then written back with `replaceState` (no history entry per slider step).
+ * The scenario bar and the browser's search, filters and order live in the URL of `/` (`m`, `case`, `x`,
+ * `min`, `tm`, `watch`; `q`, `rating`, `signal`, `cat`, `sort`): read once on arrival, then written back with
+ * `replaceState` (no history entry per step) once changes pause.
  */
 export function useScreenUrl(): void {
   useEffect(() => {
     useScreenStore.getState().loadFromSearch(window.location.search);
+    useBrowserStore.getState().loadFromSearch(window.location.search);
     // Once the changes pause, as the detail view's URL (see `syncScenarioToUrl`).
     const write = trailing(() => {
       if (window.location.pathname !== '/') return;
       const state = useScreenStore.getState();
-      const search = serializeScreenSearch(state, state.watchlist, window.location.search);
+      const q = new URLSearchParams(serializeScreenSearch(state, state.watchlist, window.location.search));
+      writeBrowserSearch(q, useBrowserStore.getState());
+      const text = q.toString().replace(/%2C/g, ',');
+      const search = text ? `?${text}` : '';
       if (search !== window.location.search) window.history.replaceState(window.history.state, '', `/${search}${window.location.hash}`);
     }, URL_WRITE_DELAY_MS);
-    const unsubscribe = useScreenStore.subscribe(() => write.schedule());
+    const unsubscribeScreen = useScreenStore.subscribe(() => write.schedule());
+    const unsubscribeBrowser = useBrowserStore.subscribe(() => write.schedule());
+    // A view restored from the store (coming back from a token) is written into the address at once.
+    write.schedule();
     const flush = (): void => write.flush();
     window.addEventListener('pagehide', flush);
     return () => {
       window.removeEventListener('pagehide', flush);
       write.cancel();
-      unsubscribe();
+      unsubscribeScreen();
+      unsubscribeBrowser();
     };
   }, []);
 }

@@ -3,7 +3,7 @@ import { memo, useCallback, useEffect, useId, useMemo, useRef } from 'react';
 import { useDataset } from '../../data/queries/dataset.ts';
 import type { Dataset } from '../../data/types.ts';
 import { formatAsOf } from '../../lib/format.ts';
-import { useBrowserStore, type RatingFilter, type SignalFilter, type SortKey } from '../../state/browser-store.ts';
+import { RATING_VALUES, SIGNAL_VALUES, useBrowserStore, type SortKey } from '../../state/browser-store.ts';
 import { useDataConfig } from '../../state/settings-store.ts';
 import { useScreenStore } from '../../state/screen-store.ts';
 import { INPUT_SETTLE_MS, useSettledStore } from '../../ui/use-after-paint.ts';
@@ -34,8 +34,6 @@ const COLUMNS: ReadonlyArray<{ key: SortKey; label: string; width: number; class
   { key: 'signal', label: 'Signal', width: 84 },
 ];
 
-const RATINGS: readonly RatingFilter[] = ['Any', 'Strong Buy', 'Buy', 'Neutral', 'Sell', 'Strong Sell'];
-const SIGNALS: readonly SignalFilter[] = ['Any', 'Bullish', 'Bearish'];
 const ROW_HEIGHT = 44;
 /** A lookup without the screener's values: for an order or filter that does not use them. */
 function noScreen(only: ReadonlySet<string> | null, watched: ReadonlySet<string>): ScreenLookup {
@@ -115,8 +113,8 @@ const Filters = memo(function Filters({ categories }: { readonly categories: rea
         <label htmlFor={ids.search}>Search tokens</label>
         <input id={ids.search} type="search" value={search} placeholder="Name or symbol" autoComplete="off" onChange={(e) => browser().setSearch(e.target.value)} />
       </div>
-      <Choice label="Rating" value={rating} choices={RATINGS} onChoose={(r) => browser().setRating(r)} />
-      <Choice label="Signal" value={signal} choices={SIGNALS} onChoose={(s) => browser().setSignal(s)} />
+      <Choice label="Rating" value={rating} choices={RATING_VALUES} onChoose={(r) => browser().setRating(r)} />
+      <Choice label="Signal" value={signal} choices={SIGNAL_VALUES} onChoose={(s) => browser().setSignal(s)} />
       <div className="filter">
         <label htmlFor={ids.category}>Category</label>
         <CategorySelect id={ids.category} value={category} categories={categories} />
