@@ -9,7 +9,7 @@ import { renderApp } from '../app/render-app.tsx';
 import { snapshotJson } from '../msw.ts';
 
 interface SnapToken { id: string; name: string; price: number; marketCap: number | null; circulatingSupply: number | null }
-const snap = snapshotJson as unknown as { tokens: SnapToken[]; market: { totalMarketCap: number } };
+const snap = snapshotJson as unknown as { tokens: SnapToken[]; market: { totalMarketCap: number }; grades: Record<string, { tmGrade?: { rating: string } }> };
 
 function engineMultiple(t: SnapToken, capture: number, m: number): number | null {
   const supply = t.circulatingSupply ?? (t.marketCap !== null ? t.marketCap / t.price : null);

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type { Dataset } from '../../data/types.ts';
 import { DEFAULT_CAPTURES, tierLabel } from '../../engine/index.ts';
 import { URL_WRITE_DELAY_MS, trailing } from '../../lib/trailing.ts';
@@ -10,12 +10,17 @@ import type { ScreenResult } from './use-screen.ts';
 /**
  * The scenario bar and the browser's search, filters and order live in the URL of `/` (`m`, `case`, `x`,
  * `min`, `tm`, `watch`; `q`, `rating`, `signal`, `cat`, `sort`): read once on arrival, then written back with
- * `replaceState` (no history entry per step) once changes pause.
+ * `replaceState` (no history entry per step) once changes pause. Call it before anything reads the stores.
  */
 export function useScreenUrl(): void {
-  useEffect(() => {
+  // The link is read in the first render (call this before anything reads the stores), so the first
+  // rows drawn are the link's, not the defaults' for a moment.
+  useState(() => {
     useScreenStore.getState().loadFromSearch(window.location.search);
     useBrowserStore.getState().loadFromSearch(window.location.search);
+    return true;
+  });
+  useEffect(() => {
     // Once the changes pause, as the detail view's URL (see `syncScenarioToUrl`).
     const write = trailing(() => {
       if (window.location.pathname !== '/') return;

@@ -47,6 +47,7 @@ const SCREEN_STORE = { getState: () => useScreenStore.getState(), subscribe: (l:
 /** `/`: every loaded token; search, sort and filter; only the rows on screen are in the DOM. */
 export default function TokenListPage() {
   const { dataset, isLoading } = useDataset(useDataConfig());
+  useScreenUrl();
   // The inputs subscribe to their stores themselves and follow every key press; this page (and the
   // memoised table) takes the stores' state only once it has held for INPUT_SETTLE_MS, as a transition, so a
   // key press re-renders the input it changed and never waits for the rows.
@@ -56,7 +57,6 @@ export default function TokenListPage() {
   const categories = useMemo(() => (dataset ? categoriesOf(dataset.tokens) : []), [dataset]);
   const watchlist = useScreenStore((s) => s.watchlist);
   const deferredScreen = useSettledStore(SCREEN_STORE, INPUT_SETTLE_MS);
-  useScreenUrl();
   const screen = useScreen(dataset, deferredScreen);
   const watchSet = useMemo(() => new Set(watchlist), [watchlist]);
   const only = deferredScreen.watchOnly ? watchSet : null;
