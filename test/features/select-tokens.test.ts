@@ -156,6 +156,16 @@ describe('sorting', () => {
     expect(ids(selectRows(rows, state({ sortKey: 'marketCap', sortDir: 'asc' })))).toEqual(['cheap', 'mystery', 'cardano', 'tron', 'bitcoin', 'wrapped-bitcoin']);
   });
 
+  it('treats screener values that differ only by rounding as a tie, kept in input order', () => {
+    // With shared captures every multiple is the same number up to floating-point noise.
+    const noisy = new Map(rows.map((r, i) => [r.token.id, 4.11 * (1 + (i % 2 ? 1 : -1) * 3e-16 * (i + 1))]));
+    const screen = { minMultiple: 0, only: null, value: (id: string) => noisy.get(id) ?? null };
+    for (const sortDir of ['asc', 'desc'] as const) expect(ids(selectRows(rows, state({ sortKey: 'multiple', sortDir }), screen))).toEqual(ids(rows));
+    // A real difference still orders.
+    const real = { ...screen, value: (id: string) => (id === 'cheap' ? 5 : 4.11) };
+    expect(ids(selectRows(rows, state({ sortKey: 'multiple', sortDir: 'desc' }), real))[0]).toBe('cheap');
+  });
+
   it('keeps the input order on ties in both directions (bitcoin and wrapped bitcoin share a price)', () => {
     const desc = ids(selectRows(rows, state({ sortKey: 'price', sortDir: 'desc' })));
     const asc = ids(selectRows(rows, state({ sortKey: 'price', sortDir: 'asc' })));

@@ -108,10 +108,19 @@ export function orderRows(rows: readonly TokenRow[], state: Pick<BrowserState, '
     .map((row, index) => ({ row, index, value: sortValue(row, state.sortKey, screen) }))
     .sort((a, b) => {
       if (a.value === null || b.value === null) return a.value === b.value ? a.index - b.index : a.value === null ? 1 : -1;
-      const cmp = typeof a.value === 'string' && typeof b.value === 'string' ? a.value.localeCompare(b.value) : Number(a.value) - Number(b.value);
+      const cmp = typeof a.value === 'string' && typeof b.value === 'string' ? a.value.localeCompare(b.value) : compareNumbers(Number(a.value), Number(b.value));
       return cmp * dir || a.index - b.index;
     })
     .map((x) => x.row);
+}
+
+/**
+ * Numbers that differ only by floating-point noise (1 part in 1e9) are a tie, kept in rank order: with
+ * shared captures every token's multiple is the same number up to rounding, and sorting by it must not
+ * shuffle the list by that rounding.
+ */
+function compareNumbers(a: number, b: number): number {
+  return Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b)) ? 0 : a - b;
 }
 
 /** Whether the order of `sortKey` depends on the screener's values (its three columns). */
