@@ -17,7 +17,6 @@ import { TokenHeader } from './token-header.tsx';
 import { useScenarioView, type ScenarioView } from './use-scenario-view.ts';
 import { INPUT_SETTLE_MS, useAfterPaint } from '../../ui/use-after-paint.ts';
 
-
 interface TokenDetailPageProps {
   readonly id: string;
 }
