@@ -44,8 +44,8 @@ it('16T and Moon, sort by multiple, check the top row, star two, reload, watchli
   expect(cells[headers.indexOf('Multiple')]).toBe(formatMultiple(expected));
 
   const second = (await table.getByRole('row').nth(2).getByRole('link').textContent()) ?? '';
-  await table.getByRole('button', { name: `Watch ${name}` }).click();
-  await table.getByRole('button', { name: `Watch ${second}` }).click();
+  await table.getByRole('button', { name: `Watch ${name}`, exact: true }).click();
+  await table.getByRole('button', { name: `Watch ${second}`, exact: true }).click();
   await page.reload();
   await table.waitFor();
   await page.getByRole('checkbox', { name: /Watchlist only/ }).check();
