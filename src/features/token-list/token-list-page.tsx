@@ -1,4 +1,3 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useId, useMemo, useRef } from 'react';
 import { useDataset } from '../../data/queries/dataset.ts';
 import type { Dataset } from '../../data/types.ts';
@@ -7,6 +6,7 @@ import { RATING_VALUES, SIGNAL_VALUES, useBrowserStore, type SortKey } from '../
 import { useDataConfig } from '../../state/settings-store.ts';
 import { useScreenStore } from '../../state/screen-store.ts';
 import { INPUT_SETTLE_MS, useSettledStore } from '../../ui/use-after-paint.ts';
+import { useRowWindow } from '../../ui/use-row-window.ts';
 import { useShallow } from 'zustand/react/shallow';
 import { ScenarioBar } from './scenario-bar.tsx';
 import { exportScreen, useScreenUrl } from './screen-url.ts';
@@ -172,22 +172,13 @@ const browser = () => useBrowserStore.getState();
 /** The status line and the virtualised table: re-rendered when what it shows changes, not per key press. */
 const TokenTable = memo(function TokenTable({ shown, total, screen, watchSet, dataset, sortKey, sortDir, scrollKey }: TokenTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  // oxlint-disable-next-line react/incompatible-library -- TanStack Virtual's getters are read on every render by design
-  const virtualizer = useVirtualizer({
-    count: shown.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 3,
-    initialRect: { width: 1000, height: 640 },
-  });
+  const { start, end, padTop, padBottom } = useRowWindow(scrollRef, ROW_HEIGHT, shown.length, 3);
   useEffect(() => {
     if (scrollRef.current) scrollRef.current.scrollTop = 0;
+    // oxlint-disable-next-line react/exhaustive-deps -- the effect runs *because* the order or a filter changed (it reads no value of it)
   }, [scrollKey]);
 
   const source = dataset.sources[dataset.market.source]?.name ?? dataset.source;
-  const items = virtualizer.getVirtualItems();
-  const padTop = items[0]?.start ?? 0;
-  const padBottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
   const sortOf = (key: SortKey) => (sortKey === key ? (sortDir === 'asc' ? 'ascending' : 'descending') : undefined);
 
   return (
@@ -217,21 +208,18 @@ const TokenTable = memo(function TokenTable({ shown, total, screen, watchSet, da
           </thead>
           <tbody>
             {padTop > 0 ? <tr aria-hidden="true" className="spacer" style={{ height: padTop }} /> : null}
-            {items.map((item) => {
-              const row = shown[item.index];
-              return row ? (
-                <TokenTableRow
-                  key={row.token.id}
-                  row={row}
-                  index={item.index + 2}
-                  height={ROW_HEIGHT}
-                  cells={screen.cells(row.token.id)}
-                  todayMarket={dataset.market.totalMarketCap}
-                  watched={watchSet.has(row.token.id)}
-                  onWatch={onWatch}
-                />
-              ) : null;
-            })}
+            {shown.slice(start, end).map((row, i) => (
+              <TokenTableRow
+                key={row.token.id}
+                row={row}
+                index={start + i + 2}
+                height={ROW_HEIGHT}
+                cells={screen.cells(row.token.id)}
+                todayMarket={dataset.market.totalMarketCap}
+                watched={watchSet.has(row.token.id)}
+                onWatch={onWatch}
+              />
+            ))}
             {padBottom > 0 ? <tr aria-hidden="true" className="spacer" style={{ height: padBottom }} /> : null}
           </tbody>
         </table>
