@@ -1,7 +1,7 @@
-import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { PersistQueryClientProvider, type PersistQueryClientOptions } from '@tanstack/react-query-persist-client';
-import { Suspense, useEffect, type ReactNode } from 'react';
+import { IsRestoringProvider, QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { matchPath } from '../lib/location.ts';
+import { useDataConfig } from '../state/settings-store.ts';
 import { Link } from '../ui/link.tsx';
 import { useHref } from '../ui/use-location.ts';
 import { DataBanner } from './data-banner.tsx';
@@ -9,18 +9,47 @@ import { ErrorBoundary } from './error-boundary.tsx';
 import { RefetchOnKeyChange } from './refetch-on-key-change.tsx';
 import { resolveRoute } from './routes.tsx';
 
-interface AppProps {
-  readonly queryClient: QueryClient;
-  /** IndexedDB persistence of live answers; tests leave it out. */
-  readonly persist?: Omit<PersistQueryClientOptions, 'queryClient'> | undefined;
+/** Keeps a query client's live answers across reloads (`app/persist.ts`). */
+export interface Persistence {
+  /** Loads what an earlier visit kept into the client; never rejects. */
+  restore(queryClient: QueryClient): Promise<void>;
+  /** Saves the client whenever its cache changes; returns the unsubscribe. */
+  subscribe(queryClient: QueryClient): () => void;
 }
 
+interface AppProps {
+  readonly queryClient: QueryClient;
+  /** Loads the persistence of live answers (IndexedDB); tests leave it out. */
+  readonly persist?: (() => Promise<Persistence>) | undefined;
+}
+
+/**
+ * The query client, persisted once a live source is in use: the persistence loads then (on the
+ * snapshot alone nothing is kept, so `/` neither fetches that code nor waits for IndexedDB), and live
+ * queries wait for the restore, as under `PersistQueryClientProvider`, so a reload reuses the answers
+ * it kept instead of spending the user's rate limit.
+ */
 function QueryProvider({ queryClient, persist, children }: AppProps & { readonly children: ReactNode }) {
-  if (!persist) return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
+  const config = useDataConfig();
+  const wanted = persist !== undefined && (config.source !== 'snapshot' || config.tokenmetrics !== null);
+  const [loaded, setLoaded] = useState<Persistence | 'failed' | null>(null);
+  const started = useRef(false);
+  useEffect(() => {
+    if (!wanted || started.current) return;
+    started.current = true;
+    persist()
+      .then(async (p) => {
+        await p.restore(queryClient);
+        setLoaded(p);
+      })
+      // The module did not load (offline after a deploy): live answers are then not kept, nothing else changes.
+      .catch(() => setLoaded('failed'));
+  }, [wanted, persist, queryClient]);
+  useEffect(() => (loaded && loaded !== 'failed' ? loaded.subscribe(queryClient) : undefined), [loaded, queryClient]);
   return (
-    <PersistQueryClientProvider client={queryClient} persistOptions={persist}>
-      {children}
-    </PersistQueryClientProvider>
+    <QueryClientProvider client={queryClient}>
+      <IsRestoringProvider value={wanted && loaded === null}>{children}</IsRestoringProvider>
+    </QueryClientProvider>
   );
 }
 

@@ -1,6 +1,12 @@
 import { createAsyncStoragePersister } from '@tanstack/query-async-storage-persister';
-import type { PersistQueryClientOptions } from '@tanstack/react-query-persist-client';
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  persistQueryClientRestore,
+  persistQueryClientSubscribe,
+  type PersistQueryClientOptions,
+} from '@tanstack/react-query-persist-client';
 import { del, get, set } from 'idb-keyval';
+import type { Persistence } from './app.tsx';
 
 /** How long a persisted answer may be reused after a reload (the query cache keeps it as long: gcTime >= maxAge). */
 export const PERSIST_MAX_AGE = 24 * 60 * 60 * 1000;
@@ -28,5 +34,17 @@ export function persistOptions(version: string): Omit<PersistQueryClientOptions,
       shouldDehydrateQuery: (query) =>
         query.state.status === 'success' && query.queryKey[0] === 'data' && query.queryKey[1] !== 'snapshot' && query.queryKey[1] !== 'history',
     },
+  };
+}
+
+/**
+ * The persistence `App` starts once a live source is in use (this module is loaded only then: the
+ * snapshot alone never needs it). A cache that cannot be read is dropped, and the app goes on without it.
+ */
+export function persistence(version: string): Persistence {
+  const options = persistOptions(version);
+  return {
+    restore: (queryClient: QueryClient) => persistQueryClientRestore({ ...options, queryClient }).catch(() => undefined),
+    subscribe: (queryClient: QueryClient) => persistQueryClientSubscribe({ ...options, queryClient }),
   };
 }
