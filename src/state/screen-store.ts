@@ -1,7 +1,7 @@
 import { create } from 'zustand';
-import { MARKET_SIZE_RANGE, parseMarketSize, type ScenarioCase } from '../engine/index.ts';
+import { MARKET_SIZE_RANGE, type ScenarioCase } from '../engine/index.ts';
 import { clampMarketSize } from './clamp.ts';
-import { usdForUrl } from './url-codec.ts';
+import { readUsd, usdForUrl } from './usd-url.ts';
 
 /** The scenario bar of the token browser: one market size, one case, one target multiple for every token. */
 export interface ScreenParams {
@@ -79,15 +79,7 @@ export function parseScreenSearch(search: string): { params: ScreenParams; watch
   let marketSize = DEFAULT_SCREEN.marketSize;
   const m = q.get('m');
   if (m !== null) {
-    const plain = /^\d+(\.\d+)?(e\d+)?$/i.test(m.trim()) ? Number(m) : null;
-    let value: number | null = plain;
-    if (value === null) {
-      try {
-        value = parseMarketSize(m);
-      } catch {
-        value = null;
-      }
-    }
+    const value = m.length <= 64 ? readUsd(m) : null;
     marketSize = (value !== null ? clampMarketSize(value) : null) ?? marketSize;
   }
   const c = q.get('case');

@@ -5,9 +5,9 @@ import {
   DEFAULT_SCENARIO,
   parseScenarioSearch,
   serializeScenarioSearch,
-  usdForUrl,
   type ScenarioParams,
 } from '../../src/state/url-codec.ts';
+import { usdForUrl } from '../../src/state/usd-url.ts';
 import { logDouble } from '../engine/arbitraries.ts';
 
 const T = 1e12;
