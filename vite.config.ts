@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type ProxyOptions } from 'vite';
 import { cspPlugin } from './scripts/vite-csp.ts';
+import { homeChunk } from './scripts/vite-home-chunk.ts';
 
 /**
  * Same-origin proxies for the live APIs, in `dev` and `preview` alike: Token Metrics documents no
@@ -22,8 +23,12 @@ const proxy: Record<string, ProxyOptions> = {
   },
 };
 
+// `/`'s code in one file (the entry keeps only what runs first); see scripts/vite-home-chunk.ts.
+// The engine's barrel re-exports its history fits, which only the detail view uses: not `/`'s.
+const home = homeChunk([/\/src\/features\/token-list\/token-list-page\.tsx$/], [/\/src\/engine\/history\.ts$/]);
+
 export default defineConfig({
-  plugins: [react(), cspPlugin()],
+  plugins: [react(), cspPlugin(), home.plugin],
   server: { proxy },
   preview: { proxy },
   build: {
@@ -36,7 +41,15 @@ export default defineConfig({
   // byte for byte what it is without the fixture (one build with two inputs would split React out
   // of the app's entry into shared chunks).
   environments: {
-    client: {},
+    client: {
+      build: {
+        rolldownOptions: {
+          output: { codeSplitting: { groups: [{ name: 'home', test: home.test }] } },
+          // The engine is pure (see src/engine/index.ts): a module of it that a chunk does not use is left out of that chunk.
+          treeshake: { moduleSideEffects: (id: string) => !/\/src\/engine\//.test(id) },
+        },
+      },
+    },
     perf: {
       consumer: 'client',
       // Build only: the dev server has nothing to pre-bundle for it.
