@@ -109,4 +109,16 @@ describe('screener on /', () => {
     expect(back.params).toEqual(p);
     expect(serializeScreenSearch(DEFAULT_SCREEN, null)).toBe('');
   });
+
+  it('reads m= as the detail view does: units, a dollar sign, commas, an exponent; a plain number is dollars', () => {
+    const m = (value: string) => parseScreenSearch(`?m=${encodeURIComponent(value)}`).params.marketSize;
+    expect(m('16T')).toBe(16e12);
+    expect(m('$23,000,000,000,000')).toBe(23e12);
+    expect(m('1.6e+13')).toBe(1.6e13);
+    expect(m('31000000000000usd')).toBe(31e12);
+    // Written back exactly (a size no unit rounds to).
+    const odd = { ...DEFAULT_SCREEN, marketSize: 16123456789012.5 };
+    expect(parseScreenSearch(serializeScreenSearch(odd, null)).params.marketSize).toBe(odd.marketSize);
+    expect(m('x'.repeat(100))).toBe(DEFAULT_SCREEN.marketSize);
+  });
 });
