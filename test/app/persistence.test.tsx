@@ -35,7 +35,7 @@ afterEach(() => {
 
 describe('App: persistence of live answers', () => {
   it('on the snapshot alone, the persistence is never loaded (and the list does not wait for it)', async () => {
-    const load = vi.fn(() => Promise.reject(new Error('must not load')));
+    const load = vi.fn<() => Promise<Persistence>>(() => Promise.reject(new Error('must not load')));
     renderWith(load);
     await screen.findByRole('table', { name: 'Tokens' });
     expect(load).not.toHaveBeenCalled();
@@ -44,11 +44,14 @@ describe('App: persistence of live answers', () => {
   it('with live prices, it loads and restores before any live request, then saves', async () => {
     useSettingsStore.setState({ source: 'coingecko' });
     const seen = serveLive();
-    let finishRestore = (): void => undefined;
-    const subscribe = vi.fn(() => () => undefined);
-    const load = vi.fn(() =>
-      Promise.resolve<Persistence>({
-        restore: () => new Promise<void>((resolve) => (finishRestore = resolve)),
+    const gate: { open?: () => void } = {};
+    const subscribe = vi.fn<Persistence['subscribe']>(() => () => undefined);
+    const load = vi.fn<() => Promise<Persistence>>(() =>
+      Promise.resolve({
+        restore: () =>
+          new Promise<void>((resolve) => {
+            gate.open = resolve;
+          }),
         subscribe,
       }),
     );
@@ -58,7 +61,7 @@ describe('App: persistence of live answers', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(seen).toEqual([]);
     expect(subscribe).not.toHaveBeenCalled();
-    finishRestore();
+    gate.open?.();
     await waitFor(() => expect(seen.length).toBeGreaterThan(0));
     expect(subscribe).toHaveBeenCalledTimes(1);
     expect(load).toHaveBeenCalledTimes(1);

@@ -30,6 +30,9 @@ function cellOf(row: HTMLElement, header: string): string {
   return within(row).getAllByRole('cell')[index]?.textContent ?? '';
 }
 
+/** The market size `/` reads from `?m=value`. */
+const m = (value: string) => parseScreenSearch(`?m=${encodeURIComponent(value)}`).params.marketSize;
+
 describe('screener on /', () => {
   it('computes Multiple and Needs for every row with the engine, and sorts by them', async () => {
     const user = userEvent.setup();
@@ -111,7 +114,6 @@ describe('screener on /', () => {
   });
 
   it('reads m= as the detail view does: units, a dollar sign, commas, an exponent; a plain number is dollars', () => {
-    const m = (value: string) => parseScreenSearch(`?m=${encodeURIComponent(value)}`).params.marketSize;
     expect(m('16T')).toBe(16e12);
     expect(m('$23,000,000,000,000')).toBe(23e12);
     expect(m('1.6e+13')).toBe(1.6e13);
