@@ -47,9 +47,6 @@ const CaptureSliders = memo(function CaptureSliders({ captures }: { readonly cap
   );
 });
 
-/** Re-rendered only when its own props change, not on every slider step. */
-const StableHistoryCaptures = memo(HistoryCaptures);
-
 /** "0.48%", "0.0012%", "12.5%": three significant digits, for slider text and the typed box. */
 export function shareText(fraction: number): string {
   return `${Number((fraction * 100).toPrecision(3))}%`;
@@ -59,30 +56,81 @@ function errorText(error: unknown): string {
   return error instanceof EngineInputError ? error.message.replace(/^[\w.[\]]+: /, '') : 'That value could not be read.';
 }
 
-interface ControlsProps {
-  readonly tokenId: string;
-  readonly view: ScenarioView;
-  readonly published: PublishedScenario | undefined;
-  readonly hasMaxSupply: boolean;
-}
-
-/** Sliders and typed inputs for the user's point and the three capture ratios, the supply toggle, presets. */
-export function Controls({ tokenId, view, published, hasMaxSupply }: ControlsProps) {
-  const config = useDataConfig();
-  const actions = useScenarioActions();
-  const { params } = view;
-  const [presetNote, setPresetNote] = useState<string | null>(null);
+/** The user's market size: its slider (snapping to the tiers) and typed box. */
+const MarketSizeControl = memo(function MarketSizeControl({ marketSize, tiersKey }: { readonly marketSize: number; readonly tiersKey: string }) {
+  const { setMarketSize } = useScenarioActions();
   // Snap to the user's tiers as well as the defaults, so every tier in the table is one key press away.
-  const tiersKey = params.tiers.join(',');
   const marketScale = useMemo(
     () => logScale(MARKET_SIZE_RANGE.min, MARKET_SIZE_RANGE.max, 200, [...new Set([...DEFAULT_TIERS, ...tiersKey.split(',').map(Number)])]),
     [tiersKey],
   );
+  const label = tierLabel(marketSize);
+  return (
+    <div>
+      <RangeSlider
+        label="Total market size"
+        steps={marketScale.steps}
+        position={sliderPosition(marketScale, marketSize)}
+        valueText={label}
+        onPosition={(p) => setMarketSize(sliderValue(marketScale, p))}
+      />
+      <TypedInput label="Market size" value={label} placeholder="16T" onCommit={(text) => attempt(() => setMarketSize(parseMarketSize(text)))} />
+    </div>
+  );
+});
 
+/** The user's market share: its slider and typed box, and whether it follows the base case. */
+const ShareControl = memo(function ShareControl({ share, followsBase }: { readonly share: number; readonly followsBase: boolean }) {
+  const { setShare } = useScenarioActions();
+  const text = shareText(share);
+  return (
+    <div>
+      <RangeSlider
+        label="Market share"
+        steps={SHARE_SCALE.steps}
+        position={sliderPosition(SHARE_SCALE, share)}
+        valueText={text}
+        onPosition={(p) => setShare(sliderValue(SHARE_SCALE, p))}
+        hint={followsBase ? 'Following the base case at this market size.' : undefined}
+      />
+      <TypedInput label="Share" value={text} placeholder="0.5%" inputMode="decimal" onCommit={(t) => attempt(() => setShare(parseShare(t)))} />
+    </div>
+  );
+});
+
+/** Circulating or fully diluted supply, and why the two are the same when they are. */
+const SupplyChoice = memo(function SupplyChoice({ horizon, note }: { readonly horizon: 'circ' | 'max'; readonly note: string | null }) {
+  const { setHorizon } = useScenarioActions();
+  return (
+    <fieldset className="supply">
+      <legend>Supply at the horizon</legend>
+      <label>
+        <input type="radio" name="horizon" checked={horizon === 'circ'} onChange={() => setHorizon('circ')} /> Circulating
+      </label>
+      <label>
+        <input type="radio" name="horizon" checked={horizon === 'max'} onChange={() => setHorizon('max')} /> Max supply (fully diluted)
+      </label>
+      {note ? <p className="hint">{note}</p> : null}
+    </fieldset>
+  );
+});
+
+interface PresetsProps {
+  readonly tokenId: string;
+  readonly published: PublishedScenario | undefined;
+  readonly captures: Captures;
+  readonly circulatingSupply: number;
+}
+
+/** Reset, Token Metrics' published captures, and the captures fitted from history; a note on what was applied. */
+const Presets = memo(function Presets({ tokenId, published, captures, circulatingSupply }: PresetsProps) {
+  const config = useDataConfig();
+  const actions = useScenarioActions();
+  const [presetNote, setPresetNote] = useState<string | null>(null);
   const { setCaptures } = actions;
   const applyHistory = useCallback(
-    (captures: Captures): void => {
-      setCaptures(captures);
+    (next: Captures): void => {
+      setCaptures(next);
       setPresetNote(null);
     },
     [setCaptures],
@@ -92,12 +140,12 @@ export function Controls({ tokenId, view, published, hasMaxSupply }: ControlsPro
     if (!published) return;
     let fit: ReturnType<typeof fitPublished>;
     try {
-      fit = fitPublished(published, view.input.circulatingSupply);
+      fit = fitPublished(published, circulatingSupply);
     } catch (error) {
       setPresetNote(`${publishedName(published)} could not be fitted: ${errorText(error)}`);
       return;
     }
-    const next = { ...params.captures };
+    const next = { ...captures };
     for (const c of CASES) next[c] = fit.captures[c] ?? next[c];
     actions.setCaptures(next);
     const fitted = CASES.filter((c) => fit.captures[c] !== null);
@@ -109,67 +157,53 @@ export function Controls({ tokenId, view, published, hasMaxSupply }: ControlsPro
   };
 
   return (
+    <div className="presets">
+      <button type="button" onClick={() => { actions.reset(); setPresetNote(null); }}>
+        Reset to defaults
+      </button>
+      <button type="button" disabled={!published} onClick={applyPublished} title={published ? undefined : 'No published table is known for this token'}>
+        Token Metrics published
+      </button>
+      <HistoryCaptures tokenId={tokenId} live={config.source === 'coingecko' ? config.coingecko : null} onApply={applyHistory} />
+      {presetNote ? <p role="status">{presetNote}</p> : null}
+    </div>
+  );
+});
+
+interface ControlsProps {
+  readonly tokenId: string;
+  readonly view: ScenarioView;
+  readonly published: PublishedScenario | undefined;
+  readonly hasMaxSupply: boolean;
+}
+
+/**
+ * Sliders and typed inputs for the user's point and the three capture ratios, the supply toggle, presets.
+ * Each part is memoised on its own values: a step of one slider re-renders that slider (and the share,
+ * when it follows the base case), not the rest.
+ */
+export function Controls({ tokenId, view, published, hasMaxSupply }: ControlsProps) {
+  const { params } = view;
+  return (
     <section aria-labelledby="controls-title" className="controls">
       <h2 id="controls-title">Your scenario</h2>
       <div className="control-grid">
-        <div>
-          <RangeSlider
-            label="Total market size"
-            steps={marketScale.steps}
-            position={sliderPosition(marketScale, params.marketSize)}
-            valueText={tierLabel(params.marketSize)}
-            onPosition={(p) => actions.setMarketSize(sliderValue(marketScale, p))}
-          />
-          <TypedInput
-            label="Market size"
-            value={tierLabel(params.marketSize)}
-            placeholder="16T"
-            onCommit={(text) => attempt(() => actions.setMarketSize(parseMarketSize(text)))}
-          />
-        </div>
-        <div>
-          <RangeSlider
-            label="Market share"
-            steps={SHARE_SCALE.steps}
-            position={sliderPosition(SHARE_SCALE, view.share)}
-            valueText={shareText(view.share)}
-            onPosition={(p) => actions.setShare(sliderValue(SHARE_SCALE, p))}
-            hint={view.shareFollowsBase ? 'Following the base case at this market size.' : undefined}
-          />
-          <TypedInput
-            label="Share"
-            value={shareText(view.share)}
-            placeholder="0.5%"
-            inputMode="decimal"
-            onCommit={(text) => attempt(() => actions.setShare(parseShare(text)))}
-          />
-        </div>
+        <MarketSizeControl marketSize={params.marketSize} tiersKey={params.tiers.join(',')} />
+        <ShareControl share={view.share} followsBase={view.shareFollowsBase} />
         <CaptureSliders captures={params.captures} />
       </div>
-      <fieldset className="supply">
-        <legend>Supply at the horizon</legend>
-        <label>
-          <input type="radio" name="horizon" checked={params.horizon === 'circ'} onChange={() => actions.setHorizon('circ')} /> Circulating
-        </label>
-        <label>
-          <input type="radio" name="horizon" checked={params.horizon === 'max'} onChange={() => actions.setHorizon('max')} /> Max supply (fully diluted)
-        </label>
-        {params.horizon === 'max' && !hasMaxSupply ? <p className="hint">{view.note}</p> : null}
-      </fieldset>
-      <div className="presets">
-        <button type="button" onClick={() => { actions.reset(); setPresetNote(null); }}>
-          Reset to defaults
-        </button>
-        <button type="button" disabled={!published} onClick={applyPublished} title={published ? undefined : 'No published table is known for this token'}>
-          Token Metrics published
-        </button>
-        <StableHistoryCaptures tokenId={tokenId} live={config.source === 'coingecko' ? config.coingecko : null} onApply={applyHistory} />
-        {presetNote ? <p role="status">{presetNote}</p> : null}
-      </div>
-      <p className="hint">
-        Today&apos;s total crypto market: {formatUsdCompact(view.input.totalMarketCap)}. A capture of 1 keeps today&apos;s share of the market; 0.5 keeps
-        half of it for every new dollar.
-      </p>
+      <SupplyChoice horizon={params.horizon} note={params.horizon === 'max' && !hasMaxSupply ? view.note : null} />
+      <Presets tokenId={tokenId} published={published} captures={params.captures} circulatingSupply={view.input.circulatingSupply} />
+      <TodayMarket totalMarketCap={view.input.totalMarketCap} />
     </section>
   );
 }
+
+const TodayMarket = memo(function TodayMarket({ totalMarketCap }: { readonly totalMarketCap: number }) {
+  return (
+    <p className="hint">
+      Today&apos;s total crypto market: {formatUsdCompact(totalMarketCap)}. A capture of 1 keeps today&apos;s share of the market; 0.5 keeps half of it
+      for every new dollar.
+    </p>
+  );
+});
