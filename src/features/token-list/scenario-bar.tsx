@@ -1,4 +1,5 @@
 import { memo, useId, useMemo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { CASES, DEFAULT_TIERS, MARKET_SIZE_RANGE, logScale, parseMarketSize, sliderPosition, sliderValue, tierLabel } from '../../engine/index.ts';
 import { attempt } from '../../lib/attempt.ts';
 import { TARGET_CHOICES, useScreenStore } from '../../state/screen-store.ts';
@@ -9,27 +10,43 @@ import { TypedInput } from '../../ui/typed-input.tsx';
 const CASE_LABEL = { bear: 'Bear', base: 'Base', moon: 'Moon' } as const;
 const SCALE = logScale(MARKET_SIZE_RANGE.min, MARKET_SIZE_RANGE.max, 200, DEFAULT_TIERS);
 
+/** The store's actions, read when a handler runs. */
+const screen = () => useScreenStore.getState();
+
+/** The bar's market size: subscribed to that value alone, so a slider step re-renders this and nothing else. */
+const BarMarketSize = memo(function BarMarketSize() {
+  const marketSize = useScreenStore((st) => st.marketSize);
+  const position = useMemo(() => sliderPosition(SCALE, marketSize), [marketSize]);
+  const label = tierLabel(marketSize);
+  return (
+    <div className="bar-size">
+      <RangeSlider label="Total market size" steps={SCALE.steps} position={position} valueText={label} onPosition={(p) => screen().setMarketSize(sliderValue(SCALE, p))} />
+      <TypedInput label="Market size" value={label} placeholder="16T" onCommit={(text) => attempt(() => screen().setMarketSize(parseMarketSize(text)))} />
+    </div>
+  );
+});
+
 /** The screener's scenario: one market size, one case, one target multiple, for every token at once. */
 export const ScenarioBar = memo(function ScenarioBar({ onExport, watchCount, hasPublished }: { readonly onExport: () => Promise<string>; readonly watchCount: number; readonly hasPublished: boolean }) {
-  const s = useScreenStore();
+  const s = useScreenStore(
+    useShallow((st) => ({
+      scenarioCase: st.scenarioCase,
+      targetMultiple: st.targetMultiple,
+      minMultiple: st.minMultiple,
+      useTm: st.useTm,
+      watchOnly: st.watchOnly,
+      watchlist: st.watchlist,
+    })),
+  );
   const [saved, setSaved] = useState<string | null>(null);
   const ids = { target: useId(), targets: useId(), min: useId() };
-  const position = useMemo(() => sliderPosition(SCALE, s.marketSize), [s.marketSize]);
   return (
     <section className="scenario-bar" aria-label="Scenario for every token">
-      <div className="bar-size">
-        <RangeSlider label="Total market size" steps={SCALE.steps} position={position} valueText={tierLabel(s.marketSize)} onPosition={(p) => s.setMarketSize(sliderValue(SCALE, p))} />
-        <TypedInput
-          label="Market size"
-          value={tierLabel(s.marketSize)}
-          placeholder="16T"
-          onCommit={(text) => attempt(() => s.setMarketSize(parseMarketSize(text)))}
-        />
-      </div>
+      <BarMarketSize />
       <div role="radiogroup" aria-label="Case" className="bar-case">
         {CASES.map((c) => (
           <label key={c}>
-            <input type="radio" name="screen-case" checked={s.scenarioCase === c} onChange={() => s.setCase(c)} /> {CASE_LABEL[c]}
+            <input type="radio" name="screen-case" checked={s.scenarioCase === c} onChange={() => screen().setCase(c)} /> {CASE_LABEL[c]}
           </label>
         ))}
       </div>
@@ -39,7 +56,7 @@ export const ScenarioBar = memo(function ScenarioBar({ onExport, watchCount, has
         placeholder="5x"
         inputMode="decimal"
         listId={ids.targets}
-        onCommit={(text) => s.setTarget(text)}
+        onCommit={(text) => screen().setTarget(text)}
       />
       <datalist id={ids.targets}>
         {TARGET_CHOICES.map((x) => (
@@ -50,13 +67,13 @@ export const ScenarioBar = memo(function ScenarioBar({ onExport, watchCount, has
       </datalist>
       <div className="filter">
         <label htmlFor={ids.min}>Multiple at least</label>
-        <input id={ids.min} type="number" min={0} step="any" inputMode="decimal" placeholder="any" value={s.minMultiple > 0 ? s.minMultiple : ''} onChange={(e) => s.setMinMultiple(Number(e.target.value))} />
+        <input id={ids.min} type="number" min={0} step="any" inputMode="decimal" placeholder="any" value={s.minMultiple > 0 ? s.minMultiple : ''} onChange={(e) => screen().setMinMultiple(Number(e.target.value))} />
       </div>
       <label className="choice">
-        <input type="checkbox" checked={s.useTm} disabled={!hasPublished} onChange={(e) => s.setUseTm(e.target.checked)} /> Token Metrics captures where published
+        <input type="checkbox" checked={s.useTm} disabled={!hasPublished} onChange={(e) => screen().setUseTm(e.target.checked)} /> Token Metrics captures where published
       </label>
       <label className="choice">
-        <input type="checkbox" checked={s.watchOnly} onChange={(e) => s.setWatchOnly(e.target.checked)} /> Watchlist only ({watchCount})
+        <input type="checkbox" checked={s.watchOnly} onChange={(e) => screen().setWatchOnly(e.target.checked)} /> Watchlist only ({watchCount})
       </label>
       <Link
         className={s.watchlist.length > 0 ? 'button-link' : 'button-link disabled'}
