@@ -2,7 +2,7 @@ import { memo, useCallback, useEffect, useId, useMemo, useRef } from 'react';
 import { useDataset } from '../../data/queries/dataset.ts';
 import type { Dataset } from '../../data/types.ts';
 import { formatAsOf } from '../../lib/format.ts';
-import { RATING_VALUES, SIGNAL_VALUES, useBrowserStore, type SortKey } from '../../state/browser-store.ts';
+import { RATING_VALUES, SIGNAL_VALUES, useBrowserStore, type RatingFilter, type SignalFilter, type SortKey } from '../../state/browser-store.ts';
 import { useDataConfig } from '../../state/settings-store.ts';
 import { useScreenStore } from '../../state/screen-store.ts';
 import { INPUT_SETTLE_MS, useSettledStore } from '../../ui/use-after-paint.ts';
@@ -103,21 +103,33 @@ export default function TokenListPage() {
   );
 }
 
-/** Search box and the Rating, Signal and Category filters, bound to the browser store (each key press re-renders these alone). */
+/** The search box, subscribed to the search alone: a key press re-renders this box and nothing else. */
+const SearchBox = memo(function SearchBox() {
+  const search = useBrowserStore((s) => s.search);
+  const id = useId();
+  return (
+    <div className="filter search">
+      <label htmlFor={id}>Search tokens</label>
+      <input id={id} type="search" value={search} placeholder="Name or symbol" autoComplete="off" onChange={(e) => browser().setSearch(e.target.value)} />
+    </div>
+  );
+});
+
+const chooseRating = (r: RatingFilter): void => browser().setRating(r);
+const chooseSignal = (s: SignalFilter): void => browser().setSignal(s);
+
+/** Search box and the Rating, Signal and Category filters, bound to the browser store. */
 const Filters = memo(function Filters({ categories }: { readonly categories: readonly string[] }) {
-  const { search, rating, signal, category } = useBrowserStore(useShallow((s) => ({ search: s.search, rating: s.rating, signal: s.signal, category: s.category })));
-  const ids = { search: useId(), category: useId() };
+  const { rating, signal, category } = useBrowserStore(useShallow((s) => ({ rating: s.rating, signal: s.signal, category: s.category })));
+  const categoryId = useId();
   return (
     <div className="filters">
-      <div className="filter search">
-        <label htmlFor={ids.search}>Search tokens</label>
-        <input id={ids.search} type="search" value={search} placeholder="Name or symbol" autoComplete="off" onChange={(e) => browser().setSearch(e.target.value)} />
-      </div>
-      <Choice label="Rating" value={rating} choices={RATING_VALUES} onChoose={(r) => browser().setRating(r)} />
-      <Choice label="Signal" value={signal} choices={SIGNAL_VALUES} onChoose={(s) => browser().setSignal(s)} />
+      <SearchBox />
+      <Choice label="Rating" value={rating} choices={RATING_VALUES} onChoose={chooseRating} />
+      <Choice label="Signal" value={signal} choices={SIGNAL_VALUES} onChoose={chooseSignal} />
       <div className="filter">
-        <label htmlFor={ids.category}>Category</label>
-        <CategorySelect id={ids.category} value={category} categories={categories} />
+        <label htmlFor={categoryId}>Category</label>
+        <CategorySelect id={categoryId} value={category} categories={categories} />
       </div>
     </div>
   );
