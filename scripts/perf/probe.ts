@@ -92,6 +92,15 @@ export function latency(s: KeySample): number {
   return s.end - from;
 }
 
+/**
+ * Focuses `target` and waits until the page has painted it: the focus ring and the blur of the last
+ * input are the focus change's work, not the next key press's (a user tabs or clicks, then presses).
+ */
+async function focusPainted(page: Page, target: Locator): Promise<void> {
+  await target.focus();
+  await idle(page);
+}
+
 /** Something that produces key-press samples a few at a time, so measures can take turns (see `perf.ts`). */
 export interface KeyDriver {
   readonly page: Page;
@@ -110,7 +119,7 @@ export function sliderDriver(page: Page, slider: Locator, sweep = 10): KeyDriver
   return {
     page,
     async take(n) {
-      await slider.focus();
+      await focusPainted(page, slider);
       const kept: KeySample[] = [];
       let still = 0;
       while (kept.length < n) {
@@ -144,12 +153,12 @@ export function typingDriver(page: Page, box: Locator, text: string, settle: () 
     page,
     async take(n) {
       const kept: KeySample[] = [];
-      await box.focus();
+      await focusPainted(page, box);
       while (kept.length < n) {
         if (at === 0) {
           await box.fill('');
           await settle();
-          await box.focus();
+          await focusPainted(page, box);
         }
         const s = await pressAndMeasure(page, chars[at] ?? '');
         if (!s.changed) throw new Error(`search: typing "${chars[at]}" did not change the box`);
