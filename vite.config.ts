@@ -23,7 +23,7 @@ const proxy: Record<string, ProxyOptions> = {
   },
 };
 
-// `/`'s code in one file (the entry keeps only what runs first); see scripts/vite-home-chunk.ts.
+// `/`'s code in one file, the entry; see scripts/vite-home-chunk.ts.
 // The engine's barrel re-exports its history fits, which only the detail view uses: not `/`'s.
 const home = homeChunk([/\/src\/features\/token-list\/token-list-page\.tsx$/], [/\/src\/engine\/history\.ts$/]);
 

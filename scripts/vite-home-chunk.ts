@@ -1,13 +1,15 @@
 import type { Plugin } from 'vite';
 
 /**
- * Puts every module that `/` loads into one chunk, `home`: the entry's static imports and those of the
- * views named in `views` (the token list). Left to itself the bundler splits what `/` shares with the
- * other views into small common chunks; each file is compressed on its own, so seven files for one page
- * cost kilobytes that one file does not. Modules only other views need stay in their own chunks.
+ * Puts every module that `/` loads into one chunk group, `home` (Rolldown then merges it into the entry
+ * chunk): the entry's static imports and those of the views named in `views` (the token list). Left to
+ * itself the bundler splits what `/` shares with the other views into small common chunks; each file is
+ * compressed on its own, so seven files for one page cost kilobytes that one file does not. Modules only
+ * other views need stay in their own chunks.
  *
- * The set is computed from the module graph once it is complete (`buildEnd`), so it follows the
- * code: nothing here names a module but the views.
+ * The set is computed from the module graph once it is complete (`buildEnd`, before chunks are made), so
+ * it follows the code. `notHome` names modules reached only through a barrel's re-exports that `/` does
+ * not use: the graph cannot tell, so without it they would ride along.
  */
 export function homeChunk(views: readonly RegExp[], notHome: readonly RegExp[] = []): { plugin: Plugin; test: (id: string) => boolean } {
   const home = new Set<string>();
