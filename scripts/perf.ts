@@ -29,6 +29,8 @@ import { exportTimes, loadRun, type LoadRun } from './perf/load-export.ts';
 import { idle, installProbe, latency, until, sliderDriver, typingDriver, type KeyDriver } from './perf/probe.ts';
 import { distribution, floorRow, gatedRows, latencyRow, markdownTable, percentile, summary, textTable, type Distribution, type Row } from './perf/report.ts';
 import { serveDist } from './serve-dist.ts';
+import { URL_WRITE_DELAY_MS } from '../src/lib/trailing.ts';
+import { INPUT_SETTLE_MS } from '../src/ui/use-after-paint.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 /** The build to measure: `dist/`, or the one given as `--dist DIR`. */
@@ -53,6 +55,16 @@ const JS_BREACH_KB = 125;
 const EXPORT_BUDGET_MS = 300;
 const EXPORT_RUNS = 5;
 const LOAD_RUNS = 3;
+
+/**
+ * How long after its last key press a page's own deferred work may start: the views that follow once
+ * keys pause (`INPUT_SETTLE_MS`) and the address bar (`URL_WRITE_DELAY_MS`). After each block the page
+ * is given that long, then left idle, so this work is done before the next block. Otherwise the search's
+ * re-filtered list (5,000 rows) would land in the screener slider's first presses on the same page, and
+ * the market slider's answers in the share slider's: every other measure already starts on a page that
+ * has been idle for the other measures' turns.
+ */
+const DEFERRED_MS = Math.max(INPUT_SETTLE_MS, URL_WRITE_DELAY_MS) + 50;
 
 const runStart = performance.now();
 const log = (message: string): void => void process.stderr.write(`perf: [${((performance.now() - runStart) / 1000).toFixed(0).padStart(3)} s] ${message}\n`);
@@ -131,8 +143,8 @@ async function openPages(browser: Browser, baseUrl: string, big: { json: string;
 /**
  * All five measures at `rate`x CPU, taking turns in blocks of `BLOCK` presses, so whatever else
  * loads the machine during the run weighs on the floor and the app alike. With `warmup` (the pages'
- * first presses), one block each is taken first and discarded. Each page is left idle (its deferred
- * renders done) before the next one's turn.
+ * first presses), one block each is taken first and discarded. Each page is given `DEFERRED_MS` and
+ * left idle (its deferred renders done) before the next one's turn.
  */
 async function latencies(drivers: Record<Measure, KeyDriver>, rate: number, warmup: boolean): Promise<Measured> {
   const pages = [...new Set(Object.values(drivers).map((d) => d.page))];
@@ -145,6 +157,7 @@ async function latencies(drivers: Record<Measure, KeyDriver>, rate: number, warm
       const got = await drivers[m].take(BLOCK);
       const t1 = performance.now();
       if (round > 0) samples[m].push(...got.map(latency));
+      await new Promise((resolve) => setTimeout(resolve, DEFERRED_MS));
       await idle(drivers[m].page);
       if (process.env.PERF_DEBUG) log(`${m} take ${(t1 - began).toFixed(0)} idle ${(performance.now() - t1).toFixed(0)} lat ${got.map((g) => latency(g).toFixed(0)).join(',')}`);
     }
