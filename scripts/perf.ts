@@ -157,7 +157,7 @@ async function latencies(drivers: Record<Measure, KeyDriver>, rate: number, warm
       const got = await drivers[m].take(BLOCK);
       const t1 = performance.now();
       if (round > 0) samples[m].push(...got.map(latency));
-      await new Promise((resolve) => setTimeout(resolve, DEFERRED_MS));
+      await new Promise((done) => setTimeout(done, DEFERRED_MS));
       await idle(drivers[m].page);
       if (process.env.PERF_DEBUG) log(`${m} take ${(t1 - began).toFixed(0)} idle ${(performance.now() - t1).toFixed(0)} lat ${got.map((g) => latency(g).toFixed(0)).join(',')}`);
     }
