@@ -1,6 +1,6 @@
 import { useId, type ChangeEvent } from 'react';
 
-interface RangeSliderProps {
+export interface RangeSliderProps {
   /** The accessible name ("Total market size"). */
   readonly label: string;
   /** Integer position 0..steps (a log scale maps it to a value outside this component). */

@@ -19,7 +19,7 @@ import { attempt } from '../../lib/attempt.ts';
 import { formatUsdCompact } from '../../lib/format.ts';
 import { useScenarioActions } from '../../state/scenario-store.ts';
 import { RangeSlider } from '../../ui/range-slider.tsx';
-import { TypedInput } from '../../ui/typed-input.tsx';
+import { SliderField } from '../../ui/slider-field.tsx';
 import { fitPublished, publishedName } from '../../data/published.ts';
 import { useDataConfig } from '../../state/settings-store.ts';
 import { HistoryCaptures } from './history-captures.tsx';
@@ -64,37 +64,31 @@ const MarketSizeControl = memo(function MarketSizeControl({ marketSize, tiersKey
     () => logScale(MARKET_SIZE_RANGE.min, MARKET_SIZE_RANGE.max, 200, [...new Set([...DEFAULT_TIERS, ...tiersKey.split(',').map(Number)])]),
     [tiersKey],
   );
-  const label = tierLabel(marketSize);
   return (
-    <div>
-      <RangeSlider
-        label="Total market size"
-        steps={marketScale.steps}
-        position={sliderPosition(marketScale, marketSize)}
-        valueText={label}
-        onPosition={(p) => setMarketSize(sliderValue(marketScale, p))}
-      />
-      <TypedInput label="Market size" value={label} placeholder="16T" onCommit={(text) => attempt(() => setMarketSize(parseMarketSize(text)))} />
-    </div>
+    <SliderField
+      label="Total market size"
+      steps={marketScale.steps}
+      position={sliderPosition(marketScale, marketSize)}
+      valueText={tierLabel(marketSize)}
+      onPosition={(p) => setMarketSize(sliderValue(marketScale, p))}
+      box={{ label: 'Market size', placeholder: '16T', onCommit: (text) => attempt(() => setMarketSize(parseMarketSize(text))) }}
+    />
   );
 });
 
 /** The user's market share: its slider and typed box, and whether it follows the base case. */
 const ShareControl = memo(function ShareControl({ share, followsBase }: { readonly share: number; readonly followsBase: boolean }) {
   const { setShare } = useScenarioActions();
-  const text = shareText(share);
   return (
-    <div>
-      <RangeSlider
-        label="Market share"
-        steps={SHARE_SCALE.steps}
-        position={sliderPosition(SHARE_SCALE, share)}
-        valueText={text}
-        onPosition={(p) => setShare(sliderValue(SHARE_SCALE, p))}
-        hint={followsBase ? 'Following the base case at this market size.' : undefined}
-      />
-      <TypedInput label="Share" value={text} placeholder="0.5%" inputMode="decimal" onCommit={(t) => attempt(() => setShare(parseShare(t)))} />
-    </div>
+    <SliderField
+      label="Market share"
+      steps={SHARE_SCALE.steps}
+      position={sliderPosition(SHARE_SCALE, share)}
+      valueText={shareText(share)}
+      onPosition={(p) => setShare(sliderValue(SHARE_SCALE, p))}
+      hint={followsBase ? 'Following the base case at this market size.' : undefined}
+      box={{ label: 'Share', placeholder: '0.5%', inputMode: 'decimal', onCommit: (text) => attempt(() => setShare(parseShare(text))) }}
+    />
   );
 });
 

@@ -1,10 +1,10 @@
-import { memo, useId, useMemo, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { CASES, DEFAULT_TIERS, MARKET_SIZE_RANGE, logScale, parseMarketSize, sliderPosition, sliderValue, tierLabel } from '../../engine/index.ts';
 import { attempt } from '../../lib/attempt.ts';
 import { TARGET_CHOICES, useScreenStore } from '../../state/screen-store.ts';
-import { RangeSlider } from '../../ui/range-slider.tsx';
 import { Link } from '../../ui/link.tsx';
+import { SliderField } from '../../ui/slider-field.tsx';
 import { TypedInput } from '../../ui/typed-input.tsx';
 
 const CASE_LABEL = { bear: 'Bear', base: 'Base', moon: 'Moon' } as const;
@@ -16,13 +16,16 @@ const screen = () => useScreenStore.getState();
 /** The bar's market size: subscribed to that value alone, so a slider step re-renders this and nothing else. */
 const BarMarketSize = memo(function BarMarketSize() {
   const marketSize = useScreenStore((st) => st.marketSize);
-  const position = useMemo(() => sliderPosition(SCALE, marketSize), [marketSize]);
-  const label = tierLabel(marketSize);
   return (
-    <div className="bar-size">
-      <RangeSlider label="Total market size" steps={SCALE.steps} position={position} valueText={label} onPosition={(p) => screen().setMarketSize(sliderValue(SCALE, p))} />
-      <TypedInput label="Market size" value={label} placeholder="16T" onCommit={(text) => attempt(() => screen().setMarketSize(parseMarketSize(text)))} />
-    </div>
+    <SliderField
+      className="bar-size"
+      label="Total market size"
+      steps={SCALE.steps}
+      position={sliderPosition(SCALE, marketSize)}
+      valueText={tierLabel(marketSize)}
+      onPosition={(p) => screen().setMarketSize(sliderValue(SCALE, p))}
+      box={{ label: 'Market size', placeholder: '16T', onCommit: (text) => attempt(() => screen().setMarketSize(parseMarketSize(text))) }}
+    />
   );
 });
 
