@@ -232,7 +232,6 @@ export const BandChart = memo(function BandChart(props: BandChartProps) {
     );
   }
 
-
   return (
     <figure className="band-chart" aria-label="Price bands chart" aria-describedby={captionId} ref={figureRef}>
       <UserPointContext value={userPoint}>{drawing}</UserPointContext>

@@ -40,7 +40,7 @@ function noScreen(only: ReadonlySet<string> | null, watched: ReadonlySet<string>
   return { minMultiple: 0, only, watched, value: () => null };
 }
 
-/** The two stores as plain subscribable sources, for `useSettledStore`. */
+/** The two stores as plain subscribable sources, for `useSettledStore` (a hook cannot be passed as a value). */
 const BROWSER_STORE = { getState: () => useBrowserStore.getState(), subscribe: (l: () => void) => useBrowserStore.subscribe(l) };
 const SCREEN_STORE = { getState: () => useScreenStore.getState(), subscribe: (l: () => void) => useScreenStore.subscribe(l) };
 
