@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 
 interface TypedInputProps {
   readonly label: string;
@@ -12,42 +12,68 @@ interface TypedInputProps {
   readonly listId?: string;
 }
 
-/** A text box that takes a typed value on Enter or blur ("16T", "0.5%") and says clearly what it could not read. */
+/**
+ * A text box that takes a typed value on Enter or blur ("16T", "0.5%") and says clearly what it could not read.
+ *
+ * The box is uncontrolled and its element is made once per error state: what is typed stays in the
+ * element until it is committed, and a new value from elsewhere (a slider, a link) is written to the
+ * element directly. Each time React re-renders an `<input>`, it rewrites its `name`, `type` and
+ * `value` attributes too, and Chromium restyles it: a slider step would pay for that in its box.
+ */
 export function TypedInput({ label, value, onCommit, placeholder, inputMode = 'text', listId }: TypedInputProps) {
   const id = useId();
   const errorId = useId();
-  const [text, setText] = useState(value);
+  const ref = useRef<HTMLInputElement>(null);
+  const [initial] = useState(value);
   const [error, setError] = useState<string | null>(null);
-  // A new value from elsewhere (a slider, a link) replaces what the box shows.
+  // A new value from elsewhere replaces what the box shows, and the error about the old text.
   const [shownValue, setShownValue] = useState(value);
   if (shownValue !== value) {
     setShownValue(value);
-    setText(value);
-    setError(null);
+    if (error !== null) setError(null);
   }
-  const commit = (): void => {
-    if (text.trim() === value) return;
-    setError(onCommit(text));
-  };
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (el && el.value !== value) el.value = value;
+  }, [value]);
+  // The latest value and callback, for the element's handlers (the element outlives a render).
+  const latest = useRef({ value, onCommit });
+  useLayoutEffect(() => {
+    latest.current = { value, onCommit };
+  });
+  const commit = useMemo(
+    () => (): void => {
+      const text = ref.current?.value ?? '';
+      if (text.trim() === latest.current.value) return;
+      setError(latest.current.onCommit(text));
+    },
+    [],
+  );
   const submit = (e: FormEvent): void => {
     e.preventDefault();
     commit();
   };
-  return (
-    <form className="typed-input" onSubmit={submit}>
-      <label htmlFor={id}>{label}</label>
+  const input = useMemo(
+    () => (
       <input
+        ref={ref}
         id={id}
         type="text"
         inputMode={inputMode}
         list={listId}
-        value={text}
+        defaultValue={initial}
         placeholder={placeholder}
         aria-invalid={error !== null}
         aria-describedby={error ? errorId : undefined}
-        onChange={(e) => setText(e.target.value)}
         onBlur={commit}
       />
+    ),
+    [id, inputMode, listId, initial, placeholder, error, errorId, commit],
+  );
+  return (
+    <form className="typed-input" onSubmit={submit}>
+      <label htmlFor={id}>{label}</label>
+      {input}
       {error ? (
         <p id={errorId} className="input-error" role="alert">
           {error}

@@ -1,0 +1,138 @@
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { useState } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import { RangeSlider } from '../../src/ui/range-slider.tsx';
+import { TypedInput } from '../../src/ui/typed-input.tsx';
+
+/** Attribute changes on `el` while `run` runs (React's `updateInput` rewrites `name`, `type` and `value`). */
+async function attributeChanges(el: Element, run: () => void): Promise<string[]> {
+  const seen: string[] = [];
+  const observer = new MutationObserver((records) => {
+    for (const r of records) seen.push(r.attributeName ?? '');
+  });
+  observer.observe(el, { attributes: true });
+  run();
+  await Promise.resolve();
+  seen.push(...observer.takeRecords().map((r) => r.attributeName ?? ''));
+  observer.disconnect();
+  return seen;
+}
+
+/** A slider whose owner keeps positions only up to `max` (a clamp), as a store would. */
+function Owner({ max = 10, onTaken }: { readonly max?: number; readonly onTaken?: (p: number) => void }) {
+  const [position, setPosition] = useState(4);
+  return (
+    <RangeSlider
+      label="Size"
+      steps={20}
+      position={position}
+      valueText={`${position} units`}
+      onPosition={(p) => {
+        const taken = Math.min(max, p);
+        onTaken?.(taken);
+        setPosition(taken);
+      }}
+    />
+  );
+}
+
+describe('RangeSlider', () => {
+  it('shows its position and text, and follows a new position', () => {
+    const { rerender } = render(<RangeSlider label="Size" steps={20} position={4} valueText="4 units" onPosition={() => {}} />);
+    const slider = screen.getByRole('slider', { name: 'Size' });
+    expect(slider).toHaveValue('4');
+    expect(slider).toHaveAttribute('aria-valuetext', '4 units');
+    rerender(<RangeSlider label="Size" steps={20} position={7.4} valueText="7 units" onPosition={() => {}} />);
+    expect(slider).toHaveValue('7');
+    expect(slider).toHaveAttribute('aria-valuetext', '7 units');
+    expect(screen.getByText('7 units')).toBeInTheDocument();
+  });
+
+  it('gives a moved position to its owner, and shows what the owner took', async () => {
+    const taken = vi.fn();
+    render(<Owner onTaken={taken} />);
+    const slider = screen.getByRole('slider', { name: 'Size' });
+    fireEvent.change(slider, { target: { value: '6' } });
+    await act(async () => {});
+    expect(taken).toHaveBeenLastCalledWith(6);
+    expect(slider).toHaveValue('6');
+    expect(slider).toHaveAttribute('aria-valuetext', '6 units');
+  });
+
+  it('puts back a position its owner refuses, as a controlled input would', async () => {
+    render(<Owner max={10} />);
+    const slider = screen.getByRole('slider', { name: 'Size' });
+    fireEvent.change(slider, { target: { value: '10' } });
+    await act(async () => {});
+    // 15 is clamped to 10, which the owner already holds: no new render, and still the thumb goes back.
+    fireEvent.change(slider, { target: { value: '15' } });
+    await act(async () => {});
+    expect(slider).toHaveValue('10');
+    expect(slider).toHaveAttribute('aria-valuetext', '10 units');
+  });
+
+  it('is not rewritten by React when its position changes: only its value and text move', async () => {
+    const props = { label: 'Size', steps: 20, onPosition: () => {} };
+    const { rerender } = render(<RangeSlider {...props} position={4} valueText="4 units" />);
+    const slider = screen.getByRole('slider', { name: 'Size' });
+    const changed = await attributeChanges(slider, () => rerender(<RangeSlider {...props} position={5} valueText="5 units" />));
+    expect(changed).toEqual(['aria-valuetext']);
+    expect(slider).toHaveValue('5');
+  });
+});
+
+describe('TypedInput', () => {
+  it('keeps what is typed until Enter, then gives it to its owner', () => {
+    const commit = vi.fn((): string | null => null);
+    render(<TypedInput label="Market size" value="16T" onCommit={commit} />);
+    const box = screen.getByRole('textbox', { name: 'Market size' });
+    expect(box).toHaveValue('16T');
+    fireEvent.change(box, { target: { value: '23T' } });
+    expect(box).toHaveValue('23T');
+    expect(commit).not.toHaveBeenCalled();
+    fireEvent.submit(box);
+    expect(commit).toHaveBeenCalledWith('23T');
+  });
+
+  it('says what it could not read, and a new value from elsewhere replaces the text and the error', () => {
+    const { rerender } = render(<TypedInput label="Market size" value="16T" onCommit={() => 'Not a market size.'} />);
+    const box = screen.getByRole('textbox', { name: 'Market size' });
+    fireEvent.change(box, { target: { value: 'lots' } });
+    fireEvent.blur(box);
+    expect(screen.getByRole('alert')).toHaveTextContent('Not a market size.');
+    expect(box).toHaveAttribute('aria-invalid', 'true');
+    rerender(<TypedInput label="Market size" value="23T" onCommit={() => 'Not a market size.'} />);
+    expect(box).toHaveValue('23T');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(box).toHaveAttribute('aria-invalid', 'false');
+  });
+
+  it('does not commit the value it already shows', () => {
+    const commit = vi.fn((): string | null => null);
+    render(<TypedInput label="Share" value="0.5%" onCommit={commit} />);
+    const box = screen.getByRole('textbox', { name: 'Share' });
+    fireEvent.change(box, { target: { value: ' 0.5% ' } });
+    fireEvent.blur(box);
+    expect(commit).not.toHaveBeenCalled();
+  });
+
+  it('uses the latest owner callback after a re-render', () => {
+    const first = vi.fn((): string | null => null);
+    const second = vi.fn((): string | null => null);
+    const { rerender } = render(<TypedInput label="Share" value="0.5%" onCommit={first} />);
+    rerender(<TypedInput label="Share" value="0.5%" onCommit={second} />);
+    const box = screen.getByRole('textbox', { name: 'Share' });
+    fireEvent.change(box, { target: { value: '1%' } });
+    fireEvent.blur(box);
+    expect(first).not.toHaveBeenCalled();
+    expect(second).toHaveBeenCalledWith('1%');
+  });
+
+  it('is not rewritten by React when its value changes elsewhere: only the text moves', async () => {
+    const { rerender } = render(<TypedInput label="Market size" value="16T" onCommit={() => null} />);
+    const box = screen.getByRole('textbox', { name: 'Market size' });
+    const changed = await attributeChanges(box, () => rerender(<TypedInput label="Market size" value="17T" onCommit={() => null} />));
+    expect(changed).toEqual([]);
+    expect(box).toHaveValue('17T');
+  });
+});
