@@ -177,7 +177,7 @@ export function syncScenarioToUrl(): () => void {
   }, URL_WRITE_DELAY_MS);
   const unsubscribe = useScenarioStore.subscribe((state, prev) => {
     // A change of notices alone changes nothing in the link.
-    if (!sameParams(state, prev)) write.schedule();
+    if (!sameScenario(state, prev)) write.schedule();
   });
   const flush = (): void => write.flush();
   window.addEventListener('pagehide', flush);
@@ -195,7 +195,8 @@ export function scenarioHref(): string {
   return `${origin}${pathname}${scenarioSearchFor(useScenarioStore.getState(), search)}${hash}`;
 }
 
-function sameParams(a: ScenarioParams, b: ScenarioParams): boolean {
+/** Whether two states hold the same scenario (notices and actions aside). */
+export function sameScenario(a: ScenarioParams, b: ScenarioParams): boolean {
   return (
     a.marketSize === b.marketSize &&
     a.share === b.share &&

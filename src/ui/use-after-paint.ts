@@ -35,8 +35,8 @@ export function useAfterPaint<T>(value: T, settleMs = 0): T {
 
 /** What `useSettledStore` needs of a store (a zustand store has it). */
 export interface SubscribableStore<T> {
-  getState(): T;
-  subscribe(listener: () => void): () => void;
+  readonly getState: () => T;
+  readonly subscribe: (listener: () => void) => () => void;
 }
 
 /**

@@ -1,8 +1,10 @@
-import { memo, useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useState, type ReactNode } from 'react';
 import { CASES, EngineInputError, parsePrice, requiredMarketSize, requiredMarketSizeAtShare, scenarioCell, tierLabel } from '../../engine/index.ts';
 import { formatMultiple, formatPrice } from '../../lib/format.ts';
 import { shareText } from './controls.tsx';
-import type { ScenarioView } from './use-scenario-view.ts';
+import { sameScenario, useScenarioStore } from '../../state/scenario-store.ts';
+import type { ScenarioParams } from '../../state/url-codec.ts';
+import type { ScenarioView } from './scenario-view.ts';
 
 const CASE_WORD = { bear: 'bear', base: 'base', moon: 'moon' } as const;
 
@@ -14,14 +16,27 @@ function reachText(m: number | null, today: number): string {
 }
 
 interface AnswersProps {
+  /** The scenario the sentences tell: the last one the sliders rested on. */
   readonly view: ScenarioView;
   readonly symbol: string;
-  /** True while the sliders move and the sentences still show the last resting scenario. */
-  readonly pending?: boolean;
+}
+
+/**
+ * The answers' section, busy while the store's scenario differs from the one the sentences tell (the
+ * sliders move). It subscribes to that alone: when it flips, the sentences (`children`, the same
+ * elements) are not rendered again.
+ */
+function AnswersSection({ told, children }: { readonly told: ScenarioParams; readonly children: ReactNode }) {
+  const busy = useScenarioStore((s) => !sameScenario(s, told));
+  return (
+    <section aria-labelledby="answers-title" className="answers" aria-busy={busy}>
+      {children}
+    </section>
+  );
 }
 
 /** The scenario in plain sentences, every number from the engine. */
-export const Answers = memo(function Answers({ view, symbol, pending = false }: AnswersProps) {
+export const Answers = memo(function Answers({ view, symbol }: AnswersProps) {
   const { input, params } = view;
   const [targetText, setTargetText] = useState('');
   const targetId = useId();
@@ -51,7 +66,7 @@ export const Answers = memo(function Answers({ view, symbol, pending = false }: 
   }, [targetText, input, params.captures, view.share, today]);
 
   return (
-    <section aria-labelledby="answers-title" className="answers" aria-busy={pending}>
+    <AnswersSection told={params}>
       <h2 id="answers-title">Answers</h2>
       <p>
         At a {tierLabel(params.marketSize)} total market: {atSize.map(({ c, cell }) => `${CASE_WORD[c]} ${formatPrice(cell.price)} (${formatMultiple(cell.multiple)})`).join(', ')}.
@@ -70,6 +85,6 @@ export const Answers = memo(function Answers({ view, symbol, pending = false }: 
       <p role="status" aria-label="Target answer" className={target?.ok === false ? 'input-error' : undefined}>
         {target ? target.text : 'Type a price to see the total market size each case needs.'}
       </p>
-    </section>
+    </AnswersSection>
   );
 });

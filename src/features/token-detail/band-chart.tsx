@@ -1,4 +1,18 @@
-import { createContext, memo, useCallback, useContext, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
+import {
+  createContext,
+  memo,
+  useCallback,
+  useContext,
+  useDeferredValue,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import {
   Area,
   ComposedChart,
@@ -24,7 +38,7 @@ import {
   priceFloor,
   type BandPoint,
 } from './chart-series.ts';
-import { INPUT_SETTLE_MS, useAfterPaint } from '../../ui/use-after-paint.ts';
+import { INPUT_SETTLE_MS, useSettledStore, type SubscribableStore } from '../../ui/use-after-paint.ts';
 
 /** A published price (e.g. Token Metrics' bands) at total market size `m` (USD). */
 export interface PublishedPoint {
@@ -39,12 +53,19 @@ export interface UserPoint {
   readonly price: number;
 }
 
+/**
+ * A user's point that moves with the keys: a store whose `getState` returns the same object while the
+ * point does not move. Given one, the chart re-renders only its mark when the point moves.
+ */
+export type UserPointStore = SubscribableStore<UserPoint | null>;
+
 export interface BandChartProps {
   readonly token: TokenInput;
   readonly captures: Captures;
   /** Market sizes (USD) marked by vertical lines and named in the text alternative. */
   readonly tiers: readonly number[];
-  readonly userPoint: UserPoint | null;
+  /** The point itself, or a store of it (see `UserPointStore`). */
+  readonly userPoint: UserPoint | null | UserPointStore;
   readonly published?: readonly PublishedPoint[] | undefined;
   /** The token's symbol, for the text alternative ("ADA price bands ..."). */
   readonly symbol: string;
@@ -96,7 +117,8 @@ type Computed =
  * can find the drawing at `figure.band-chart svg.recharts-surface`.
  */
 export const BandChart = memo(function BandChart(props: BandChartProps) {
-  const { userPoint, published, symbol, width, height = DEFAULT_HEIGHT } = props;
+  const { published, symbol, width, height = DEFAULT_HEIGHT } = props;
+  const point = usePointStore(props.userPoint);
   const { token, captures } = useStableInputs(props.token, props.captures);
   const tiers = useStableTiers(props.tiers);
   const captionId = useId();
@@ -106,10 +128,13 @@ export const BandChart = memo(function BandChart(props: BandChartProps) {
   // The axes follow the user's point a beat behind (they change only when it leaves them: snapped ends).
   // Deferred as keys that change only when a snapped end does, so a step inside the axes schedules no
   // second render.
-  const wantX = chartDomain(token.totalMarketCap, tiers, userPoint?.marketSize);
-  const [xMin, xMax] = splitKey(useDeferredValue(`${wantX.min} ${wantX.max}`));
+  const wantX = useSyncExternalStore(point.subscribe, () => {
+    const { min, max } = chartDomain(token.totalMarketCap, tiers, point.getState()?.marketSize);
+    return `${min} ${max}`;
+  });
+  const [xMin, xMax] = splitKey(useDeferredValue(wantX));
   // The text alternative names the point once it rests (a screen reader is not read every step).
-  const captionPoint = useAfterPaint(userPoint, INPUT_SETTLE_MS);
+  const captionPoint = useSettledStore(point, INPUT_SETTLE_MS);
   const computed = useMemo<Computed>(() => {
     try {
       const series = bandSeries(token, captures, { min: xMin, max: xMax }, POINTS, tiers);
@@ -137,13 +162,17 @@ export const BandChart = memo(function BandChart(props: BandChartProps) {
 
   // The user's point widens the price axis only when it falls outside the bands' own (snapped, so rarely).
   const bands = useMemo(() => (computed.ok ? bandsDomainOf(computed.series, token.price, published) : null), [computed, token.price, published]);
-  const price = userPoint?.price;
-  const outside = bands !== null && price !== undefined && price > bands.floor && (price < bands.domain.min || price > bands.domain.max);
-  const wantY = !computed.ok || !bands ? { min: 1, max: 10 } : outside && price !== undefined ? priceDomain(computed.series, [...bands.extra, price], bands.floor) : bands.domain;
-  const [yMin, yMax] = splitKey(useDeferredValue(`${wantY.min} ${wantY.max}`));
+  const wantY = useSyncExternalStore(point.subscribe, () => {
+    const price = point.getState()?.price;
+    const outside = bands !== null && price !== undefined && price > bands.floor && (price < bands.domain.min || price > bands.domain.max);
+    const { min, max } = !computed.ok || !bands ? { min: 1, max: 10 } : outside ? priceDomain(computed.series, [...bands.extra, price], bands.floor) : bands.domain;
+    return `${min} ${max}`;
+  });
+  const [yMin, yMax] = splitKey(useDeferredValue(wantY));
+  const hasPoint = useSyncExternalStore(point.subscribe, () => point.getState() !== null);
 
   // The drawing is one element that changes only with the bands, the axes, the published points and
-  // the size: moving the user's point re-renders `UserPointMark` alone (through context), not recharts.
+  // the size: moving the user's point re-renders `UserPointMark` alone (it subscribes to the point), not recharts.
   const drawing = useMemo(() => {
     if (!computed.ok) return null;
     const { series, summaryTiers } = computed;
@@ -234,8 +263,8 @@ export const BandChart = memo(function BandChart(props: BandChartProps) {
 
   return (
     <figure className="band-chart" aria-label="Price bands chart" aria-describedby={captionId} ref={figureRef}>
-      <UserPointContext value={userPoint}>{drawing}</UserPointContext>
-      <BandLegend published={publishedByCase.length > 0} user={userPoint !== null} />
+      <UserPointContext value={point}>{drawing}</UserPointContext>
+      <BandLegend published={publishedByCase.length > 0} user={hasPoint} />
       <figcaption id={captionId} className="band-chart-summary">
         {summary}
       </figcaption>
@@ -256,14 +285,31 @@ function bandsDomainOf(series: readonly BandPoint[], todayPrice: number, publish
   return { domain: priceDomain(series, extra, floor), extra, floor };
 }
 
-const UserPointContext = createContext<UserPoint | null>(null);
+const NO_POINT: UserPointStore = { getState: () => null, subscribe: () => () => {} };
+
+/** `userPoint` as a store: itself when it is one, else a store that holds the given point. */
+function usePointStore(userPoint: UserPoint | null | UserPointStore): UserPointStore {
+  const given = userPoint !== null && 'subscribe' in userPoint ? userPoint : null;
+  const marketSize = userPoint !== null && 'marketSize' in userPoint ? userPoint.marketSize : undefined;
+  const price = userPoint !== null && 'price' in userPoint ? userPoint.price : undefined;
+  const held = useMemo(() => {
+    if (marketSize === undefined || price === undefined) return NO_POINT;
+    const state = { marketSize, price };
+    return { getState: () => state, subscribe: () => () => {} };
+  }, [marketSize, price]);
+  return given ?? held;
+}
+
+/** The point's store: stable while the store is, so moving the point changes no context. */
+const UserPointContext = createContext<UserPointStore>(NO_POINT);
 
 /**
- * The user's point and its "You $x" label, drawn inside the chart at the axes' own scales. It reads
- * the point from context, so a slider press re-renders this mark only.
+ * The user's point and its "You $x" label, drawn inside the chart at the axes' own scales. It
+ * subscribes to the point's store itself, so a slider press re-renders this mark only.
  */
 function UserPointMark({ xMin, xMax, yMin, yMax }: { readonly xMin: number; readonly xMax: number; readonly yMin: number; readonly yMax: number }) {
-  const point = useContext(UserPointContext);
+  const store = useContext(UserPointContext);
+  const point = useSyncExternalStore(store.subscribe, store.getState);
   const at = useCartesianScale({ x: point?.marketSize ?? xMin, y: point?.price ?? yMin });
   // Outside the axes (they catch up a beat later), the mark waits rather than sitting on the frame.
   const inside = point !== null && point.marketSize >= xMin && point.marketSize <= xMax && point.price >= yMin && point.price <= yMax;

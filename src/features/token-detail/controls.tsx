@@ -13,17 +13,19 @@ import {
   sliderValue,
   tierLabel,
   type Captures,
+  type TokenInput,
 } from '../../engine/index.ts';
 import type { PublishedScenario } from '../../data/types.ts';
 import { attempt } from '../../lib/attempt.ts';
 import { formatUsdCompact } from '../../lib/format.ts';
-import { useScenarioActions } from '../../state/scenario-store.ts';
+import { useMarketSize, useScenarioActions, useScenarioStore } from '../../state/scenario-store.ts';
 import { RangeSlider } from '../../ui/range-slider.tsx';
 import { SliderField } from '../../ui/slider-field.tsx';
 import { fitPublished, publishedName } from '../../data/published.ts';
 import { useDataConfig } from '../../state/settings-store.ts';
+import type { Horizon } from '../../state/url-codec.ts';
 import { HistoryCaptures } from './history-captures.tsx';
-import type { ScenarioView } from './use-scenario-view.ts';
+import { shareFor } from './scenario-view.ts';
 
 const SHARE_SCALE = logScale(SHARE_RANGE.min, SHARE_RANGE.max, 300);
 const CAPTURE_STEPS = Math.round((CAPTURE_RANGE.max - CAPTURE_RANGE.min) / CAPTURE_RANGE.step);
@@ -56,8 +58,9 @@ function errorText(error: unknown): string {
   return error instanceof EngineInputError ? error.message.replace(/^[\w.[\]]+: /, '') : 'That value could not be read.';
 }
 
-/** The user's market size: its slider (snapping to the tiers) and typed box. */
-const MarketSizeControl = memo(function MarketSizeControl({ marketSize, tiersKey }: { readonly marketSize: number; readonly tiersKey: string }) {
+/** The user's market size: its slider (snapping to the tiers) and typed box. It subscribes to the market size itself. */
+const MarketSizeControl = memo(function MarketSizeControl({ tiersKey }: { readonly tiersKey: string }) {
+  const marketSize = useMarketSize();
   const { setMarketSize } = useScenarioActions();
   // Snap to the user's tiers as well as the defaults, so every tier in the table is one key press away.
   const marketScale = useMemo(
@@ -76,8 +79,10 @@ const MarketSizeControl = memo(function MarketSizeControl({ marketSize, tiersKey
   );
 });
 
-/** The user's market share: its slider and typed box, and whether it follows the base case. */
-const ShareControl = memo(function ShareControl({ share, followsBase }: { readonly share: number; readonly followsBase: boolean }) {
+/** The user's market share: its slider and typed box, and whether it follows the base case. It subscribes to the share in use itself. */
+const ShareControl = memo(function ShareControl({ input }: { readonly input: TokenInput }) {
+  const share = useScenarioStore((s) => shareFor(input, s));
+  const followsBase = useScenarioStore((s) => s.share === null);
   const { setShare } = useScenarioActions();
   return (
     <SliderField
@@ -166,32 +171,37 @@ const Presets = memo(function Presets({ tokenId, published, captures, circulatin
 
 interface ControlsProps {
   readonly tokenId: string;
-  readonly view: ScenarioView;
+  readonly input: TokenInput;
+  /** Why the diluted view equals the circulating one, when it does. */
+  readonly note: string | null;
+  readonly captures: Captures;
+  readonly tiers: readonly number[];
+  readonly horizon: Horizon;
   readonly published: PublishedScenario | undefined;
   readonly hasMaxSupply: boolean;
 }
 
 /**
  * Sliders and typed inputs for the user's point and the three capture ratios, the supply toggle, presets.
- * Each part is memoised on its own values: a step of one slider re-renders that slider (and the share,
- * when it follows the base case), not the rest.
+ * The market size and the share subscribe to the store themselves, so a step of their sliders
+ * re-renders those two controls (the share moves with the market size while it follows the base
+ * case), not this section; the other parts are memoised on their own values.
  */
-export function Controls({ tokenId, view, published, hasMaxSupply }: ControlsProps) {
-  const { params } = view;
+export const Controls = memo(function Controls({ tokenId, input, note, captures, tiers, horizon, published, hasMaxSupply }: ControlsProps) {
   return (
     <section aria-labelledby="controls-title" className="controls">
       <h2 id="controls-title">Your scenario</h2>
       <div className="control-grid">
-        <MarketSizeControl marketSize={params.marketSize} tiersKey={params.tiers.join(',')} />
-        <ShareControl share={view.share} followsBase={view.shareFollowsBase} />
-        <CaptureSliders captures={params.captures} />
+        <MarketSizeControl tiersKey={tiers.join(',')} />
+        <ShareControl input={input} />
+        <CaptureSliders captures={captures} />
       </div>
-      <SupplyChoice horizon={params.horizon} note={params.horizon === 'max' && !hasMaxSupply ? view.note : null} />
-      <Presets tokenId={tokenId} published={published} captures={params.captures} circulatingSupply={view.input.circulatingSupply} />
-      <TodayMarket totalMarketCap={view.input.totalMarketCap} />
+      <SupplyChoice horizon={horizon} note={horizon === 'max' && !hasMaxSupply ? note : null} />
+      <Presets tokenId={tokenId} published={published} captures={captures} circulatingSupply={input.circulatingSupply} />
+      <TodayMarket totalMarketCap={input.totalMarketCap} />
     </section>
   );
-}
+});
 
 const TodayMarket = memo(function TodayMarket({ totalMarketCap }: { readonly totalMarketCap: number }) {
   return (

@@ -7,7 +7,7 @@ import { scenarioHref } from '../../state/scenario-store.ts';
 import { CopyLinkButton } from '../../ui/copy-link-button.tsx';
 import { ExportButtons } from '../../ui/export-buttons.tsx';
 import { shareText } from './controls.tsx';
-import type { ScenarioView } from './use-scenario-view.ts';
+import type { ScenarioView } from './scenario-view.ts';
 
 const FIGURE = 'figure.band-chart[aria-label="Price bands chart"]';
 

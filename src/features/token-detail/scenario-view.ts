@@ -1,9 +1,8 @@
-import { useMemo } from 'react';
-import { engineInputFor } from '../../data/engine-input.ts';
-import type { Dataset, Token } from '../../data/types.ts';
 import { caseShare, customPrice, scenarioTable, SHARE_RANGE, type ScenarioRow, type TokenInput } from '../../engine/index.ts';
-import { useScenarioParams } from '../../state/scenario-store.ts';
+import { useScenarioStore } from '../../state/scenario-store.ts';
 import type { ScenarioParams } from '../../state/url-codec.ts';
+import type { SubscribableStore } from '../../ui/use-after-paint.ts';
+import type { UserPoint } from './band-chart.tsx';
 
 export interface ScenarioView {
   readonly params: ScenarioParams;
@@ -18,33 +17,46 @@ export interface ScenarioView {
   readonly customPrice: number;
 }
 
-/**
- * Everything the detail view derives from the token and the scenario state, computed by the engine.
- * Each piece is memoised on what it depends on: moving the market-size slider recomputes the share
- * and the custom price, not the tiers table.
- */
-export function useScenarioView(token: Token, dataset: Dataset): { ok: true; view: ScenarioView } | { ok: false; reason: string } {
-  const params = useScenarioParams();
-  const market = dataset.market;
-  const result = useMemo(() => engineInputFor(token, market, params.horizon), [token, market, params.horizon]);
-  const input = result.ok ? result.input : null;
-  const rows = useMemo(() => (input ? scenarioTable(input, params.captures, params.tiers) : []), [input, params.captures, params.tiers]);
-  const derived = useMemo(() => {
-    if (!input) return null;
-    const baseShare = caseShare(input, params.captures.base, params.marketSize);
-    const share = params.share ?? Math.min(SHARE_RANGE.max, Math.max(SHARE_RANGE.min, baseShare));
-    return { share, price: customPrice(input, params.marketSize, share) };
-  }, [input, params.captures.base, params.marketSize, params.share]);
+type PointParams = Pick<ScenarioParams, 'marketSize' | 'share' | 'captures'>;
 
-  const note = result.ok ? result.note : null;
-  // One object per scenario: a consumer keyed on it (memo, useAfterPaint) sees a change only when one happens.
-  const view = useMemo(
-    (): ScenarioView | null =>
-      input && derived
-        ? { params, input, note, rows, share: derived.share, shareFollowsBase: params.share === null, customPrice: derived.price }
-        : null,
-    [params, input, note, rows, derived],
-  );
-  if (!result.ok || !view) return { ok: false, reason: result.ok ? 'No scenario' : result.reason };
-  return { ok: true, view };
+/** The share in use: the user's, or the base case's at the chosen market size, clamped to the slider's range. */
+export function shareFor(input: TokenInput, params: PointParams): number {
+  if (params.share !== null) return params.share;
+  return Math.min(SHARE_RANGE.max, Math.max(SHARE_RANGE.min, caseShare(input, params.captures.base, params.marketSize)));
+}
+
+/**
+ * Everything the detail view shows for `params`, computed by the engine: the tiers table, the share
+ * in use and the price at the user's point. `rows` may be given when already computed for the same
+ * captures and tiers.
+ */
+export function scenarioView(input: TokenInput, note: string | null, params: ScenarioParams, rows?: readonly ScenarioRow[]): ScenarioView {
+  const share = shareFor(input, params);
+  return {
+    params,
+    input,
+    note,
+    rows: rows ?? scenarioTable(input, params.captures, params.tiers),
+    share,
+    shareFollowsBase: params.share === null,
+    customPrice: customPrice(input, params.marketSize, share),
+  };
+}
+
+/**
+ * The user's point of the scenario store for `input`, as a store of its own: a slider step
+ * notifies only the components that subscribe to it (the chart's mark), and `getState` gives the same
+ * object while the point does not move (as `useSyncExternalStore` needs).
+ */
+export function userPointStore(input: TokenInput): SubscribableStore<UserPoint> {
+  let last: UserPoint | null = null;
+  return {
+    subscribe: (listener) => useScenarioStore.subscribe(() => listener()),
+    getState: () => {
+      const state = useScenarioStore.getState();
+      const price = customPrice(input, state.marketSize, shareFor(input, state));
+      if (last === null || last.marketSize !== state.marketSize || last.price !== price) last = { marketSize: state.marketSize, price };
+      return last;
+    },
+  };
 }

@@ -1,8 +1,12 @@
-import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { engineInputFor } from '../../data/engine-input.ts';
+import { scenarioTable } from '../../engine/index.ts';
 import { useDataset } from '../../data/queries/dataset.ts';
 import type { Dataset, Token } from '../../data/types.ts';
 import { useDataConfig } from '../../state/settings-store.ts';
-import { scenarioHref, syncScenarioToUrl, useScenarioNotices, useScenarioStore } from '../../state/scenario-store.ts';
+import { scenarioHref, selectScenarioParams, syncScenarioToUrl, useScenarioNotices, useScenarioStore } from '../../state/scenario-store.ts';
+import type { ScenarioParams } from '../../state/url-codec.ts';
 import { Link } from '../../ui/link.tsx';
 import { Answers } from './answers.tsx';
 import { BandChart } from './band-chart.tsx';
@@ -14,8 +18,8 @@ import { publishedPoints, type PublishedPoint } from '../../data/published.ts';
 import { ScenarioTable } from './scenario-table.tsx';
 import { TierEditor } from './tier-editor.tsx';
 import { TokenHeader } from './token-header.tsx';
-import { useScenarioView, type ScenarioView } from './use-scenario-view.ts';
-import { INPUT_SETTLE_MS, useAfterPaint } from '../../ui/use-after-paint.ts';
+import { scenarioView, userPointStore, type ScenarioView } from './scenario-view.ts';
+import { INPUT_SETTLE_MS, useSettledStore, type SubscribableStore } from '../../ui/use-after-paint.ts';
 
 interface TokenDetailPageProps {
   readonly id: string;
@@ -81,56 +85,74 @@ function Notices() {
   );
 }
 
+/** What a step of the market-size or share slider leaves alone. */
+const selectShape = (s: ScenarioParams): Pick<ScenarioParams, 'captures' | 'tiers' | 'horizon'> => ({ captures: s.captures, tiers: s.tiers, horizon: s.horizon });
+
+/** The scenario store, wrapped: `useSettledStore` takes a store object, and the React Compiler lint refuses a hook passed as a value. */
+const scenarioStore: SubscribableStore<ScenarioParams> = { getState: () => useScenarioStore.getState(), subscribe: (l) => useScenarioStore.subscribe(() => l()) };
+
+/**
+ * The scenario of one token. A step of the market-size or share slider does not re-render it: those
+ * two controls, the chart's mark and the answers' busy mark subscribe to the store themselves. It
+ * re-renders when the captures, tiers or supply change, and once the sliders rest, for the sentences.
+ */
 function Scenario({ token, dataset }: { readonly token: Token; readonly dataset: Dataset }) {
-  const result = useScenarioView(token, dataset);
+  const { captures, tiers, horizon } = useScenarioStore(useShallow(selectShape));
+  const market = dataset.market;
+  const base = useMemo(() => engineInputFor(token, market, horizon), [token, market, horizon]);
+  const input = base.ok ? base.input : null;
+  const note = base.ok ? base.note : null;
+  const rows = useMemo(() => (input ? scenarioTable(input, captures, tiers) : []), [input, captures, tiers]);
   const published = dataset.published[token.id];
   const [pasted, setPasted] = useState<PublishedPoint[] | null>(null);
   const points = useMemo(() => pasted ?? (published ? publishedPoints(published) : undefined), [pasted, published]);
-  const view = result.ok ? result.view : null;
   // The chart's own inputs follow a beat behind (a capture slider or a tier edit paints first); the
-  // user's point does not: moving it redraws only its mark (see BandChart), so it keeps up with the keys.
-  const input = useDeferredValue(view?.input ?? null);
-  const captures = useDeferredValue(view?.params.captures ?? null);
-  const tiers = useDeferredValue(view?.params.tiers ?? null);
-  const pointSize = view?.params.marketSize;
-  const pointPrice = view?.customPrice;
-  const userPoint = useMemo(
-    () => (pointSize !== undefined && pointPrice !== undefined ? { marketSize: pointSize, price: pointPrice } : null),
-    [pointSize, pointPrice],
-  );
+  // user's point does not: the chart's mark subscribes to it, so it keeps up with the keys.
+  const chartInput = useDeferredValue(input);
+  const chartCaptures = useDeferredValue(captures);
+  const chartTiers = useDeferredValue(tiers);
+  const point = useMemo(() => (input ? userPointStore(input) : null), [input]);
   // The sentences follow once the sliders pause: a burst of key presses paints the sliders and the
   // chart's mark at once, and writes the answers once.
-  const settled = useAfterPaint(view, INPUT_SETTLE_MS);
+  const settled = useSettledStore(scenarioStore, INPUT_SETTLE_MS);
+  const settledView = useMemo(() => (input ? scenarioView(input, note, selectScenarioParams(settled)) : null), [input, note, settled]);
   // The export bar reads the scenario when pressed, not on every step.
-  const latest = useRef(view);
-  useLayoutEffect(() => {
-    latest.current = view;
-  });
   const currentView = useCallback((): ScenarioView => {
-    if (!latest.current) throw new Error('No scenario to export');
-    return latest.current;
-  }, []);
-  if (!result.ok) return <p role="note">{result.reason}</p>;
-  const { view: shown } = result;
+    const state = useScenarioStore.getState();
+    const now = engineInputFor(token, market, state.horizon);
+    if (!now.ok) throw new Error(now.reason);
+    return scenarioView(now.input, now.note, selectScenarioParams(state));
+  }, [token, market]);
+  if (!base.ok) return <p role="note">{base.reason}</p>;
+  if (!input || !point || !settledView) return null;
   return (
     <>
       <section aria-labelledby="bands-title" className="bands">
         <h2 id="bands-title">Scenario bands</h2>
-        <ScenarioTable rows={shown.rows} />
-        <TierEditor tiers={shown.params.tiers} />
+        <ScenarioTable rows={rows} />
+        <TierEditor tiers={tiers} />
       </section>
       <BandChart
-        token={input ?? shown.input}
-        captures={captures ?? shown.params.captures}
-        tiers={tiers ?? shown.params.tiers}
-        userPoint={userPoint}
+        token={chartInput ?? input}
+        captures={chartCaptures}
+        tiers={chartTiers}
+        userPoint={point}
         published={points}
         symbol={token.symbol}
       />
       <ExportBar token={token} dataset={dataset} view={currentView} />
-      <Controls tokenId={token.id} view={shown} published={published} hasMaxSupply={token.maxSupply !== null || token.totalSupply !== null} />
-      <ImportTable todayPrice={token.price} todayMarket={dataset.market.totalMarketCap} circulatingSupply={shown.input.circulatingSupply} onPoints={setPasted} />
-      <Answers view={settled ?? shown} symbol={token.symbol} pending={settled !== shown} />
+      <Controls
+        tokenId={token.id}
+        input={input}
+        note={note}
+        captures={captures}
+        tiers={tiers}
+        horizon={horizon}
+        published={published}
+        hasMaxSupply={token.maxSupply !== null || token.totalSupply !== null}
+      />
+      <ImportTable todayPrice={token.price} todayMarket={dataset.market.totalMarketCap} circulatingSupply={input.circulatingSupply} onPoints={setPasted} />
+      <Answers view={settledView} symbol={token.symbol} />
     </>
   );
 }
