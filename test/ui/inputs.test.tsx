@@ -49,7 +49,7 @@ describe('RangeSlider', () => {
   });
 
   it('gives a moved position to its owner, and shows what the owner took', async () => {
-    const taken = vi.fn();
+    const taken = vi.fn<(p: number) => void>();
     render(<Owner onTaken={taken} />);
     const slider = screen.getByRole('slider', { name: 'Size' });
     fireEvent.change(slider, { target: { value: '6' } });
@@ -83,7 +83,7 @@ describe('RangeSlider', () => {
 
 describe('TypedInput', () => {
   it('keeps what is typed until Enter, then gives it to its owner', () => {
-    const commit = vi.fn((): string | null => null);
+    const commit = vi.fn<(text: string) => string | null>(() => null);
     render(<TypedInput label="Market size" value="16T" onCommit={commit} />);
     const box = screen.getByRole('textbox', { name: 'Market size' });
     expect(box).toHaveValue('16T');
@@ -108,7 +108,7 @@ describe('TypedInput', () => {
   });
 
   it('does not commit the value it already shows', () => {
-    const commit = vi.fn((): string | null => null);
+    const commit = vi.fn<(text: string) => string | null>(() => null);
     render(<TypedInput label="Share" value="0.5%" onCommit={commit} />);
     const box = screen.getByRole('textbox', { name: 'Share' });
     fireEvent.change(box, { target: { value: ' 0.5% ' } });
@@ -117,8 +117,8 @@ describe('TypedInput', () => {
   });
 
   it('uses the latest owner callback after a re-render', () => {
-    const first = vi.fn((): string | null => null);
-    const second = vi.fn((): string | null => null);
+    const first = vi.fn<(text: string) => string | null>(() => null);
+    const second = vi.fn<(text: string) => string | null>(() => null);
     const { rerender } = render(<TypedInput label="Share" value="0.5%" onCommit={first} />);
     rerender(<TypedInput label="Share" value="0.5%" onCommit={second} />);
     const box = screen.getByRole('textbox', { name: 'Share' });
