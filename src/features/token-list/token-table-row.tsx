@@ -46,21 +46,21 @@ export const TokenTableRow = memo(function TokenTableRow({ row, index, height, c
           <Link href={`/token/${encodeURIComponent(token.id)}`}>{token.name}</Link>
         </div>
       </td>
-      <td className="left wide-only">{token.symbol}</td>
+      <td className="left wide-only clip">{token.symbol}</td>
       <td>{formatPrice(token.price)}</td>
       <td>{token.marketCap !== null ? formatUsdCompact(token.marketCap) : <NotAvailable />}</td>
       <td className="wide-only">{cells?.price != null ? formatPrice(cells.price) : <NotAvailable />}</td>
       <td className={cells?.fitted ? 'fitted' : undefined} title={cells?.fitted ? `Token Metrics fitted capture ${cells.capture.toFixed(3)}` : undefined}>
         {cells?.multiple != null ? formatMultiple(cells.multiple) : <NotAvailable />}
       </td>
-      <td>{cells ? needsText(cells, todayMarket) : <NotAvailable />}</td>
+      <td className="clip">{cells ? needsText(cells, todayMarket) : <NotAvailable />}</td>
       <td className="wide-only">
         <Change pct={token.change.h24} />
       </td>
       <td>
         <Change pct={token.change.d30} />
       </td>
-      <td>{row.tmGrade !== null ? `${row.tmGrade.toFixed(1)} ${row.rating ?? ''}`.trim() : <NotAvailable />}</td>
+      <td className="clip">{row.tmGrade !== null ? `${row.tmGrade.toFixed(1)} ${row.rating ?? ''}`.trim() : <NotAvailable />}</td>
       <td className="wide-only">{row.traderGrade !== null ? row.traderGrade.toFixed(1) : <NotAvailable />}</td>
       <td>{row.signal === null ? <NotAvailable /> : <span className={row.signal > 0 ? 'badge up' : 'badge down'}>{row.signal > 0 ? 'Bullish' : 'Bearish'}</span>}</td>
     </tr>
