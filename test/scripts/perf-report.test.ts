@@ -16,5 +16,8 @@ describe('perf report', () => {
     expect(s.line).toBe('perf: 1 budgets met, 2 missed, 1 clear breaches (and 1 over a breach line that is reported, not gated)');
     expect(markdownTable([reported])).toContain('| yes (not gated) |');
     expect(markdownTable([gated])).toMatch(/\| no \| yes \|$/m);
+    // The typical press beside the budget's p95: p50 over the floor's p50, no budget of its own.
+    expect(gated.p50Ratio).toBe(`${(slow.p50 / floor.p50).toFixed(2)}x`);
+    expect(markdownTable([gated])).toContain(`| ${gated.ratio} | ${gated.p50Ratio} | p95 <= 1.25x floor |`);
   });
 });
