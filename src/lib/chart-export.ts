@@ -34,6 +34,8 @@ export function figureSvg(figureSelector: string, text: FigureText): string {
     foreground: 'var(--fg)',
     mutedColor: 'var(--muted)',
     fontFamily: style.fontFamily || 'sans-serif',
+    // Marks drawn over the chart in its coordinates (the detail view's user point).
+    overlays: [...document.querySelectorAll(`${figureSelector} svg.band-chart-overlay`)],
   });
 }
 

@@ -22,6 +22,8 @@ export interface SvgExportOptions {
   readonly foreground: string;
   readonly mutedColor: string;
   readonly fontFamily: string;
+  /** Live SVGs drawn over the chart in its own coordinates (the user's point), copied in on top of it. */
+  readonly overlays?: readonly Element[];
 }
 
 const PAD = 16;
@@ -70,6 +72,7 @@ export function standaloneSvg(svg: SVGSVGElement, options: SvgExportOptions): st
   const font = xmlSafe(resolveVars(options.fontFamily, rootLookup) ?? 'sans-serif');
 
   const chart = cloneForExport(svg, fg);
+  for (const overlay of options.overlays ?? []) chart.append(...Array.from(cloneForExport(overlay, fg).childNodes));
 
   const make = (name: string, attrs: Record<string, string | number>, text?: string): SVGElement => {
     const el = doc.createElementNS(SVG_NS, name);

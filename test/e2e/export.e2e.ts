@@ -55,6 +55,8 @@ it('Export SVG saves a standalone SVG with the title, parameters and the disclai
   expect(parsed.text).toContain('Cardano (ADA)');
   expect(parsed.text).toContain('moon 1.2');
   expect(parsed.text).toContain('Not financial advice');
+  // The user's point, drawn over the chart on the page, is in the file too.
+  expect(parsed.text).toMatch(/You \$\d/);
   expect(text).not.toMatch(/var\(--|href="https?:/);
   // Opens on its own in the browser: render it as a page and find the drawing.
   const { page: viewer } = await newPage(browser);

@@ -147,6 +147,20 @@ describe('BandChart', () => {
     expect(mark).toHaveTextContent('You $2.50');
   });
 
+  it('draws the user’s point over the chart at recharts’ own scales: on a tier at today’s price, it sits where the two lines cross', () => {
+    const tier = 16 * T;
+    const { container } = render(<BandChart {...props({ userPoint: { marketSize: tier, price: ada.price } })} />);
+    const lines = [...container.querySelectorAll('.recharts-reference-line line')];
+    const vertical = lines.find((l) => l.getAttribute('x') === String(tier));
+    const today = lines.find((l) => l.getAttribute('y') === String(ada.price));
+    const circle = container.querySelector('svg.band-chart-overlay .band-chart-user circle');
+    expect(vertical && today && circle).toBeTruthy();
+    expect(Number(circle?.getAttribute('cx'))).toBeCloseTo(Number(vertical?.getAttribute('x1')), 6);
+    expect(Number(circle?.getAttribute('cy'))).toBeCloseTo(Number(today?.getAttribute('y1')), 6);
+    // Not inside recharts' drawing: a step of the point leaves the drawing alone.
+    expect(container.querySelector('svg.recharts-surface .band-chart-user')).toBeNull();
+  });
+
   it('widens the price axis for a point above it, and draws the point there', () => {
     const { container, rerender } = render(<BandChart {...props()} />);
     const top = (): number => Math.max(...texts(container, '.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value').map((t) => Number(t.replace(/[$,]/g, ''))));

@@ -231,6 +231,26 @@ describe('standaloneSvg: the chart inside', () => {
     const strokes = [...(chart?.querySelectorAll('path.recharts-line-curve') ?? [])].map((p) => p.getAttribute('stroke'));
     expect(strokes).toEqual(['#c0392b', '#2e86de', '#27ae60']);
   });
+
+  it('draws the user’s point, which the page draws over the chart, on top of the exported chart', () => {
+    const ada = { price: 0.3971969338147948, circulatingSupply: 35951226975.06492, totalMarketCap: 3107124772651.9556 };
+    const { container } = render(
+      <BandChart token={ada} captures={DEFAULT_CAPTURES} tiers={DEFAULT_TIERS} userPoint={{ marketSize: 16e12, price: 2 }} symbol="ADA" width={800} height={400} />,
+    );
+    const svg = container.querySelector('figure.band-chart svg.recharts-surface');
+    const overlay = container.querySelector('figure.band-chart svg.band-chart-overlay');
+    if (!(svg instanceof SVGSVGElement) || !overlay) throw new Error('no chart svg or overlay');
+    const live = overlay.querySelector('.band-chart-user circle');
+    const without = parse(standaloneSvg(svg, options)).querySelector(':scope > svg');
+    expect(without?.querySelector('.band-chart-user')).toBeNull();
+    const chart = parse(standaloneSvg(svg, { ...options, overlays: [overlay] })).querySelector(':scope > svg');
+    const mark = chart?.querySelector('.band-chart-user');
+    expect(mark?.textContent).toBe('You $2.00');
+    // Last, so drawn on top; at the same place in the chart's coordinates; colors resolved.
+    expect(chart?.lastElementChild).toBe(mark);
+    expect(mark?.querySelector('circle')?.getAttribute('cx')).toBe(live?.getAttribute('cx'));
+    expect(mark?.querySelector('circle')?.getAttribute('fill')).toBe('#111111');
+  });
 });
 
 /** A fake canvas that records what is drawn on it. */

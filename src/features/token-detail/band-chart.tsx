@@ -1,8 +1,6 @@
 import {
-  createContext,
   memo,
   useCallback,
-  useContext,
   useDeferredValue,
   useEffect,
   useId,
@@ -24,7 +22,7 @@ import {
   XAxis,
   YAxis,
   type TooltipContentProps,
-  useCartesianScale,
+  usePlotArea,
 } from 'recharts';
 import { CASES, scenarioTable, tierLabel, type Captures, type ScenarioCase, type TokenInput } from '../../engine/index.ts';
 import { formatPrice, formatUsdCompact } from '../../lib/format.ts';
@@ -114,7 +112,8 @@ type Computed =
  * The token detail's band chart: price (log) against total market size (log), the bear-moon band
  * shaded, the three cases as lines, today's price, the tiers, the user's point and published points.
  * A `<figure class="band-chart">` named "Price bands chart" whose caption is a text summary; an export
- * can find the drawing at `figure.band-chart svg.recharts-surface`.
+ * can find the drawing at `figure.band-chart svg.recharts-surface`, and the user's point over it in
+ * `svg.band-chart-overlay` (same size and coordinates).
  */
 export const BandChart = memo(function BandChart(props: BandChartProps) {
   const { published, symbol, width, height = DEFAULT_HEIGHT } = props;
@@ -171,8 +170,11 @@ export const BandChart = memo(function BandChart(props: BandChartProps) {
   const [yMin, yMax] = splitKey(useDeferredValue(wantY));
   const hasPoint = useSyncExternalStore(point.subscribe, () => point.getState() !== null);
 
+  // Where recharts puts the plot (px): the user's point is drawn over the chart at the same scales.
+  const [plot, setPlot] = useState<PlotBox | null>(null);
   // The drawing is one element that changes only with the bands, the axes, the published points and
-  // the size: moving the user's point re-renders `UserPointMark` alone (it subscribes to the point), not recharts.
+  // the size: moving the user's point re-renders `UserPointMark` alone (it subscribes to the point),
+  // and redraws it on its own layer over the drawing, not inside it.
   const drawing = useMemo(() => {
     if (!computed.ok) return null;
     const { series, summaryTiers } = computed;
@@ -224,7 +226,7 @@ export const BandChart = memo(function BandChart(props: BandChartProps) {
             {...(labelledTiers.has(tier) ? { label: { value: tierLabel(tier), position: 'top', fill: 'var(--muted)', fontSize: 12 } } : {})}
           />
         ))}
-        <UserPointMark xMin={xMin} xMax={xMax} yMin={yMin} yMax={yMax} />
+        <PlotAreaReport onChange={setPlot} />
         <Tooltip content={renderTooltip} isAnimationActive={false} />
       </ComposedChart>
     );
@@ -263,7 +265,12 @@ export const BandChart = memo(function BandChart(props: BandChartProps) {
 
   return (
     <figure className="band-chart" aria-label="Price bands chart" aria-describedby={captionId} ref={figureRef}>
-      <UserPointContext value={point}>{drawing}</UserPointContext>
+      <div className="band-chart-plot">
+        {drawing}
+        <svg className="band-chart-overlay" aria-hidden="true" width={width ?? '100%'} height={height}>
+          {plot ? <UserPointMark store={point} plot={plot} xMin={xMin} xMax={xMax} yMin={yMin} yMax={yMax} /> : null}
+        </svg>
+      </div>
       <BandLegend published={publishedByCase.length > 0} user={hasPoint} />
       <figcaption id={captionId} className="band-chart-summary">
         {summary}
@@ -300,20 +307,53 @@ function usePointStore(userPoint: UserPoint | null | UserPointStore): UserPointS
   return given ?? held;
 }
 
-/** The point's store: stable while the store is, so moving the point changes no context. */
-const UserPointContext = createContext<UserPointStore>(NO_POINT);
+/** The plot area in px, in the chart's own coordinates (the overlay's too). */
+interface PlotBox {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Reports recharts' plot area from inside the chart whenever it changes (a resize, a wider price axis). */
+function PlotAreaReport({ onChange }: { readonly onChange: (box: PlotBox) => void }) {
+  const area = usePlotArea();
+  const x = area?.x;
+  const y = area?.y;
+  const width = area?.width;
+  const height = area?.height;
+  useEffect(() => {
+    if (x !== undefined && y !== undefined && width !== undefined && height !== undefined) onChange({ x, y, width, height });
+  }, [x, y, width, height, onChange]);
+  return null;
+}
+
+/** Where `v` falls on a log axis from `min` to `max` drawn from `from` over `length` px. */
+function logPx(v: number, min: number, max: number, from: number, length: number): number {
+  return from + (length * Math.log(v / min)) / Math.log(max / min);
+}
+
+interface UserPointMarkProps {
+  readonly store: UserPointStore;
+  readonly plot: PlotBox;
+  readonly xMin: number;
+  readonly xMax: number;
+  readonly yMin: number;
+  readonly yMax: number;
+}
 
 /**
- * The user's point and its "You $x" label, drawn inside the chart at the axes' own scales. It
- * subscribes to the point's store itself, so a slider press re-renders this mark only.
+ * The user's point and its "You $x" label, drawn over the chart (in an SVG of the chart's size) at the
+ * axes' scales. It subscribes to the point's store itself, so a slider press re-renders this mark only,
+ * and its layer is all the browser lays out and repaints.
  */
-function UserPointMark({ xMin, xMax, yMin, yMax }: { readonly xMin: number; readonly xMax: number; readonly yMin: number; readonly yMax: number }) {
-  const store = useContext(UserPointContext);
+const UserPointMark = memo(function UserPointMark({ store, plot, xMin, xMax, yMin, yMax }: UserPointMarkProps) {
   const point = useSyncExternalStore(store.subscribe, store.getState);
-  const at = useCartesianScale({ x: point?.marketSize ?? xMin, y: point?.price ?? yMin });
   // Outside the axes (they catch up a beat later), the mark waits rather than sitting on the frame.
   const inside = point !== null && point.marketSize >= xMin && point.marketSize <= xMax && point.price >= yMin && point.price <= yMax;
-  if (!point || !inside || !at || !Number.isFinite(at.x) || !Number.isFinite(at.y)) return null;
+  if (!point || !inside) return null;
+  const at = { x: logPx(point.marketSize, xMin, xMax, plot.x, plot.width), y: logPx(point.price, yMin, yMax, plot.y + plot.height, -plot.height) };
+  if (!Number.isFinite(at.x) || !Number.isFinite(at.y)) return null;
   const nearRight = Math.log(xMax / point.marketSize) < 0.3 * Math.log(xMax / xMin);
   return (
     <g className="band-chart-user">
@@ -323,7 +363,7 @@ function UserPointMark({ xMin, xMax, yMin, yMax }: { readonly xMin: number; read
       </text>
     </g>
   );
-}
+});
 
 const TICK_STYLE = { fontSize: 12 } as const;
 /** What both axes share: numbers on a log scale, drawn muted, points outside the domain clipped. */
