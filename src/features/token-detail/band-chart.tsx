@@ -125,8 +125,8 @@ export const BandChart = memo(function BandChart(props: BandChartProps) {
   const plotWidth = usePlotWidth(figureRef, width);
 
   // The axes follow the user's point a beat behind (they change only when it leaves them: snapped ends).
-  // Deferred as keys that change only when a snapped end does, so a step inside the axes schedules no
-  // second render.
+  // Read from the point's store as keys that change only when a snapped end does, so a step inside
+  // the axes re-renders nothing here (only the mark), and deferred.
   const wantX = useSyncExternalStore(point.subscribe, () => {
     const { min, max } = chartDomain(token.totalMarketCap, tiers, point.getState()?.marketSize);
     return `${min} ${max}`;

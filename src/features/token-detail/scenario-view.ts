@@ -27,16 +27,15 @@ export function shareFor(input: TokenInput, params: PointParams): number {
 
 /**
  * Everything the detail view shows for `params`, computed by the engine: the tiers table, the share
- * in use and the price at the user's point. `rows` may be given when already computed for the same
- * captures and tiers.
+ * in use and the price at the user's point.
  */
-export function scenarioView(input: TokenInput, note: string | null, params: ScenarioParams, rows?: readonly ScenarioRow[]): ScenarioView {
+export function scenarioView(input: TokenInput, note: string | null, params: ScenarioParams): ScenarioView {
   const share = shareFor(input, params);
   return {
     params,
     input,
     note,
-    rows: rows ?? scenarioTable(input, params.captures, params.tiers),
+    rows: scenarioTable(input, params.captures, params.tiers),
     share,
     shareFollowsBase: params.share === null,
     customPrice: customPrice(input, params.marketSize, share),
