@@ -1,4 +1,4 @@
-import { useId, useLayoutEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 
 interface TypedInputProps {
   readonly label: string;
@@ -41,14 +41,11 @@ export function TypedInput({ label, value, onCommit, placeholder, inputMode = 't
   useLayoutEffect(() => {
     latest.current = { value, onCommit };
   });
-  const commit = useMemo(
-    () => (): void => {
-      const text = ref.current?.value ?? '';
-      if (text.trim() === latest.current.value) return;
-      setError(latest.current.onCommit(text));
-    },
-    [],
-  );
+  const commit = useCallback((): void => {
+    const text = ref.current?.value ?? '';
+    if (text.trim() === latest.current.value) return;
+    setError(latest.current.onCommit(text));
+  }, []);
   const submit = (e: FormEvent): void => {
     e.preventDefault();
     commit();

@@ -40,6 +40,14 @@ export interface SubscribableStore<T> {
 }
 
 /**
+ * A zustand store as a plain `SubscribableStore`, made once at module level: the React Compiler lint
+ * refuses a store hook passed to a hook as a value (`useSettledStore(useXStore)`).
+ */
+export function subscribable<T>(store: SubscribableStore<T>): SubscribableStore<T> {
+  return { getState: () => store.getState(), subscribe: (listener) => store.subscribe(listener) };
+}
+
+/**
  * A store's state once it has held for `settleMs`, taken as a transition: unlike a selector hook, a
  * change does not re-render the caller at once, so the component that holds a heavy view re-renders
  * only when the changes pause (the inputs that change the store subscribe to it themselves).

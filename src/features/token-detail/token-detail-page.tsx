@@ -19,7 +19,7 @@ import { ScenarioTable } from './scenario-table.tsx';
 import { TierEditor } from './tier-editor.tsx';
 import { TokenHeader } from './token-header.tsx';
 import { scenarioView, userPointStore, type ScenarioView } from './scenario-view.ts';
-import { INPUT_SETTLE_MS, useSettledStore, type SubscribableStore } from '../../ui/use-after-paint.ts';
+import { INPUT_SETTLE_MS, subscribable, useSettledStore, type SubscribableStore } from '../../ui/use-after-paint.ts';
 
 interface TokenDetailPageProps {
   readonly id: string;
@@ -88,8 +88,8 @@ function Notices() {
 /** What a step of the market-size or share slider leaves alone. */
 const selectShape = (s: ScenarioParams): Pick<ScenarioParams, 'captures' | 'tiers' | 'horizon'> => ({ captures: s.captures, tiers: s.tiers, horizon: s.horizon });
 
-/** The scenario store, wrapped: `useSettledStore` takes a store object, and the React Compiler lint refuses a hook passed as a value. */
-const scenarioStore: SubscribableStore<ScenarioParams> = { getState: () => useScenarioStore.getState(), subscribe: (l) => useScenarioStore.subscribe(() => l()) };
+/** The scenario store as a plain source, for `useSettledStore`. */
+const scenarioStore: SubscribableStore<ScenarioParams> = subscribable(useScenarioStore);
 
 /**
  * The scenario of one token. A step of the market-size or share slider does not re-render it: those

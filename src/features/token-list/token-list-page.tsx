@@ -5,7 +5,7 @@ import { formatAsOf } from '../../lib/format.ts';
 import { RATING_VALUES, SIGNAL_VALUES, useBrowserStore, type RatingFilter, type SignalFilter, type SortKey } from '../../state/browser-store.ts';
 import { useDataConfig } from '../../state/settings-store.ts';
 import { useScreenStore } from '../../state/screen-store.ts';
-import { INPUT_SETTLE_MS, useSettledStore } from '../../ui/use-after-paint.ts';
+import { INPUT_SETTLE_MS, subscribable, useSettledStore } from '../../ui/use-after-paint.ts';
 import { useRowWindow } from '../../ui/use-row-window.ts';
 import { useShallow } from 'zustand/react/shallow';
 import { ScenarioBar } from './scenario-bar.tsx';
@@ -41,8 +41,8 @@ function noScreen(only: ReadonlySet<string> | null, watched: ReadonlySet<string>
 }
 
 /** The two stores as plain subscribable sources, for `useSettledStore` (a hook cannot be passed as a value). */
-const BROWSER_STORE = { getState: () => useBrowserStore.getState(), subscribe: (l: () => void) => useBrowserStore.subscribe(l) };
-const SCREEN_STORE = { getState: () => useScreenStore.getState(), subscribe: (l: () => void) => useScreenStore.subscribe(l) };
+const BROWSER_STORE = subscribable(useBrowserStore);
+const SCREEN_STORE = subscribable(useScreenStore);
 
 /** `/`: every loaded token; search, sort and filter; only the rows on screen are in the DOM. */
 export default function TokenListPage() {
