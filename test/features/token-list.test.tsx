@@ -1,4 +1,4 @@
-import { configure, screen, waitFor, within } from '@testing-library/react';
+import { act, configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -64,8 +64,8 @@ function columnIndex(name: string): number {
   return index;
 }
 
-async function openList() {
-  renderApp('/');
+async function openList(onCommit?: () => void) {
+  renderApp('/', onCommit);
   tableElement = await screen.findByRole('table', { name: 'Tokens' });
 }
 
@@ -113,6 +113,30 @@ describe('token browser on the snapshot', () => {
     await user.click(screen.getByRole('button', { name: 'Clear search and filters' }));
     await waitFor(() => expect(status()).toHaveTextContent(new RegExp(`^${TOTAL} tokens`)));
     expect(search).toHaveValue('');
+  });
+
+  it('keeps the search box to itself while typing, and shows a search set elsewhere', async () => {
+    const user = userEvent.setup();
+    // A controlled box would re-render on every key: the app commits nothing until the typing pauses.
+    let commits = 0;
+    await openList(() => commits++);
+    const search = screen.getByRole('searchbox', { name: 'Search tokens' });
+    await waitFor(() => expect(status()).toHaveTextContent(/tokens/));
+    commits = 0;
+    await user.type(search, 'tron');
+    expect(commits).toBe(0);
+    expect(search).toHaveValue('tron');
+    expect(useBrowserStore.getState().search).toBe('tron');
+    await waitFor(() => expect(shownNames()).toContain('TRON'));
+    // The store caps a search at 100 characters; the box shows what the store holds.
+    await user.clear(search);
+    await user.click(search);
+    await user.paste('x'.repeat(150));
+    expect(search).toHaveValue('x'.repeat(100));
+    // A search from elsewhere (the store, as a link sets it) replaces what the box shows.
+    act(() => useBrowserStore.getState().setSearch('cardano'));
+    expect(search).toHaveValue('cardano');
+    await waitFor(() => expect(shownNames()).toEqual(['Cardano']));
   });
 
   it('filters by "Rating" and "Signal" as the snapshot grades say', async () => {

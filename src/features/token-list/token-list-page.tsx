@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useId, useMemo, useRef } from 'react';
+import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useDataset } from '../../data/queries/dataset.ts';
 import type { Dataset } from '../../data/types.ts';
 import { formatAsOf } from '../../lib/format.ts';
@@ -103,14 +103,28 @@ export default function TokenListPage() {
   );
 }
 
-/** The search box, subscribed to the search alone: a key press re-renders this box and nothing else. */
+/**
+ * The search box. It is uncontrolled: what is typed stays in the element and goes to the store, and a
+ * search set elsewhere (a link, "Clear filters", the 100-character cap) is written to the element
+ * from a store subscription. A key press then renders nothing in React: each time React re-renders an
+ * `<input>`, it rewrites its `name`, `type` and `value` attributes and Chromium restyles it.
+ */
 const SearchBox = memo(function SearchBox() {
-  const search = useBrowserStore((s) => s.search);
   const id = useId();
+  const ref = useRef<HTMLInputElement>(null);
+  const [initial] = useState(() => browser().search);
+  useLayoutEffect(() => {
+    const show = ({ search }: { readonly search: string }): void => {
+      const el = ref.current;
+      if (el && el.value !== search) el.value = search;
+    };
+    show(browser());
+    return useBrowserStore.subscribe(show);
+  }, []);
   return (
     <div className="filter search">
       <label htmlFor={id}>Search tokens</label>
-      <input id={id} type="search" value={search} placeholder="Name or symbol" autoComplete="off" onChange={(e) => browser().setSearch(e.target.value)} />
+      <input ref={ref} id={id} type="search" defaultValue={initial} placeholder="Name or symbol" autoComplete="off" onChange={(e) => browser().setSearch(e.target.value)} />
     </div>
   );
 });
