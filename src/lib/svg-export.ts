@@ -72,7 +72,11 @@ export function standaloneSvg(svg: SVGSVGElement, options: SvgExportOptions): st
   const font = xmlSafe(resolveVars(options.fontFamily, rootLookup) ?? 'sans-serif');
 
   const chart = cloneForExport(svg, fg);
-  for (const overlay of options.overlays ?? []) chart.append(...Array.from(cloneForExport(overlay, fg).childNodes));
+  for (const overlay of options.overlays ?? []) {
+    // A hidden part of an overlay (the user's point while it waits for the axes) is left out.
+    const shown = Array.from(cloneForExport(overlay, fg).childNodes).filter((n) => !(n instanceof Element && n.getAttribute('display') === 'none'));
+    chart.append(...shown);
+  }
 
   const make = (name: string, attrs: Record<string, string | number>, text?: string): SVGElement => {
     const el = doc.createElementNS(SVG_NS, name);

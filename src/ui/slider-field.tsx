@@ -1,3 +1,5 @@
+import { useMemo } from 'react';
+import { selectStore, type Followed } from './followed.ts';
 import { RangeSlider, type RangeSliderProps } from './range-slider.tsx';
 import { TypedInput } from './typed-input.tsx';
 
@@ -13,12 +15,21 @@ interface SliderFieldProps extends RangeSliderProps {
   };
 }
 
-/** A range slider and the typed box that mirrors it ("16T", "0.5%"): one value, two ways to set it. */
+const sameText = (a: string, b: string): boolean => a === b;
+
+/**
+ * A range slider and the typed box that mirrors it ("16T", "0.5%"): one value, two ways to set it.
+ * Given a store of what the slider shows, both follow it without re-rendering.
+ */
 export function SliderField({ className, box, ...slider }: SliderFieldProps) {
+  const { shown } = slider;
+  const store = 'subscribe' in shown ? shown : null;
+  const storeText = useMemo(() => (store ? selectStore(store, (s) => s.valueText, sameText) : null), [store]);
+  const text: Followed<string> = storeText ?? ('valueText' in shown ? shown.valueText : '');
   return (
     <div className={className}>
       <RangeSlider {...slider} />
-      <TypedInput label={box.label} value={slider.valueText} placeholder={box.placeholder} inputMode={box.inputMode ?? 'text'} onCommit={box.onCommit} />
+      <TypedInput label={box.label} value={text} placeholder={box.placeholder} inputMode={box.inputMode ?? 'text'} onCommit={box.onCommit} />
     </div>
   );
 }

@@ -1,9 +1,13 @@
 import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useFollowed, type Followed } from './followed.ts';
 
 interface TypedInputProps {
   readonly label: string;
-  /** The current value as text ("16T"); the box shows it again whenever it changes elsewhere. */
-  readonly value: string;
+  /**
+   * The current value as text ("16T"), or a store of it that the box follows without re-rendering; the
+   * box shows it again whenever it changes elsewhere.
+   */
+  readonly value: Followed<string>;
   /** Parses and applies the text; returns an error message to show, or null when accepted. */
   readonly onCommit: (text: string) => string | null;
   readonly placeholder?: string;
@@ -24,27 +28,32 @@ export function TypedInput({ label, value, onCommit, placeholder, inputMode = 't
   const id = useId();
   const errorId = useId();
   const ref = useRef<HTMLInputElement>(null);
-  const [initial] = useState(value);
   const [error, setError] = useState<string | null>(null);
+  const hasError = useRef(false);
+  useLayoutEffect(() => {
+    hasError.current = error !== null;
+  }, [error]);
+  /** The value the box last showed from its owner. */
+  const shown = useRef<string | null>(null);
   // A new value from elsewhere replaces what the box shows, and the error about the old text.
-  const [shownValue, setShownValue] = useState(value);
-  if (shownValue !== value) {
-    setShownValue(value);
-    if (error !== null) setError(null);
-  }
-  useLayoutEffect(() => {
+  // (Only a change: a store also calls when something else in it changed, and what is being typed stays.)
+  const write = useCallback((current: string): void => {
+    const before = shown.current;
+    if (before === current) return;
+    shown.current = current;
     const el = ref.current;
-    if (el && el.value !== value) el.value = value;
-  }, [value]);
-  // The latest value and callback, for the element's handlers (the element outlives a render).
-  const latest = useRef({ value, onCommit });
+    if (el && el.value !== current) el.value = current;
+    if (before !== null && hasError.current) setError(null);
+  }, []);
+  const initial = useFollowed(value, write);
+  const latest = useRef(onCommit);
   useLayoutEffect(() => {
-    latest.current = { value, onCommit };
+    latest.current = onCommit;
   });
   const commit = useCallback((): void => {
     const text = ref.current?.value ?? '';
-    if (text.trim() === latest.current.value) return;
-    setError(latest.current.onCommit(text));
+    if (text.trim() === shown.current) return;
+    setError(latest.current(text));
   }, []);
   const submit = (e: FormEvent): void => {
     e.preventDefault();

@@ -1,7 +1,8 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { Profiler } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CAPTURES, DEFAULT_TIERS, scenarioTable, tierLabel } from '../../src/engine/index.ts';
-import { BandChart, type BandChartProps } from '../../src/features/token-detail/band-chart.tsx';
+import { BandChart, type BandChartProps, type UserPoint, type UserPointStore } from '../../src/features/token-detail/band-chart.tsx';
 import type * as ChartSeries from '../../src/features/token-detail/chart-series.ts';
 import { bandSeries, bandTooltipText, chartDomain, logTicks, priceDomain, priceFloor } from '../../src/features/token-detail/chart-series.ts';
 import { formatPrice, formatUsdCompact } from '../../src/lib/format.ts';
@@ -145,6 +146,37 @@ describe('BandChart', () => {
     expect(mark?.querySelector('circle')?.getAttribute('cx')).not.toBe(cx);
     expect(Number(mark?.querySelector('circle')?.getAttribute('cx'))).toBeGreaterThan(Number(cx));
     expect(mark).toHaveTextContent('You $2.50');
+  });
+
+  it('follows a store of the user’s point by moving its mark, without a React commit', () => {
+    let current: UserPoint = { marketSize: 16 * T, price: 2 };
+    const listeners = new Set<() => void>();
+    const store: UserPointStore = {
+      getState: () => current,
+      subscribe: (listener) => {
+        listeners.add(listener);
+        return () => void listeners.delete(listener);
+      },
+    };
+    let commits = 0;
+    const { container } = render(
+      <Profiler id="chart" onRender={() => commits++}>
+        <BandChart {...props({ userPoint: store })} />
+      </Profiler>,
+    );
+    const mark = container.querySelector('.band-chart-user');
+    const circle = mark?.querySelector('circle');
+    const cx = Number(circle?.getAttribute('cx'));
+    expect(mark).toHaveTextContent('You $2.00');
+    expect(mark).not.toHaveAttribute('display');
+    commits = 0;
+    act(() => {
+      current = { marketSize: 20 * T, price: 2.5 };
+      for (const listener of listeners) listener();
+    });
+    expect(commits).toBe(0);
+    expect(mark).toHaveTextContent('You $2.50');
+    expect(Number(circle?.getAttribute('cx'))).toBeGreaterThan(cx);
   });
 
   it('draws the user’s point over the chart at recharts’ own scales: on a tier at today’s price, it sits where the two lines cross', () => {

@@ -8,6 +8,8 @@ import {
   scenarioTable,
   tierLabel,
 } from '../../src/engine/index.ts';
+import { shareText } from '../../src/features/token-detail/controls.tsx';
+import { shareFor } from '../../src/features/token-detail/scenario-view.ts';
 import { formatPrice } from '../../src/lib/format.ts';
 import { navigate } from '../../src/lib/location.ts';
 import { useScenarioStore } from '../../src/state/scenario-store.ts';
@@ -61,6 +63,30 @@ describe('token detail', () => {
     expect(await screen.findByText(/^At a 100T total market:/)).toBeInTheDocument();
     expect(answers).toHaveAttribute('aria-busy', 'false');
     await waitFor(() => expect(new URLSearchParams(window.location.search).get('m')).toBe('100T'));
+  });
+
+  it('follows a market-size step in the slider, its box and the share without a React commit', async () => {
+    let commits = 0;
+    renderApp('/token/cardano', () => commits++);
+    await screen.findByRole('heading', { level: 1, name: 'Cardano (ADA)' });
+    const slider = screen.getByRole('slider', { name: 'Total market size' });
+    // The first step of a burst marks the answers busy (one commit); the next steps commit nothing.
+    fireEvent.change(slider, { target: { value: String(Number((slider as HTMLInputElement).value) + 1) } });
+    commits = 0;
+    const shareBefore = screen.getByRole('slider', { name: 'Market share' }).getAttribute('aria-valuetext');
+    fireEvent.change(slider, { target: { value: String(Number((slider as HTMLInputElement).value) + 20) } });
+    expect(commits).toBe(0);
+    const marketSize = useScenarioStore.getState().marketSize;
+    const label = tierLabel(marketSize);
+    expect(slider).toHaveAttribute('aria-valuetext', label);
+    expect(screen.getByRole('textbox', { name: 'Market size' })).toHaveValue(label);
+    // The share follows the base case, so it moves with the market size.
+    const share = shareFor(adaInput, useScenarioStore.getState());
+    expect(screen.getByRole('slider', { name: 'Market share' })).toHaveAttribute('aria-valuetext', shareText(share));
+    expect(screen.getByRole('textbox', { name: 'Share' })).toHaveValue(shareText(share));
+    expect(shareText(share)).not.toBe(shareBefore);
+    // Once the slider rests, the sentences follow (a render, as before).
+    expect(await screen.findByText(new RegExp(`^At a ${label} total market:`))).toBeInTheDocument();
   });
 
   it('takes a typed market size and share, and says what it cannot read', async () => {

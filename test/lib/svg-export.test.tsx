@@ -232,6 +232,17 @@ describe('standaloneSvg: the chart inside', () => {
     expect(strokes).toEqual(['#c0392b', '#2e86de', '#27ae60']);
   });
 
+  it('leaves out a hidden part of an overlay (the user’s point while it waits for the axes)', () => {
+    const { container } = render(<BandChart token={{ price: 0.3971969338147948, circulatingSupply: 35951226975.06492, totalMarketCap: 3107124772651.9556 }} captures={DEFAULT_CAPTURES} tiers={DEFAULT_TIERS} userPoint={null} symbol="ADA" width={800} height={400} />);
+    const svg = container.querySelector('figure.band-chart svg.recharts-surface');
+    if (!(svg instanceof SVGSVGElement)) throw new Error('no chart svg');
+    const overlay = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    overlay.innerHTML = '<g class="hidden-mark" display="none"><text>You $9.99</text></g><g class="shown-mark"><text>You $1.00</text></g>';
+    const chart = parse(standaloneSvg(svg, { ...options, overlays: [overlay] })).querySelector(':scope > svg');
+    expect(chart?.querySelector('.hidden-mark')).toBeNull();
+    expect(chart?.querySelector('.shown-mark')?.textContent).toBe('You $1.00');
+  });
+
   it('draws the user’s point, which the page draws over the chart, on top of the exported chart', () => {
     const ada = { price: 0.3971969338147948, circulatingSupply: 35951226975.06492, totalMarketCap: 3107124772651.9556 };
     const { container } = render(

@@ -25,8 +25,7 @@ function Owner({ max = 10, onTaken }: { readonly max?: number; readonly onTaken?
     <RangeSlider
       label="Size"
       steps={20}
-      position={position}
-      valueText={`${position} units`}
+      shown={{ position: position, valueText: `${position} units` }}
       onPosition={(p) => {
         const taken = Math.min(max, p);
         onTaken?.(taken);
@@ -38,11 +37,11 @@ function Owner({ max = 10, onTaken }: { readonly max?: number; readonly onTaken?
 
 describe('RangeSlider', () => {
   it('shows its position and text, and follows a new position', () => {
-    const { rerender } = render(<RangeSlider label="Size" steps={20} position={4} valueText="4 units" onPosition={() => {}} />);
+    const { rerender } = render(<RangeSlider label="Size" steps={20} shown={{ position: 4, valueText: '4 units' }} onPosition={() => {}} />);
     const slider = screen.getByRole('slider', { name: 'Size' });
     expect(slider).toHaveValue('4');
     expect(slider).toHaveAttribute('aria-valuetext', '4 units');
-    rerender(<RangeSlider label="Size" steps={20} position={7.4} valueText="7 units" onPosition={() => {}} />);
+    rerender(<RangeSlider label="Size" steps={20} shown={{ position: 7.4, valueText: '7 units' }} onPosition={() => {}} />);
     expect(slider).toHaveValue('7');
     expect(slider).toHaveAttribute('aria-valuetext', '7 units');
     expect(screen.getByText('7 units')).toBeInTheDocument();
@@ -73,9 +72,9 @@ describe('RangeSlider', () => {
 
   it('is not rewritten by React when its position changes: only its value and text move', async () => {
     const props = { label: 'Size', steps: 20, onPosition: () => {} };
-    const { rerender } = render(<RangeSlider {...props} position={4} valueText="4 units" />);
+    const { rerender } = render(<RangeSlider {...props} shown={{ position: 4, valueText: '4 units' }} />);
     const slider = screen.getByRole('slider', { name: 'Size' });
-    const changed = await attributeChanges(slider, () => rerender(<RangeSlider {...props} position={5} valueText="5 units" />));
+    const changed = await attributeChanges(slider, () => rerender(<RangeSlider {...props} shown={{ position: 5, valueText: '5 units' }} />));
     expect(changed).toEqual(['aria-valuetext']);
     expect(slider).toHaveValue('5');
   });

@@ -4,6 +4,7 @@ import {
   useDeferredValue,
   useEffect,
   useId,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -268,7 +269,7 @@ export const BandChart = memo(function BandChart(props: BandChartProps) {
       <div className="band-chart-plot">
         {drawing}
         <svg className="band-chart-overlay" aria-hidden="true" width={width ?? '100%'} height={height}>
-          {plot ? <UserPointMark store={point} plot={plot} xMin={xMin} xMax={xMax} yMin={yMin} yMax={yMax} /> : null}
+          {plot && hasPoint ? <UserPointMark store={point} plot={plot} xMin={xMin} xMax={xMax} yMin={yMin} yMax={yMax} /> : null}
         </svg>
       </div>
       <BandLegend published={publishedByCase.length > 0} user={hasPoint} />
@@ -342,25 +343,54 @@ interface UserPointMarkProps {
   readonly yMax: number;
 }
 
+/** Sets `name` on `el` unless it already has that value (an unchanged attribute costs no style work). */
+function attr(el: Element, name: string, value: string): void {
+  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+}
+
+/**
+ * Draws the user's point in `mark` (a `<g>` holding a circle and a text) at the axes' scales, or hides
+ * it: outside the axes (they catch up a beat later) the mark waits rather than sitting on the frame.
+ */
+function placeMark(mark: SVGGElement, point: UserPoint | null, { plot, xMin, xMax, yMin, yMax }: Omit<UserPointMarkProps, 'store'>): void {
+  const inside = point !== null && point.marketSize >= xMin && point.marketSize <= xMax && point.price >= yMin && point.price <= yMax;
+  const x = inside ? logPx(point.marketSize, xMin, xMax, plot.x, plot.width) : Number.NaN;
+  const y = inside ? logPx(point.price, yMin, yMax, plot.y + plot.height, -plot.height) : Number.NaN;
+  const circle = mark.querySelector('circle');
+  const text = mark.querySelector('text');
+  if (!point || !Number.isFinite(x) || !Number.isFinite(y) || !circle || !text) {
+    attr(mark, 'display', 'none');
+    return;
+  }
+  const nearRight = Math.log(xMax / point.marketSize) < 0.3 * Math.log(xMax / xMin);
+  attr(circle, 'cx', String(x));
+  attr(circle, 'cy', String(y));
+  attr(text, 'x', String(x + (nearRight ? -10 : 10)));
+  attr(text, 'y', String(y));
+  attr(text, 'text-anchor', nearRight ? 'end' : 'start');
+  const label = `You ${formatPrice(point.price)}`;
+  if (text.textContent !== label) text.textContent = label;
+  mark.removeAttribute('display');
+}
+
 /**
  * The user's point and its "You $x" label, drawn over the chart (in an SVG of the chart's size) at the
- * axes' scales. It subscribes to the point's store itself, so a slider press re-renders this mark only,
- * and its layer is all the browser lays out and repaints.
+ * axes' scales. It follows the point's store itself and moves by writing the few attributes that
+ * change, without a render: a slider step lays out and repaints this mark's layer only.
  */
 const UserPointMark = memo(function UserPointMark({ store, plot, xMin, xMax, yMin, yMax }: UserPointMarkProps) {
-  const point = useSyncExternalStore(store.subscribe, store.getState);
-  // Outside the axes (they catch up a beat later), the mark waits rather than sitting on the frame.
-  const inside = point !== null && point.marketSize >= xMin && point.marketSize <= xMax && point.price >= yMin && point.price <= yMax;
-  if (!point || !inside) return null;
-  const at = { x: logPx(point.marketSize, xMin, xMax, plot.x, plot.width), y: logPx(point.price, yMin, yMax, plot.y + plot.height, -plot.height) };
-  if (!Number.isFinite(at.x) || !Number.isFinite(at.y)) return null;
-  const nearRight = Math.log(xMax / point.marketSize) < 0.3 * Math.log(xMax / xMin);
+  const ref = useRef<SVGGElement>(null);
+  useLayoutEffect(() => {
+    const mark = ref.current;
+    if (!mark) return undefined;
+    const draw = (): void => placeMark(mark, store.getState(), { plot, xMin, xMax, yMin, yMax });
+    draw();
+    return store.subscribe(draw);
+  }, [store, plot, xMin, xMax, yMin, yMax]);
   return (
-    <g className="band-chart-user">
-      <circle cx={at.x} cy={at.y} r={6} fill="var(--fg)" stroke="var(--bg)" strokeWidth={2} />
-      <text x={at.x + (nearRight ? -10 : 10)} y={at.y} dy="0.355em" textAnchor={nearRight ? 'end' : 'start'} fill="var(--fg)" fontSize={13}>
-        You {formatPrice(point.price)}
-      </text>
+    <g ref={ref} className="band-chart-user" display="none">
+      <circle r={6} fill="var(--fg)" stroke="var(--bg)" strokeWidth={2} />
+      <text dy="0.355em" fill="var(--fg)" fontSize={13} />
     </g>
   );
 });

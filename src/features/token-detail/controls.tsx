@@ -18,8 +18,10 @@ import {
 import type { PublishedScenario } from '../../data/types.ts';
 import { attempt } from '../../lib/attempt.ts';
 import { formatUsdCompact } from '../../lib/format.ts';
-import { useMarketSize, useScenarioActions, useScenarioStore } from '../../state/scenario-store.ts';
-import { RangeSlider } from '../../ui/range-slider.tsx';
+import { useScenarioActions, useScenarioStore } from '../../state/scenario-store.ts';
+import { selectStore } from '../../ui/followed.ts';
+import { RangeSlider, sameShown } from '../../ui/range-slider.tsx';
+import { subscribable } from '../../ui/use-after-paint.ts';
 import { SliderField } from '../../ui/slider-field.tsx';
 import { fitPublished, publishedName } from '../../data/published.ts';
 import { useDataConfig } from '../../state/settings-store.ts';
@@ -40,8 +42,7 @@ const CaptureSliders = memo(function CaptureSliders({ captures }: { readonly cap
           key={c}
           label={`${CASE_LABEL[c]} capture`}
           steps={CAPTURE_STEPS}
-          position={(captures[c] - CAPTURE_RANGE.min) / CAPTURE_RANGE.step}
-          valueText={captures[c].toFixed(3).replace(/0+$/, '').replace(/\.$/, '')}
+          shown={{ position: (captures[c] - CAPTURE_RANGE.min) / CAPTURE_RANGE.step, valueText: captures[c].toFixed(3).replace(/0+$/, '').replace(/\.$/, '') }}
           onPosition={(p) => setCapture(c, CAPTURE_RANGE.min + p * CAPTURE_RANGE.step)}
         />
       ))}
@@ -58,38 +59,60 @@ function errorText(error: unknown): string {
   return error instanceof EngineInputError ? error.message.replace(/^[\w.[\]]+: /, '') : 'That value could not be read.';
 }
 
-/** The user's market size: its slider (snapping to the tiers) and typed box. It subscribes to the market size itself. */
+/** The scenario store as a plain source, for `selectStore` (a hook cannot be passed as a value). */
+const SCENARIO_STORE = subscribable(useScenarioStore);
+
+/**
+ * The user's market size: its slider (snapping to the tiers) and typed box. They follow the store
+ * themselves (`selectStore`): a slider step writes their few DOM nodes and renders nothing here.
+ */
 const MarketSizeControl = memo(function MarketSizeControl({ tiersKey }: { readonly tiersKey: string }) {
-  const marketSize = useMarketSize();
   const { setMarketSize } = useScenarioActions();
   // Snap to the user's tiers as well as the defaults, so every tier in the table is one key press away.
   const marketScale = useMemo(
     () => logScale(MARKET_SIZE_RANGE.min, MARKET_SIZE_RANGE.max, 200, [...new Set([...DEFAULT_TIERS, ...tiersKey.split(',').map(Number)])]),
     [tiersKey],
   );
+  const shown = useMemo(
+    () => selectStore(SCENARIO_STORE, (s) => ({ position: sliderPosition(marketScale, s.marketSize), valueText: tierLabel(s.marketSize) }), sameShown),
+    [marketScale],
+  );
   return (
     <SliderField
       label="Total market size"
       steps={marketScale.steps}
-      position={sliderPosition(marketScale, marketSize)}
-      valueText={tierLabel(marketSize)}
+      shown={shown}
       onPosition={(p) => setMarketSize(sliderValue(marketScale, p))}
       box={{ label: 'Market size', placeholder: '16T', onCommit: (text) => attempt(() => setMarketSize(parseMarketSize(text))) }}
     />
   );
 });
 
-/** The user's market share: its slider and typed box, and whether it follows the base case. It subscribes to the share in use itself. */
+/**
+ * The user's market share: its slider and typed box, and whether it follows the base case. The slider
+ * and box follow the share in use themselves (it moves with the market size while it follows the base
+ * case); only the hint re-renders this, when the share starts or stops following.
+ */
 const ShareControl = memo(function ShareControl({ input }: { readonly input: TokenInput }) {
-  const share = useScenarioStore((s) => shareFor(input, s));
+  const shown = useMemo(
+    () =>
+      selectStore(
+        SCENARIO_STORE,
+        (s) => {
+          const share = shareFor(input, s);
+          return { position: sliderPosition(SHARE_SCALE, share), valueText: shareText(share) };
+        },
+        sameShown,
+      ),
+    [input],
+  );
   const followsBase = useScenarioStore((s) => s.share === null);
   const { setShare } = useScenarioActions();
   return (
     <SliderField
       label="Market share"
       steps={SHARE_SCALE.steps}
-      position={sliderPosition(SHARE_SCALE, share)}
-      valueText={shareText(share)}
+      shown={shown}
       onPosition={(p) => setShare(sliderValue(SHARE_SCALE, p))}
       hint={followsBase ? 'Following the base case at this market size.' : undefined}
       box={{ label: 'Share', placeholder: '0.5%', inputMode: 'decimal', onCommit: (text) => attempt(() => setShare(parseShare(text))) }}

@@ -4,7 +4,10 @@ import { CASES, DEFAULT_TIERS, MARKET_SIZE_RANGE, logScale, parseMarketSize, sli
 import { attempt } from '../../lib/attempt.ts';
 import { TARGET_CHOICES, useScreenStore } from '../../state/screen-store.ts';
 import { Link } from '../../ui/link.tsx';
+import { selectStore } from '../../ui/followed.ts';
+import { sameShown } from '../../ui/range-slider.tsx';
 import { SliderField } from '../../ui/slider-field.tsx';
+import { subscribable } from '../../ui/use-after-paint.ts';
 import { TypedInput } from '../../ui/typed-input.tsx';
 
 const CASE_LABEL = { bear: 'Bear', base: 'Base', moon: 'Moon' } as const;
@@ -13,16 +16,19 @@ const SCALE = logScale(MARKET_SIZE_RANGE.min, MARKET_SIZE_RANGE.max, 200, DEFAUL
 /** The store's actions, read when a handler runs. */
 const screen = () => useScreenStore.getState();
 
-/** The bar's market size: subscribed to that value alone, so a slider step re-renders this and nothing else. */
+/** The screener store as a plain source, for `selectStore` (a hook cannot be passed as a value). */
+const SCREEN_STORE = subscribable(useScreenStore);
+/** The bar's slider position and text, from the store. */
+const SHOWN = selectStore(SCREEN_STORE, (st) => ({ position: sliderPosition(SCALE, st.marketSize), valueText: tierLabel(st.marketSize) }), sameShown);
+
+/** The bar's market size: its slider and box follow the store themselves, so a step renders nothing in React. */
 const BarMarketSize = memo(function BarMarketSize() {
-  const marketSize = useScreenStore((st) => st.marketSize);
   return (
     <SliderField
       className="bar-size"
       label="Total market size"
       steps={SCALE.steps}
-      position={sliderPosition(SCALE, marketSize)}
-      valueText={tierLabel(marketSize)}
+      shown={SHOWN}
       onPosition={(p) => screen().setMarketSize(sliderValue(SCALE, p))}
       box={{ label: 'Market size', placeholder: '16T', onCommit: (text) => attempt(() => screen().setMarketSize(parseMarketSize(text))) }}
     />
