@@ -8,7 +8,8 @@ import type { SubscribableStore } from './use-after-paint.ts';
  */
 export type Followed<T> = T | SubscribableStore<T>;
 
-function isStore<T>(value: Followed<T>): value is SubscribableStore<T> {
+/** Whether `value` is a store to follow (rather than the value itself). */
+export function isStore<T>(value: Followed<T>): value is SubscribableStore<T> {
   return typeof value === 'object' && value !== null && 'subscribe' in value && 'getState' in value;
 }
 
