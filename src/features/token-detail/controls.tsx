@@ -21,13 +21,12 @@ import { formatUsdCompact } from '../../lib/format.ts';
 import { useScenarioActions, useScenarioStore } from '../../state/scenario-store.ts';
 import { selectStore } from '../../ui/followed.ts';
 import { RangeSlider, sameShown } from '../../ui/range-slider.tsx';
-import { subscribable } from '../../ui/use-after-paint.ts';
 import { SliderField } from '../../ui/slider-field.tsx';
 import { fitPublished, publishedName } from '../../data/published.ts';
 import { useDataConfig } from '../../state/settings-store.ts';
 import type { Horizon } from '../../state/url-codec.ts';
 import { HistoryCaptures } from './history-captures.tsx';
-import { shareFor } from './scenario-view.ts';
+import { SCENARIO_STORE, shareFor } from './scenario-view.ts';
 
 const SHARE_SCALE = logScale(SHARE_RANGE.min, SHARE_RANGE.max, 300);
 const CAPTURE_STEPS = Math.round((CAPTURE_RANGE.max - CAPTURE_RANGE.min) / CAPTURE_RANGE.step);
@@ -58,9 +57,6 @@ export function shareText(fraction: number): string {
 function errorText(error: unknown): string {
   return error instanceof EngineInputError ? error.message.replace(/^[\w.[\]]+: /, '') : 'That value could not be read.';
 }
-
-/** The scenario store as a plain source, for `selectStore` (a hook cannot be passed as a value). */
-const SCENARIO_STORE = subscribable(useScenarioStore);
 
 /**
  * The user's market size: its slider (snapping to the tiers) and typed box. They follow the store

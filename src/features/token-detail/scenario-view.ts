@@ -1,7 +1,8 @@
 import { caseShare, customPrice, scenarioTable, SHARE_RANGE, type ScenarioRow, type TokenInput } from '../../engine/index.ts';
 import { useScenarioStore } from '../../state/scenario-store.ts';
 import type { ScenarioParams } from '../../state/url-codec.ts';
-import type { SubscribableStore } from '../../ui/use-after-paint.ts';
+import { selectStore } from '../../ui/followed.ts';
+import { subscribable, type SubscribableStore } from '../../ui/use-after-paint.ts';
 import type { UserPoint } from './band-chart.tsx';
 
 export interface ScenarioView {
@@ -42,20 +43,16 @@ export function scenarioView(input: TokenInput, note: string | null, params: Sce
   };
 }
 
+/** The scenario store as a plain source, for `selectStore` and `useSettledStore` (a hook cannot be passed as a value). */
+export const SCENARIO_STORE: SubscribableStore<ScenarioParams> = subscribable(useScenarioStore);
+
+const samePoint = (a: UserPoint, b: UserPoint): boolean => a.marketSize === b.marketSize && a.price === b.price;
+
 /**
  * The user's point of the scenario store for `input`, as a store of its own: a slider step
  * notifies only the components that subscribe to it (the chart's mark), and `getState` gives the same
  * object while the point does not move (as `useSyncExternalStore` needs).
  */
 export function userPointStore(input: TokenInput): SubscribableStore<UserPoint> {
-  let last: UserPoint | null = null;
-  return {
-    subscribe: (listener) => useScenarioStore.subscribe(() => listener()),
-    getState: () => {
-      const state = useScenarioStore.getState();
-      const price = customPrice(input, state.marketSize, shareFor(input, state));
-      if (last === null || last.marketSize !== state.marketSize || last.price !== price) last = { marketSize: state.marketSize, price };
-      return last;
-    },
-  };
+  return selectStore(SCENARIO_STORE, (s) => ({ marketSize: s.marketSize, price: customPrice(input, s.marketSize, shareFor(input, s)) }), samePoint);
 }

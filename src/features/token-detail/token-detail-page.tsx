@@ -18,8 +18,8 @@ import { publishedPoints, type PublishedPoint } from '../../data/published.ts';
 import { ScenarioTable } from './scenario-table.tsx';
 import { TierEditor } from './tier-editor.tsx';
 import { TokenHeader } from './token-header.tsx';
-import { scenarioView, userPointStore, type ScenarioView } from './scenario-view.ts';
-import { INPUT_SETTLE_MS, subscribable, useSettledStore, type SubscribableStore } from '../../ui/use-after-paint.ts';
+import { SCENARIO_STORE, scenarioView, userPointStore, type ScenarioView } from './scenario-view.ts';
+import { INPUT_SETTLE_MS, useSettledStore } from '../../ui/use-after-paint.ts';
 
 interface TokenDetailPageProps {
   readonly id: string;
@@ -88,9 +88,6 @@ function Notices() {
 /** What a step of the market-size or share slider leaves alone. */
 const selectShape = (s: ScenarioParams): Pick<ScenarioParams, 'captures' | 'tiers' | 'horizon'> => ({ captures: s.captures, tiers: s.tiers, horizon: s.horizon });
 
-/** The scenario store as a plain source, for `useSettledStore`. */
-const scenarioStore: SubscribableStore<ScenarioParams> = subscribable(useScenarioStore);
-
 /**
  * The scenario of one token. A step of the market-size or share slider does not re-render it: those
  * two controls, the chart's mark and the answers' busy mark subscribe to the store themselves. It
@@ -114,7 +111,7 @@ function Scenario({ token, dataset }: { readonly token: Token; readonly dataset:
   const point = useMemo(() => (input ? userPointStore(input) : null), [input]);
   // The sentences follow once the sliders pause: a burst of key presses paints the sliders and the
   // chart's mark at once, and writes the answers once.
-  const settled = useSettledStore(scenarioStore, INPUT_SETTLE_MS);
+  const settled = useSettledStore(SCENARIO_STORE, INPUT_SETTLE_MS);
   const settledView = useMemo(() => (input ? scenarioView(input, note, selectScenarioParams(settled)) : null), [input, note, settled]);
   // The export bar reads the scenario when pressed, not on every step.
   const currentView = useCallback((): ScenarioView => {

@@ -16,8 +16,8 @@ const SCALE = logScale(MARKET_SIZE_RANGE.min, MARKET_SIZE_RANGE.max, 200, DEFAUL
 /** The store's actions, read when a handler runs. */
 const screen = () => useScreenStore.getState();
 
-/** The screener store as a plain source, for `selectStore` (a hook cannot be passed as a value). */
-const SCREEN_STORE = subscribable(useScreenStore);
+/** The screener store as a plain source, for `selectStore` and `useSettledStore` (a hook cannot be passed as a value). */
+export const SCREEN_STORE = subscribable(useScreenStore);
 /** The bar's slider position and text, from the store. */
 const SHOWN = selectStore(SCREEN_STORE, (st) => ({ position: sliderPosition(SCALE, st.marketSize), valueText: tierLabel(st.marketSize) }), sameShown);
 

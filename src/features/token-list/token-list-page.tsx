@@ -8,7 +8,7 @@ import { useScreenStore } from '../../state/screen-store.ts';
 import { INPUT_SETTLE_MS, subscribable, useSettledStore } from '../../ui/use-after-paint.ts';
 import { useRowWindow } from '../../ui/use-row-window.ts';
 import { useShallow } from 'zustand/react/shallow';
-import { ScenarioBar } from './scenario-bar.tsx';
+import { SCREEN_STORE, ScenarioBar } from './scenario-bar.tsx';
 import { exportScreen, useScreenUrl } from './screen-url.ts';
 import { categoriesOf, filterRows, orderRows, sortsByScreen, tokenRows, type ScreenLookup, type TokenRow } from './select-tokens.ts';
 import { TokenTableRow } from './token-table-row.tsx';
@@ -40,9 +40,8 @@ function noScreen(only: ReadonlySet<string> | null, watched: ReadonlySet<string>
   return { minMultiple: 0, only, watched, value: () => null };
 }
 
-/** The two stores as plain subscribable sources, for `useSettledStore` (a hook cannot be passed as a value). */
+/** The browser store as a plain subscribable source, for `useSettledStore` (a hook cannot be passed as a value). */
 const BROWSER_STORE = subscribable(useBrowserStore);
-const SCREEN_STORE = subscribable(useScreenStore);
 
 /** `/`: every loaded token; search, sort and filter; only the rows on screen are in the DOM. */
 export default function TokenListPage() {
