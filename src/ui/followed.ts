@@ -51,3 +51,14 @@ export function selectStore<S, T>(store: SubscribableStore<S>, select: (state: S
     },
   };
 }
+
+/**
+ * Sets `el`'s text to `text`, in place when it holds one text node. Setting `textContent` replaces that
+ * node, and Chromium then restyles the new node and makes it a new layout object, on every key press.
+ */
+export function writeText(el: Element, text: string): void {
+  const only = el.firstChild;
+  if (only instanceof Text && only === el.lastChild) {
+    if (only.data !== text) only.data = text;
+  } else if (el.textContent !== text) el.textContent = text;
+}

@@ -1,5 +1,5 @@
 import { useCallback, useId, useLayoutEffect, useMemo, useRef, type ChangeEvent } from 'react';
-import { useFollowed, type Followed } from './followed.ts';
+import { useFollowed, writeText, type Followed } from './followed.ts';
 
 /** What a slider shows: its position and the text for it. */
 export interface SliderShown {
@@ -45,7 +45,7 @@ export function RangeSlider({ label, steps, shown, onPosition, hint }: RangeSlid
     if (el && el.value !== value) el.value = value;
     if (el && el.getAttribute('aria-valuetext') !== valueText) el.setAttribute('aria-valuetext', valueText);
     const text = textRef.current;
-    if (text && text.textContent !== valueText) text.textContent = valueText;
+    if (text) writeText(text, valueText);
   }, []);
   const initial = useFollowed(shown, write);
   const latest = useRef(onPosition);

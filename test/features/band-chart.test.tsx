@@ -169,6 +169,7 @@ describe('BandChart', () => {
     const cx = Number(circle?.getAttribute('cx'));
     expect(mark).toHaveTextContent('You $2.00');
     expect(mark).not.toHaveAttribute('display');
+    const label = mark?.querySelector('text')?.firstChild;
     commits = 0;
     act(() => {
       current = { marketSize: 20 * T, price: 2.5 };
@@ -176,6 +177,8 @@ describe('BandChart', () => {
     });
     expect(commits).toBe(0);
     expect(mark).toHaveTextContent('You $2.50');
+    // The label's text node is changed in place, not replaced.
+    expect(mark?.querySelector('text')?.firstChild).toBe(label);
     expect(Number(circle?.getAttribute('cx'))).toBeGreaterThan(cx);
   });
 

@@ -38,6 +38,7 @@ import {
   type BandPoint,
 } from './chart-series.ts';
 import { INPUT_SETTLE_MS, useSettledStore, type SubscribableStore } from '../../ui/use-after-paint.ts';
+import { writeText } from '../../ui/followed.ts';
 
 /** A published price (e.g. Token Metrics' bands) at total market size `m` (USD). */
 export interface PublishedPoint {
@@ -368,8 +369,7 @@ function placeMark(mark: SVGGElement, point: UserPoint | null, { plot, xMin, xMa
   attr(text, 'x', String(x + (nearRight ? -10 : 10)));
   attr(text, 'y', String(y));
   attr(text, 'text-anchor', nearRight ? 'end' : 'start');
-  const label = `You ${formatPrice(point.price)}`;
-  if (text.textContent !== label) text.textContent = label;
+  writeText(text, `You ${formatPrice(point.price)}`);
   mark.removeAttribute('display');
 }
 
