@@ -13,10 +13,11 @@
  * Prints one table; `--write` also writes it as markdown to `perf-results.md`; `--dist DIR` measures another
  * build; `--json FILE` writes the checks (rows with a breach line) for CI's count.
  * `PERF_DEBUG=1` logs every block of presses.
- * Exits 1 only on a clear breach (latency p95 over 2x the floor at 1x CPU, JavaScript for `/` over 125 kB,
- * the engine over its bench line), so noise never blocks a landing: a latency breach is measured again
- * (all five measures, in turns) and counts only if the same measure is over the line both times. At 4x
- * CPU the breach line is reported, not gated (see `BUDGET`). Tight budgets are marked met or not. Exits 2 when it cannot measure (no build, a page that never loads).
+ * Exits 1 only on a clear breach (latency p95 over 2x the floor's at 1x or 4x CPU, JavaScript for `/`
+ * over 125 kB, the engine over its bench line), so noise never blocks a landing: a latency breach is
+ * measured again (all five measures, in turns), up to `RUNS_TO_CONFIRM` runs in all, and counts only if
+ * the same measure is over the line in every one. Tight budgets are marked met or not. Exits 2 when it
+ * cannot measure (no build, a page that never loads).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -27,7 +28,7 @@ import { BREACH_MS_PER_THOUSAND, runBench } from './bench.ts';
 import { bigSnapshot } from './perf/big-snapshot.ts';
 import { exportTimes, loadRun, type LoadRun } from './perf/load-export.ts';
 import { idle, installProbe, latency, until, sliderDriver, typingDriver, type KeyDriver } from './perf/probe.ts';
-import { distribution, floorRow, gatedRows, latencyRow, markdownTable, percentile, summary, textTable, type Distribution, type Row } from './perf/report.ts';
+import { distribution, floorRow, gatedRows, latencyRow, markdownTable, measureUntilClear, percentile, summary, textTable, type Distribution, type Row } from './perf/report.ts';
 import { serveDist } from './serve-dist.ts';
 import { URL_WRITE_DELAY_MS } from '../src/lib/trailing.ts';
 import { INPUT_SETTLE_MS } from '../src/ui/use-after-paint.ts';
@@ -45,11 +46,14 @@ const BLOCK = 4;
 /** Progressively fewer matches in the 5,000 tokens: 2,850, 500, 110, 90, 70, 40, 40, 40. */
 const SEARCH_TEXT = 'ethereum';
 const RATES = [1, 4] as const;
+/** The tight budget and the clear-breach line per CPU rate, as ratios of p95 to the floor's p95. */
+const BUDGET = { 1: { ratio: 1.25, breach: 2, gated: true }, 4: { ratio: 1.5, breach: 2, gated: true } } as const;
 /**
- * At 4x CPU the app's p95 is over 2x the floor's on a quiet machine (the floor's own work is about half
- * the app's per press): reported, not gated, until it is not (see the README's performance section).
+ * Runs of one rate's presses, at most, before a breach counts: at 4x CPU the floor's own p95 moved from
+ * 28 to 87 ms between runs of one build, and one burst of other work on the machine can put a single
+ * run's ratio over the line. A regression holds in every run.
  */
-const BUDGET = { 1: { ratio: 1.25, breach: 2, gated: true }, 4: { ratio: 1.5, breach: 2, gated: false } } as const;
+const RUNS_TO_CONFIRM = 3;
 const JS_BUDGET_KB = 110;
 const JS_BREACH_KB = 125;
 const EXPORT_BUDGET_MS = 300;
@@ -208,21 +212,21 @@ async function main(): Promise<void> {
     try {
       for (const rate of RATES) {
         log(`${rate}x CPU: key presses, the five measures taking turns`);
-        const first = await latencies(drivers, rate, rate === RATES[0]);
-        const over = breached(first, BUDGET[rate].breach);
-        // Only a breach that can fail the run is worth a second measurement.
-        if (over.length === 0 || !BUDGET[rate].gated) {
-          measured[rate] = first;
-          continue;
+        const line = BUDGET[rate].breach;
+        // Only a breach that can fail the run is worth measuring again; the table shows the last run.
+        const { last, held, seen } = await measureUntilClear(
+          async (run) => {
+            if (run > 0) log(`${rate}x CPU: over ${line}x the floor; measuring all five again (run ${run + 1} of at most ${RUNS_TO_CONFIRM}) to confirm`);
+            return latencies(drivers, rate, run === 0 && rate === RATES[0]);
+          },
+          (m) => breached(m, line),
+          BUDGET[rate].gated ? RUNS_TO_CONFIRM : 1,
+        );
+        measured[rate] = last;
+        if (seen.length > 1) {
+          confirmed[rate] = new Set(held);
+          confirmations.push(`${rate}x: over the breach line in ${seen.map((o, i) => `run ${i + 1}: ${o.length ? o.join(', ') : 'none'}`).join('; ')}`);
         }
-        // A clear breach must hold twice: a burst of other work on the machine can double one run's p95.
-        log(`${rate}x CPU: ${over.join(', ')} over ${BUDGET[rate].breach}x the floor; measuring all five again to confirm`);
-        const second = await latencies(drivers, rate, false);
-        const kept = breached(second, BUDGET[rate].breach).filter((m) => over.includes(m));
-        // The table shows the second run; a breach counts only for a measure over the line in both.
-        measured[rate] = second;
-        confirmed[rate] = new Set(kept);
-        confirmations.push(`${rate}x: first run over the breach line: ${over.join(', ')}; re-measured, still over: ${kept.length ? kept.join(', ') : 'none'}`);
       }
     } finally {
       await close();

@@ -113,3 +113,22 @@ export function summary(rows: readonly Row[]): { met: number; missed: number; br
   const also = reported > 0 ? ` (and ${reported} over a breach line that is reported, not gated)` : '';
   return { met, missed, breaches, reported, line: `perf: ${met} budgets met, ${missed} missed, ${breaches} clear breaches${also}` };
 }
+
+/**
+ * Takes runs of `measure` until no measure found `over` a breach line in the first run stays over it, or
+ * `runs` runs are taken. A breach holds only for a measure over the line in every run: one burst of other
+ * work on the machine can double a single run's p95, a regression holds in each. Returns the last run,
+ * the measures over the line in every run, and the measures over it in each run.
+ */
+export async function measureUntilClear<M, K>(measure: (run: number) => Promise<M>, over: (m: M) => readonly K[], runs: number): Promise<{ last: M; held: K[]; seen: K[][] }> {
+  let last = await measure(0);
+  let held = [...over(last)];
+  const seen = [held];
+  while (held.length > 0 && seen.length < runs) {
+    last = await measure(seen.length);
+    const still = over(last);
+    held = held.filter((k) => still.includes(k));
+    seen.push([...still]);
+  }
+  return { last, held, seen };
+}

@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { distribution, gatedRows, latencyRow, markdownTable, summary } from '../../scripts/perf/report.ts';
+import { distribution, gatedRows, latencyRow, markdownTable, measureUntilClear, summary } from '../../scripts/perf/report.ts';
 
 const floor = distribution(Array.from({ length: 40 }, (_, i) => 10 + i / 4)); // p95 about 19.75 ms
 const slow = distribution(Array.from({ length: 40 }, (_, i) => 30 + i)); // p95 about 67 ms: over 2x
+
+/** Runs that each report the measures listed for them (a run is its index here). */
+const runsOver = (perRun: string[][]) => {
+  const taken: number[] = [];
+  const measure = async (run: number): Promise<number> => {
+    taken.push(run);
+    return run;
+  };
+  return { taken, go: (runs: number) => measureUntilClear(measure, (run: number) => perRun[run] ?? [], runs) };
+};
 
 describe('perf report', () => {
   it('a clear breach on a gated line fails the run; on an ungated line it is shown and not counted', () => {
@@ -19,5 +29,29 @@ describe('perf report', () => {
     // The typical press beside the budget's p95: p50 over the floor's p50, no budget of its own.
     expect(gated.p50Ratio).toBe(`${(slow.p50 / floor.p50).toFixed(2)}x`);
     expect(markdownTable([gated])).toContain(`| ${gated.ratio} | ${gated.p50Ratio} | p95 <= 1.25x floor |`);
+  });
+
+  describe('a breach counts only when it holds in every run', () => {
+    it('a clean first run is the only run', async () => {
+      const r = runsOver([[]]);
+      expect(await r.go(3)).toEqual({ last: 0, held: [], seen: [[]] });
+      expect(r.taken).toEqual([0]);
+    });
+
+    it('a breach that holds in all three runs counts', async () => {
+      const r = runsOver([['market', 'search'], ['market'], ['market', 'share']]);
+      expect(await r.go(3)).toEqual({ last: 2, held: ['market'], seen: [['market', 'search'], ['market'], ['market', 'share']] });
+    });
+
+    it('a breach gone in one run does not count, and measuring stops there', async () => {
+      const r = runsOver([['market'], ['share'], ['market']]);
+      expect(await r.go(3)).toEqual({ last: 1, held: [], seen: [['market'], ['share']] });
+      expect(r.taken).toEqual([0, 1]);
+    });
+
+    it('with one run allowed, the first run decides', async () => {
+      const r = runsOver([['market'], []]);
+      expect(await r.go(1)).toEqual({ last: 0, held: ['market'], seen: [['market']] });
+    });
   });
 });
