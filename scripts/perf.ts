@@ -13,8 +13,8 @@
  * Prints one table; `--write` also writes it as markdown to `perf-results.md`; `--dist DIR` measures another
  * build; `--json FILE` writes the checks (rows with a breach line) for CI's count.
  * `PERF_DEBUG=1` logs every block of presses.
- * Exits 1 only on a clear breach (latency p95 over 2x the floor's at 1x or 4x CPU, JavaScript for `/`
- * over 125 kB, the engine over its bench line), so noise never blocks a landing: a latency breach is
+ * Exits 1 only on a clear breach (latency p95 over 2x the floor's at 1x CPU or 3x at 4x, JavaScript for
+ * `/` over 125 kB, the engine over its bench line), so noise never blocks a landing: a latency breach is
  * measured again (all five measures, in turns), up to `RUNS_TO_CONFIRM` runs in all, and counts only if
  * the same measure is over the line in every one. Tight budgets are marked met or not. Exits 2 when it
  * cannot measure (no build, a page that never loads).
@@ -46,12 +46,18 @@ const BLOCK = 4;
 /** Progressively fewer matches in the 5,000 tokens: 2,850, 500, 110, 90, 70, 40, 40, 40. */
 const SEARCH_TEXT = 'ethereum';
 const RATES = [1, 4] as const;
-/** The tight budget and the clear-breach line per CPU rate, as ratios of p95 to the floor's p95. */
-const BUDGET = { 1: { ratio: 1.25, breach: 2, gated: true }, 4: { ratio: 1.5, breach: 2, gated: true } } as const;
 /**
- * Runs of one rate's presses, at most, before a breach counts: at 4x CPU the floor's own p95 moved from
- * 28 to 87 ms between runs of one build, and one burst of other work on the machine can put a single
- * run's ratio over the line. A regression holds in every run.
+ * The tight budget and the clear-breach line per CPU rate, as ratios of p95 to the floor's p95. At 4x CPU
+ * the line is 3x, not 2x: on a quiet machine the app's p95 sits at 1.3-2.0x the floor's there (the
+ * floor's page does a third to a half of the app's work per press, and the app's no longer fits in one
+ * frame), so a 2x line would let noise block a landing. 3x still fails a regression: a naive recharts
+ * chart redrawn on every change measured 7.6x.
+ */
+const BUDGET = { 1: { ratio: 1.25, breach: 2, gated: true }, 4: { ratio: 1.5, breach: 3, gated: true } } as const;
+/**
+ * Runs of one rate's presses, at most, before a breach counts: at 4x CPU the floor's own p95 has moved
+ * from 27 to 87 ms between runs, and one burst of other work on the machine can put a single run's ratio
+ * over the line. A regression holds in every run.
  */
 const RUNS_TO_CONFIRM = 3;
 const JS_BUDGET_KB = 110;

@@ -24,11 +24,21 @@ describe('perf report', () => {
     const s = summary([gated, reported, fine]);
     expect(s).toMatchObject({ met: 1, missed: 2, breaches: 1, reported: 1 });
     expect(s.line).toBe('perf: 1 budgets met, 2 missed, 1 clear breaches (and 1 over a breach line that is reported, not gated)');
-    expect(markdownTable([reported])).toContain('| yes (not gated) |');
-    expect(markdownTable([gated])).toMatch(/\| no \| yes \|$/m);
+    expect(markdownTable([reported])).toContain('| yes (over 2x) (not gated) |');
+    expect(markdownTable([gated])).toMatch(/\| no \| yes \(over 2x\) \|$/m);
     // The typical press beside the budget's p95: p50 over the floor's p50, no budget of its own.
     expect(gated.p50Ratio).toBe(`${(slow.p50 / floor.p50).toFixed(2)}x`);
     expect(markdownTable([gated])).toContain(`| ${gated.ratio} | ${gated.p50Ratio} | p95 <= 1.25x floor |`);
+  });
+
+  it('each row is judged against its own breach line, and shows it (2x at 1x CPU, 3x at 4x)', () => {
+    const between = distribution(Array.from({ length: 40 }, (_, i) => 20 + i * 0.75)); // p95 about 2.4x the floor's
+    const at1x = latencyRow('slider, 1x', between, floor, { ratio: 1.25, breach: 2, gated: true });
+    const at4x = latencyRow('slider, 4x', between, floor, { ratio: 1.5, breach: 3, gated: true });
+    expect([at1x.breach, at4x.breach]).toEqual([true, false]);
+    expect([at1x.met, at4x.met]).toEqual([false, false]);
+    expect(markdownTable([at1x, at4x])).toMatch(/\| no \| yes \(over 2x\) \|\n.*\| no \| no \(over 3x\) \|$/);
+    expect(summary([at1x, at4x])).toMatchObject({ met: 0, missed: 2, breaches: 1, reported: 0 });
   });
 
   describe('a breach counts only when it holds in every run', () => {
