@@ -39,14 +39,18 @@ export function useFollowed<T>(value: Followed<T>, write: (current: T) => void):
 /**
  * `store` seen through `select`, as a store of its own: `getState` gives the same object while
  * `same` says the selection has not changed (a slider's position and text, from the scenario).
+ * `select` runs once per state of `store`, however many readers ask (a slider and its box, the chart's
+ * axes and its mark all read on each step).
  */
 export function selectStore<S, T>(store: SubscribableStore<S>, select: (state: S) => T, same: (a: T, b: T) => boolean): SubscribableStore<T> {
-  let last: { readonly value: T } | null = null;
+  let last: { readonly from: S; readonly value: T } | null = null;
   return {
     subscribe: (listener) => store.subscribe(() => listener()),
     getState: () => {
-      const next = select(store.getState());
-      if (last === null || !same(last.value, next)) last = { value: next };
+      const from = store.getState();
+      if (last !== null && Object.is(last.from, from)) return last.value;
+      const next = select(from);
+      last = { from, value: last !== null && same(last.value, next) ? last.value : next };
       return last.value;
     },
   };
