@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { isStore, selectStore } from './followed.ts';
+import { isStore, selectStore, type Followed } from './followed.ts';
 import { RangeSlider, type RangeSliderProps } from './range-slider.tsx';
 import { TypedInput } from './typed-input.tsx';
 
@@ -23,10 +23,8 @@ const sameText = (a: string, b: string): boolean => a === b;
  */
 export function SliderField({ className, box, ...slider }: SliderFieldProps) {
   const { shown } = slider;
-  const store = isStore(shown) ? shown : null;
   // The box shows the slider's text: the same store's, or the given one.
-  const storeText = useMemo(() => (store ? selectStore(store, (s) => s.valueText, sameText) : null), [store]);
-  const text = storeText ?? (isStore(shown) ? '' : shown.valueText);
+  const text = useMemo((): Followed<string> => (isStore(shown) ? selectStore(shown, (s) => s.valueText, sameText) : shown.valueText), [shown]);
   return (
     <div className={className}>
       <RangeSlider {...slider} />
