@@ -1,12 +1,10 @@
 import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { engineInputFor } from '../../data/engine-input.ts';
 import { scenarioTable } from '../../engine/index.ts';
 import { useDataset } from '../../data/queries/dataset.ts';
 import type { Dataset, Token } from '../../data/types.ts';
 import { useDataConfig } from '../../state/settings-store.ts';
-import { scenarioHref, selectScenarioParams, syncScenarioToUrl, useScenarioNotices, useScenarioStore } from '../../state/scenario-store.ts';
-import type { ScenarioParams } from '../../state/url-codec.ts';
+import { scenarioHref, selectScenarioParams, syncScenarioToUrl, useCaptures, useHorizon, useScenarioNotices, useScenarioStore, useTiers } from '../../state/scenario-store.ts';
 import { Link } from '../../ui/link.tsx';
 import { Answers } from './answers.tsx';
 import { BandChart } from './band-chart.tsx';
@@ -85,16 +83,17 @@ function Notices() {
   );
 }
 
-/** What a step of the market-size or share slider leaves alone. */
-const selectShape = (s: ScenarioParams): Pick<ScenarioParams, 'captures' | 'tiers' | 'horizon'> => ({ captures: s.captures, tiers: s.tiers, horizon: s.horizon });
-
 /**
  * The scenario of one token. A step of the market-size or share slider does not re-render it: those
  * two controls, the chart's mark and the answers' busy mark subscribe to the store themselves. It
  * re-renders when the captures, tiers or supply change, and once the sliders rest, for the sentences.
  */
 function Scenario({ token, dataset }: { readonly token: Token; readonly dataset: Dataset }) {
-  const { captures, tiers, horizon } = useScenarioStore(useShallow(selectShape));
+  // Three atomic reads (what a step of the market-size or share slider leaves alone): each is one
+  // comparison per step, where one selected object would be built and compared field by field.
+  const captures = useCaptures();
+  const tiers = useTiers();
+  const horizon = useHorizon();
   const market = dataset.market;
   const base = useMemo(() => engineInputFor(token, market, horizon), [token, market, horizon]);
   const input = base.ok ? base.input : null;
