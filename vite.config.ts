@@ -35,9 +35,9 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: true,
   },
-  // The perf floor for `npm run perf`: a bare React slider (test/perf/bare-slider.html), built by
-  // `vite build` as a second, separate build into the same dist/ (dist/test/perf/bare-slider.html),
-  // never linked from the app. Separate, so the app shares no chunk with it and its bundle stays
+  // The perf floor for `npm run perf`: a bare React slider (test/perf/bare-slider.html), and beside it
+  // a bare React search box (test/perf/bare-search.html, a reference for the search measure), built by
+  // `vite build` as a second, separate build into the same dist/ (dist/test/perf/), never linked from the app. Separate, so the app shares no chunk with it and its bundle stays
   // byte for byte what it is without the fixture (one build with two inputs would split React out
   // of the app's entry into shared chunks).
   environments: {
@@ -57,7 +57,12 @@ export default defineConfig({
       build: {
         emptyOutDir: false,
         copyPublicDir: false,
-        rolldownOptions: { input: { bare: fileURLToPath(new URL('test/perf/bare-slider.html', import.meta.url)) } },
+        rolldownOptions: {
+          input: {
+            bare: fileURLToPath(new URL('test/perf/bare-slider.html', import.meta.url)),
+            'bare-search': fileURLToPath(new URL('test/perf/bare-search.html', import.meta.url)),
+          },
+        },
       },
     },
   },

@@ -8,6 +8,8 @@
  *   (`test/perf/bare-slider.html`, built beside the app, never linked from it);
  * - search latency on `/` with 5,000 tokens (a generated snapshot), the same measure, and the screener's
  *   "Total market size" slider there (every token's scenario columns recomputed per step);
+ * - for reference, typing into a bare React search box (`test/perf/bare-search.html`): the search is
+ *   judged against the slider floor, and this row shows how much of that ratio any text box costs;
  * - JavaScript transferred for `/` (gzip -9 of each file fetched), first and largest contentful paint at 4x;
  * - PNG export time at 1x; the engine bench (`scripts/bench.ts`).
  * Prints one table; `--write` also writes it as markdown to `perf-results.md`; `--dist DIR` measures another
@@ -15,7 +17,7 @@
  * `PERF_DEBUG=1` logs every block of presses.
  * Exits 1 only on a clear breach (latency p95 over 2x the floor's at 1x CPU or 3x at 4x, JavaScript for
  * `/` over 125 kB, the engine over its bench line), so noise never blocks a landing: a latency breach is
- * measured again (all five measures, in turns), up to `RUNS_TO_CONFIRM` runs in all, and counts only if
+ * measured again (all six measures, in turns), up to `RUNS_TO_CONFIRM` runs in all, and counts only if
  * the same measure is over the line in every one. Tight budgets are marked met or not. Exits 2 when it
  * cannot measure (no build, a page that never loads).
  */
@@ -28,7 +30,7 @@ import { BREACH_MS_PER_THOUSAND, runBench } from './bench.ts';
 import { bigSnapshot } from './perf/big-snapshot.ts';
 import { exportTimes, loadRun, type LoadRun } from './perf/load-export.ts';
 import { idle, installProbe, latency, until, sliderDriver, typingDriver, type KeyDriver } from './perf/probe.ts';
-import { distribution, floorRow, gatedRows, latencyRow, markdownTable, measureUntilClear, percentile, summary, textTable, type Distribution, type Row } from './perf/report.ts';
+import { distribution, floorRow, gatedRows, latencyRow, markdownTable, measureUntilClear, percentile, referenceRow, summary, textTable, type Distribution, type Row } from './perf/report.ts';
 import { serveDist } from './serve-dist.ts';
 import { URL_WRITE_DELAY_MS } from '../src/lib/trailing.ts';
 import { INPUT_SETTLE_MS } from '../src/ui/use-after-paint.ts';
@@ -39,6 +41,8 @@ const distArg = process.argv.indexOf('--dist');
 const DIST = resolve(ROOT, distArg > 0 ? (process.argv[distArg + 1] ?? 'dist') : 'dist');
 /** Where Vite puts the floor page (its path under the project root). */
 const FLOOR_PATH = '/test/perf/bare-slider.html';
+/** The search's reference: a bare React search box, typed into like the app's (no budget of its own). */
+const TEXT_FLOOR_PATH = '/test/perf/bare-search.html';
 
 /** Samples per measure and CPU rate, taken in turns of `BLOCK` presses. */
 const SAMPLES = 40;
@@ -103,7 +107,9 @@ async function probePage(browser: Browser, url: string, route?: (page: Page) => 
   return { page, close: () => context.close() };
 }
 
-type Measure = 'floor' | 'market' | 'share' | 'search' | 'screen';
+type Measure = 'floor' | 'text' | 'market' | 'share' | 'search' | 'screen';
+/** The two bare pages: the floor every budget is judged against, and the search's reference. */
+const BARE: ReadonlySet<Measure> = new Set(['floor', 'text']);
 type Measured = Record<Measure, Distribution>;
 
 /**
@@ -118,6 +124,11 @@ async function openPages(browser: Browser, baseUrl: string, big: { json: string;
     opened.push(floor);
     const floorSlider = floor.page.getByRole('slider', { name: 'Bare slider' });
     await floorSlider.waitFor();
+
+    const text = await probePage(browser, `${baseUrl}${TEXT_FLOOR_PATH}`);
+    opened.push(text);
+    const textBox = text.page.getByRole('searchbox', { name: 'Bare search' });
+    await textBox.waitFor();
 
     const detail = await probePage(browser, `${baseUrl}/token/cardano`);
     opened.push(detail);
@@ -137,6 +148,7 @@ async function openPages(browser: Browser, baseUrl: string, big: { json: string;
     return {
       drivers: {
         floor: sliderDriver(floor.page, floorSlider),
+        text: typingDriver(text.page, textBox, SEARCH_TEXT, () => idle(text.page)),
         market: sliderDriver(detail.page, detail.page.getByRole('slider', { name: 'Total market size' })),
         share: sliderDriver(detail.page, detail.page.getByRole('slider', { name: 'Market share' })),
         search: typingDriver(list.page, list.page.getByRole('searchbox', { name: 'Search tokens' }), SEARCH_TEXT, settle),
@@ -151,16 +163,16 @@ async function openPages(browser: Browser, baseUrl: string, big: { json: string;
 }
 
 /**
- * All five measures at `rate`x CPU, taking turns in blocks of `BLOCK` presses, so whatever else
- * loads the machine during the run weighs on the floor and the app alike. With `warmup` (the pages'
- * first presses), one block each is taken first and discarded. Each page is given `DEFERRED_MS` and
- * left idle (its deferred renders done) before the next one's turn.
+ * All six measures (the two bare pages and the app's four) at `rate`x CPU, taking turns in blocks of
+ * `BLOCK` presses, so whatever else loads the machine during the run weighs on the floor and the app
+ * alike. With `warmup` (the pages' first presses), one block each is taken first and discarded. Each
+ * page is given `DEFERRED_MS` and left idle (its deferred renders done) before the next one's turn.
  */
 async function latencies(drivers: Record<Measure, KeyDriver>, rate: number, warmup: boolean): Promise<Measured> {
   const pages = [...new Set(Object.values(drivers).map((d) => d.page))];
   for (const page of pages) await throttle(page, rate);
-  const samples: Record<Measure, number[]> = { floor: [], market: [], share: [], search: [], screen: [] };
-  const order: Measure[] = ['floor', 'market', 'share', 'search', 'screen'];
+  const samples: Record<Measure, number[]> = { floor: [], text: [], market: [], share: [], search: [], screen: [] };
+  const order: Measure[] = ['floor', 'text', 'market', 'share', 'search', 'screen'];
   for (let round = warmup ? 0 : 1; round <= SAMPLES / BLOCK; round++) {
     for (const m of round % 2 ? order.toReversed() : order) {
       const began = performance.now();
@@ -174,6 +186,7 @@ async function latencies(drivers: Record<Measure, KeyDriver>, rate: number, warm
   }
   return {
     floor: distribution(samples.floor),
+    text: distribution(samples.text),
     market: distribution(samples.market),
     share: distribution(samples.share),
     search: distribution(samples.search),
@@ -181,9 +194,9 @@ async function latencies(drivers: Record<Measure, KeyDriver>, rate: number, warm
   };
 }
 
-/** The measures whose p95 is over `line` times the floor's. */
+/** The app's measures whose p95 is over `line` times the floor's. */
 function breached(m: Measured, line: number): Measure[] {
-  return (Object.keys(m) as Measure[]).filter((k) => k !== 'floor' && m[k].p95 / m.floor.p95 > line);
+  return (Object.keys(m) as Measure[]).filter((k) => !BARE.has(k) && m[k].p95 / m.floor.p95 > line);
 }
 
 const known = (values: ReadonlyArray<number | null>): number[] => values.filter((v): v is number => v !== null);
@@ -192,8 +205,9 @@ const maxOf = (values: ReadonlyArray<number | null>): number => Math.max(...know
 
 async function main(): Promise<void> {
   const write = process.argv.includes('--write');
-  if (!existsSync(resolve(DIST, 'index.html')) || !existsSync(resolve(DIST, `.${FLOOR_PATH}`))) {
-    console.error(`perf: ${existsSync(resolve(DIST, 'index.html')) ? `dist${FLOOR_PATH} is` : 'dist/index.html is'} missing: run npm run build first`);
+  const missing = ['/index.html', FLOOR_PATH, TEXT_FLOOR_PATH].find((path) => !existsSync(resolve(DIST, `.${path}`)));
+  if (missing) {
+    console.error(`perf: dist${missing} is missing: run npm run build first`);
     process.exit(2);
   }
   const loadBefore = loadavg()[0] ?? 0;
@@ -217,12 +231,12 @@ async function main(): Promise<void> {
     const { drivers, close } = await openPages(browser, server.url, big);
     try {
       for (const rate of RATES) {
-        log(`${rate}x CPU: key presses, the five measures taking turns`);
+        log(`${rate}x CPU: key presses, the six measures taking turns`);
         const line = BUDGET[rate].breach;
         // Only a breach that can fail the run is worth measuring again; the table shows the last run.
         const { last, held, seen } = await measureUntilClear(
           async (run) => {
-            if (run > 0) log(`${rate}x CPU: over ${line}x the floor; measuring all five again (run ${run + 1} of at most ${RUNS_TO_CONFIRM}) to confirm`);
+            if (run > 0) log(`${rate}x CPU: over ${line}x the floor; measuring all six again (run ${run + 1} of at most ${RUNS_TO_CONFIRM}) to confirm`);
             return latencies(drivers, rate, run === 0 && rate === RATES[0]);
           },
           (m) => breached(m, line),
@@ -251,7 +265,8 @@ async function main(): Promise<void> {
     const m = measured[rate];
     if (!m) continue;
     rows.push(floorRow(`floor: bare React slider, ${rate}x`, m.floor));
-    const row = (measure: Exclude<Measure, 'floor'>, name: string): Row => {
+    rows.push(referenceRow(`reference: bare React search box, ${rate}x`, m.text, m.floor));
+    const row = (measure: Exclude<Measure, 'floor' | 'text'>, name: string): Row => {
       const r = latencyRow(name, m[measure], m.floor, BUDGET[rate]);
       const held = confirmed[rate];
       return held && r.breach && !held.has(measure) ? { ...r, breach: false, measure: `${r.measure} (breach not confirmed)` } : r;

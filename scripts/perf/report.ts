@@ -53,23 +53,38 @@ export interface LatencyBudget {
   readonly gated: boolean;
 }
 
-/** A latency row: the measure against the floor's p95 measured in the same run at the same CPU rate. */
-export function latencyRow(measure: string, d: Distribution, floor: Distribution, budget: LatencyBudget): Row {
-  const ratio = d.p95 / floor.p95;
+/** A measure against the floor's p50 and p95, measured in the same run at the same CPU rate. */
+function againstFloor(measure: string, d: Distribution, floor: Distribution): Pick<Row, 'measure' | 'p50' | 'p95' | 'max' | 'floorP95' | 'ratio' | 'p50Ratio'> {
   return {
     measure: `${measure} (n=${d.n})`,
     p50: ms(d.p50),
     p95: ms(d.p95),
     max: ms(d.max),
     floorP95: ms(floor.p95),
-    ratio: `${ratio.toFixed(2)}x`,
+    ratio: `${(d.p95 / floor.p95).toFixed(2)}x`,
     p50Ratio: `${(d.p50 / floor.p50).toFixed(2)}x`,
+  };
+}
+
+/** A latency row: the measure against the floor's p95 measured in the same run at the same CPU rate. */
+export function latencyRow(measure: string, d: Distribution, floor: Distribution, budget: LatencyBudget): Row {
+  const ratio = d.p95 / floor.p95;
+  return {
+    ...againstFloor(measure, d, floor),
     budget: `p95 <= ${budget.ratio}x floor`,
     met: ratio <= budget.ratio,
     breach: ratio > budget.breach,
     gated: budget.gated,
     breachLine: `${budget.breach}x`,
   };
+}
+
+/**
+ * A bare page other than the floor (the search box), against the floor like a latency row, but with no
+ * budget and no breach line: it shows what part of a ratio the kind of input costs by itself.
+ */
+export function referenceRow(measure: string, d: Distribution, floor: Distribution): Row {
+  return { ...againstFloor(measure, d, floor), budget: 'reference', met: null, breach: null };
 }
 
 /** The floor itself: shown for reference, no budget. */

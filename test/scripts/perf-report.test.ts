@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distribution, gatedRows, latencyRow, markdownTable, measureUntilClear, summary } from '../../scripts/perf/report.ts';
+import { distribution, gatedRows, latencyRow, markdownTable, measureUntilClear, referenceRow, summary } from '../../scripts/perf/report.ts';
 
 const floor = distribution(Array.from({ length: 40 }, (_, i) => 10 + i / 4)); // p95 about 19.75 ms
 const slow = distribution(Array.from({ length: 40 }, (_, i) => 30 + i)); // p95 about 67 ms: over 2x
@@ -39,6 +39,16 @@ describe('perf report', () => {
     expect([at1x.met, at4x.met]).toEqual([false, false]);
     expect(markdownTable([at1x, at4x])).toMatch(/\| no \| yes \(over 2x\) \|\n.*\| no \| no \(over 3x\) \|$/);
     expect(summary([at1x, at4x])).toMatchObject({ met: 0, missed: 2, breaches: 1, reported: 0 });
+  });
+
+  it('a reference row shows its ratios to the floor, and is neither a budget nor a check, however slow', () => {
+    const ref = referenceRow('bare search box, 4x', slow, floor);
+    expect(ref.ratio).toBe(`${(slow.p95 / floor.p95).toFixed(2)}x`);
+    expect(ref.p50Ratio).toBe(`${(slow.p50 / floor.p50).toFixed(2)}x`);
+    expect([ref.met, ref.breach]).toEqual([null, null]);
+    expect(gatedRows([ref])).toEqual([]);
+    expect(summary([ref])).toMatchObject({ met: 0, missed: 0, breaches: 0, reported: 0 });
+    expect(markdownTable([ref])).toMatch(new RegExp(`\\| ${ref.ratio} \\| ${ref.p50Ratio} \\| reference \\| - \\| - \\|$`));
   });
 
   describe('a breach counts only when it holds in every run', () => {
