@@ -227,7 +227,7 @@ async function main(): Promise<void> {
   const loads: LoadRun[] = [];
   let exported: Awaited<ReturnType<typeof exportTimes>>;
   try {
-    log('opening the floor, /token/cardano and / with 5,000 tokens');
+    log('opening the floor, the bare search box, /token/cardano and / with 5,000 tokens');
     const { drivers, close } = await openPages(browser, server.url, big);
     try {
       for (const rate of RATES) {
