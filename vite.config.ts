@@ -37,9 +37,10 @@ export default defineConfig({
   },
   // The perf floor for `npm run perf`: a bare React slider (test/perf/bare-slider.html), and beside it
   // a bare React search box (test/perf/bare-search.html, a reference for the search measure), built by
-  // `vite build` as a second, separate build into the same dist/ (dist/test/perf/), never linked from the app. Separate, so the app shares no chunk with it and its bundle stays
-  // byte for byte what it is without the fixture (one build with two inputs would split React out
-  // of the app's entry into shared chunks).
+  // `vite build` as a second, separate build into the same dist/ (dist/test/perf/), never linked from
+  // the app. Separate, so the app shares no chunk with them and its bundle stays byte for byte what it
+  // is without the fixtures (one build with the app among its inputs would split React out of the
+  // app's entry into shared chunks; the two fixtures share one React chunk between them).
   environments: {
     client: {
       build: {
