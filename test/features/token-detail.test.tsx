@@ -70,9 +70,13 @@ describe('token detail', () => {
     renderApp('/token/cardano', () => commits++);
     await screen.findByRole('heading', { level: 1, name: 'Cardano (ADA)' });
     const slider = screen.getByRole('slider', { name: 'Total market size' });
-    // The first step of a burst marks the answers busy (one commit); the next steps commit nothing.
-    fireEvent.change(slider, { target: { value: String(Number((slider as HTMLInputElement).value) + 1) } });
+    const answers = screen.getByRole('region', { name: 'Answers' });
+    expect(answers).toHaveAttribute('aria-busy', 'false');
     commits = 0;
+    // The first step of a burst marks the answers busy without a commit, and so do the next steps.
+    fireEvent.change(slider, { target: { value: String(Number((slider as HTMLInputElement).value) + 1) } });
+    expect(commits).toBe(0);
+    expect(answers).toHaveAttribute('aria-busy', 'true');
     const shareBefore = screen.getByRole('slider', { name: 'Market share' }).getAttribute('aria-valuetext');
     fireEvent.change(slider, { target: { value: String(Number((slider as HTMLInputElement).value) + 20) } });
     expect(commits).toBe(0);

@@ -1,4 +1,4 @@
-import { memo, useId, useMemo, useState, type ReactNode } from 'react';
+import { memo, useId, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { CASES, EngineInputError, parsePrice, requiredMarketSize, requiredMarketSizeAtShare, scenarioCell, tierLabel } from '../../engine/index.ts';
 import { formatMultiple, formatPrice } from '../../lib/format.ts';
 import { shareText } from './controls.tsx';
@@ -23,13 +23,23 @@ interface AnswersProps {
 
 /**
  * The answers' section, busy while the store's scenario differs from the one the sentences tell (the
- * sliders move). It subscribes to that alone: when it flips, the sentences (`children`, the same
- * elements) are not rendered again.
+ * sliders move). It follows the store itself and writes `aria-busy` without a render: the first step
+ * of a burst would otherwise pay for a React commit to flip it.
  */
 function AnswersSection({ told, children }: { readonly told: ScenarioParams; readonly children: ReactNode }) {
-  const busy = useScenarioStore((s) => !sameScenario(s, told));
+  const ref = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    const section = ref.current;
+    if (!section) return undefined;
+    const mark = (): void => {
+      const busy = String(!sameScenario(useScenarioStore.getState(), told));
+      if (section.getAttribute('aria-busy') !== busy) section.setAttribute('aria-busy', busy);
+    };
+    mark();
+    return useScenarioStore.subscribe(mark);
+  }, [told]);
   return (
-    <section aria-labelledby="answers-title" className="answers" aria-busy={busy}>
+    <section ref={ref} aria-labelledby="answers-title" className="answers">
       {children}
     </section>
   );
