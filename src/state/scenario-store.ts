@@ -129,23 +129,29 @@ export const useScenarioNotices = (): readonly string[] => useScenarioStore((s) 
 /** The whole scenario as one object; `useShallow` keeps it stable while no field changes. */
 export const useScenarioParams = (): ScenarioParams => useScenarioStore(useShallow(selectScenarioParams));
 
-/** The actions (stable functions), picked with `useShallow` so the object does not change per render. */
-export const useScenarioActions = (): ScenarioActions =>
-  useScenarioStore(
-    useShallow((s) => ({
-      setMarketSize: s.setMarketSize,
-      setShare: s.setShare,
-      setCapture: s.setCapture,
-      setCaptures: s.setCaptures,
-      setTiers: s.setTiers,
-      addTier: s.addTier,
-      removeTier: s.removeTier,
-      setHorizon: s.setHorizon,
-      reset: s.reset,
-      loadFromSearch: s.loadFromSearch,
-      dismissNotices: s.dismissNotices,
-    })),
-  );
+/**
+ * The actions: functions made once with the store, so they are picked once here. Not a subscription:
+ * a selector per caller would be run and compared field by field on every slider step.
+ */
+const SCENARIO_ACTIONS: ScenarioActions = (() => {
+  const s = useScenarioStore.getState();
+  return {
+    setMarketSize: s.setMarketSize,
+    setShare: s.setShare,
+    setCapture: s.setCapture,
+    setCaptures: s.setCaptures,
+    setTiers: s.setTiers,
+    addTier: s.addTier,
+    removeTier: s.removeTier,
+    setHorizon: s.setHorizon,
+    reset: s.reset,
+    loadFromSearch: s.loadFromSearch,
+    dismissNotices: s.dismissNotices,
+  };
+})();
+
+/** The scenario's actions (the same object on every call). */
+export const useScenarioActions = (): ScenarioActions => SCENARIO_ACTIONS;
 
 /**
  * The query string for `state` on top of `currentSearch` (other keys such as `source` kept):
