@@ -54,12 +54,23 @@ export function valuesByDay(points: readonly CapPoint[]): Map<number, number> {
   return new Map([...seen].map(([day, [, v]]) => [day, v]));
 }
 
+/** What `anchoredFit` gives: the fitted capture and how much the market moved. */
+export interface AnchoredFit {
+  /** `sum(x * y) / sum(x * x)`, unclamped (negative when the token moved against the market). */
+  readonly capture: number;
+  /** `sum(x * x)`: the market's squared moves from the first day, summed (dimensionless). */
+  readonly sxx: number;
+}
+
 /**
- * Least-squares capture ratio through the origin for one window: `y = C_t / C_a - 1` on
- * `x = M_t / M_a - 1`, `a` being the window's first day. Null when the market barely moved or the
- * numbers overflow.
+ * Least-squares capture ratio through the origin, anchored at the first value: `y = C_t / C_0 - 1`
+ * on `x = M_t / M_0 - 1` for every later index `t` (the model's own equation with today = index 0).
+ * The two arrays are aligned by index (same days); a missing value counts as no move.
+ * @param token the token's market caps, USD, first value > 0
+ * @param market the total market caps, USD, first value > 0
+ * @returns null when either array is empty, the market never moved (`sxx = 0`) or the sums overflow.
  */
-function windowCapture(token: readonly number[], market: readonly number[]): number | null {
+export function anchoredFit(token: readonly number[], market: readonly number[]): AnchoredFit | null {
   const c0 = token[0];
   const m0 = market[0];
   if (c0 === undefined || m0 === undefined) return null;
@@ -71,10 +82,19 @@ function windowCapture(token: readonly number[], market: readonly number[]): num
     sxy += x * y;
     sxx += x * x;
   }
-  if (!Number.isFinite(sxx) || !Number.isFinite(sxy) || sxx < market.length * MIN_MARKET_MOVE ** 2) return null;
-  const beta = sxy / sxx;
-  if (!Number.isFinite(beta)) return null;
-  return Math.min(CAPTURE_RANGE.max, Math.max(CAPTURE_RANGE.min, beta));
+  const capture = sxy / sxx;
+  if (!Number.isFinite(sxx) || !Number.isFinite(sxy) || !(sxx > 0) || !Number.isFinite(capture)) return null;
+  return { capture, sxx };
+}
+
+/**
+ * The capture of one rolling window: `anchoredFit` clamped to `CAPTURE_RANGE`. Null when the market
+ * barely moved (under 1% RMS) or the numbers overflow.
+ */
+function windowCapture(token: readonly number[], market: readonly number[]): number | null {
+  const fit = anchoredFit(token, market);
+  if (fit === null || fit.sxx < market.length * MIN_MARKET_MOVE ** 2) return null;
+  return Math.min(CAPTURE_RANGE.max, Math.max(CAPTURE_RANGE.min, fit.capture));
 }
 
 /**

@@ -24,15 +24,38 @@ export { parseMarketSize, parsePrice, parseShare, tierLabel } from './labels.ts'
 export { clampToScale, logScale, sliderPosition, sliderStep, sliderValue, type LogScale } from './slider.ts';
 export type { Ratio, Tokens, Usd } from './units.ts';
 export {
+  anchoredFit,
   captureSamples,
   historyCaptures,
   percentile,
   valuesByDay,
   MIN_WINDOWS,
+  type AnchoredFit,
   type CapPoint,
   type CaptureSamples,
   type HistoryCaptures,
   type HistoryCapturesFound,
   type HistoryTooShort,
 } from './history.ts';
+export {
+  BLUME_WEIGHT,
+  capturePrior,
+  crossSectionCapture,
+  historyWindow,
+  marketMoveQualifies,
+  marketWindows,
+  observedCaptureSet,
+  OBSERVED_MIN_MOVE,
+  pooledCapture,
+  priorEvidence,
+  round4,
+  shrunkCaptures,
+  type CapturePrior,
+  type CaptureWindow,
+  type DatedMarket,
+  type ObservedCaptureEntry,
+  type ObservedCaptureSet,
+  type PooledCapture,
+  type ShrunkCaptures,
+} from './observed.ts';
 export { BEYOND_REACH, screenBatch, tokenBatch, type BatchResult, type TokenBatch } from './batch.ts';
