@@ -1,6 +1,6 @@
-import type { PublishedScenario, SnapshotGrades, SourceRef } from './schemas/snapshot.ts';
+import type { ObservedCaptures, PublishedScenario, SnapshotGrades, SourceRef } from './schemas/snapshot.ts';
 
-export type { PublishedScenario, SourceRef };
+export type { ObservedCaptures, PublishedScenario, SourceRef };
 
 /** Where the prices come from. */
 export type SourceId = 'snapshot' | 'coingecko';
@@ -55,6 +55,8 @@ export interface Dataset {
   readonly tokens: readonly Token[];
   readonly grades: Readonly<Record<string, Grades>>;
   readonly published: Readonly<Record<string, PublishedScenario>>;
+  /** Observed bear/base/moon captures by token id (the snapshot's; none for a token without history). */
+  readonly observed: Readonly<Record<string, ObservedCaptures>>;
   readonly sources: Readonly<Record<string, SourceRef>>;
   /** Rows the source sent that failed validation and were left out. */
   readonly dropped: number;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { engineInputFor } from '../../src/data/engine-input.ts';
 import { DataError } from '../../src/data/errors.ts';
+import { liveDataset } from '../../src/data/providers/live.ts';
 import { datasetFromSnapshot, loadSnapshot } from '../../src/data/providers/snapshot.ts';
 import { snapshotJson } from '../msw.ts';
 
@@ -16,6 +17,24 @@ describe('the snapshot provider', () => {
     expect(d.dropped).toBe(0);
     expect(d.market.totalMarketCap).toBeGreaterThan(1e12);
     expect(d.grades.cardano?.tmGrade?.rating).toBe('Sell');
+    expect(d.observed.cardano?.base).toBeGreaterThanOrEqual(d.observed.cardano?.bear ?? Number.NaN);
+  });
+
+  it('keeps the good observed captures of a damaged file and counts the bad one', () => {
+    const json = copy();
+    const observed = json['observed'] as Record<string, Record<string, unknown>>;
+    observed['bitcoin'] = { ...observed['bitcoin'], moon: 'high' };
+    const d = datasetFromSnapshot(json);
+    expect(d.dropped).toBe(1);
+    expect(d.observed.bitcoin).toBeUndefined();
+    expect(d.observed.cardano?.source).toBe('capbands-observed-2026-01-09');
+  });
+
+  it('carries the observed captures into a live dataset', () => {
+    const snapshot = datasetFromSnapshot(copy());
+    const live = liveDataset([], { totalMarketCap: 3e12, btcDominance: null, asOf: null }, snapshot, '2026-01-10T00:00:00Z');
+    expect(live.observed).toBe(snapshot.observed);
+    expect(liveDataset([], { totalMarketCap: 3e12, btcDominance: null, asOf: null }, undefined, '2026-01-10T00:00:00Z').observed).toEqual({});
   });
 
   it('drops and counts bad rows instead of failing', () => {

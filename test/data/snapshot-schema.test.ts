@@ -31,6 +31,15 @@ describe('the committed snapshot', () => {
     expect(statSync(FILE).size).toBeLessThan(400_000);
   });
 
+  it('has observed captures for the big coins and none for a stablecoin', () => {
+    const observed = snapshot.observed ?? {};
+    expect(observed['cardano']?.windows.length).toBeGreaterThanOrEqual(3);
+    expect(observed['bitcoin']?.source).toBe('capbands-observed-2026-01-09');
+    expect(snapshot.sources['capbands-observed-2026-01-09']?.asOf).toBe('2026-01-09');
+    expect(observed['tether']).toBeUndefined();
+    expect(observed['usd-coin']).toBeUndefined();
+  });
+
   it('holds the 500 coins of the listing with unique ids, in rank order', () => {
     expect(snapshot.tokens).toHaveLength(500);
     expect(new Set(snapshot.tokens.map((t) => t.id)).size).toBe(500);
@@ -136,6 +145,26 @@ describe('the schema refuses a corrupted snapshot', () => {
     ['a table row shorter than its tiers', (d) => {
       const p = (d['published'] as Record<string, { bear: unknown[] }>)['cardano'];
       p?.bear.pop();
+    }],
+    ['observed captures citing an unknown source', (d) => {
+      const o = (d['observed'] as Record<string, { source: string }>)['cardano'];
+      if (o) o.source = 'nowhere';
+    }],
+    ['observed captures for a token not in the listing', (d) => {
+      const observed = d['observed'] as Record<string, unknown>;
+      observed['not-a-token'] = observed['cardano'];
+    }],
+    ['observed cases out of order', (d) => {
+      const o = (d['observed'] as Record<string, { bear: number; base: number }>)['cardano'];
+      if (o) o.bear = o.base + 0.1;
+    }],
+    ['an observed capture past the slider (3)', (d) => {
+      const o = (d['observed'] as Record<string, { moon: number }>)['cardano'];
+      if (o) o.moon = 3.5;
+    }],
+    ['observed captures without a window', (d) => {
+      const o = (d['observed'] as Record<string, { windows: unknown[] }>)['cardano'];
+      if (o) o.windows = [];
     }],
     ['another schema version', (d) => void (d['schemaVersion'] = 2)],
   ])('%s', (_, corrupt) => {

@@ -6,8 +6,8 @@ export const CG_LIVE_SOURCE = 'coingecko-live';
 
 /**
  * Live CoinGecko prices over the snapshot's facts: tokens and the total market from CoinGecko,
- * categories (and a logo where CoinGecko gave none) from the snapshot by id, grades and published
- * tables from the snapshot. A token listed twice across pages keeps its first row.
+ * categories (and a logo where CoinGecko gave none) from the snapshot by id, grades, published
+ * tables and observed captures from the snapshot. A token listed twice across pages keeps its first row.
  */
 export function liveDataset(pages: readonly MarketsPage[], global: GlobalMarket, snapshot: Dataset | undefined, fetchedAt: string): Dataset {
   const known = new Map(snapshot?.tokens.map((t) => [t.id, t]) ?? []);
@@ -29,6 +29,7 @@ export function liveDataset(pages: readonly MarketsPage[], global: GlobalMarket,
     tokens: sortByRank(tokens),
     grades: snapshot?.grades ?? {},
     published: snapshot?.published ?? {},
+    observed: snapshot?.observed ?? {},
     sources: { ...snapshot?.sources, [CG_LIVE_SOURCE]: { name: 'CoinGecko (live)', asOf: pricesAsOf } },
     dropped: pages.reduce((n, p) => n + p.dropped, 0),
   };

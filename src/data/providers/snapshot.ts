@@ -2,6 +2,7 @@ import { DataError } from '../errors.ts';
 import { fetchJson } from '../http.ts';
 import { parseRows } from '../schemas/numbers.ts';
 import {
+  observedCapturesSchema,
   publishedScenarioSchema,
   snapshotGradesSchema,
   snapshotSchema,
@@ -9,7 +10,7 @@ import {
   sourceRefSchema,
   type SnapshotToken,
 } from '../schemas/snapshot.ts';
-import type { Dataset, Grades, PublishedScenario, SourceRef, Token } from '../types.ts';
+import type { Dataset, Grades, ObservedCaptures, PublishedScenario, SourceRef, Token } from '../types.ts';
 import { sortByRank } from './sort.ts';
 
 export const SNAPSHOT_SOURCE_NAME = 'Embedded snapshot';
@@ -76,6 +77,7 @@ export function datasetFromSnapshot(json: unknown): Dataset {
       tokens: sortByRank(s.tokens.map(tokenFromSnapshot)),
       grades: s.grades,
       published: s.published,
+      observed: s.observed ?? {},
       sources: s.sources,
       dropped: 0,
     };
@@ -88,6 +90,7 @@ export function datasetFromSnapshot(json: unknown): Dataset {
   }
   const grades = parseRecord<Grades>(loose.grades, safe(snapshotGradesSchema));
   const published = parseRecord<PublishedScenario>(loose.published, safe(publishedScenarioSchema));
+  const observed = parseRecord<ObservedCaptures>(loose.observed, safe(observedCapturesSchema));
   const sources = parseRecord<SourceRef>(loose.sources, safe(sourceRefSchema));
   const asOf = typeof loose.asOf === 'string' ? loose.asOf : market.data.asOf;
   return {
@@ -97,8 +100,9 @@ export function datasetFromSnapshot(json: unknown): Dataset {
     tokens: sortByRank(tokens.rows.map(tokenFromSnapshot)),
     grades: grades.record,
     published: published.record,
+    observed: observed.record,
     sources: sources.record,
-    dropped: tokens.dropped + grades.dropped + published.dropped,
+    dropped: tokens.dropped + grades.dropped + published.dropped + observed.dropped,
   };
 }
 

@@ -126,6 +126,45 @@ export const publishedScenarioSchema = z
     }),
   );
 
+/** A calendar day, `YYYY-MM-DD`. */
+const isoDay = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'not a YYYY-MM-DD day'));
+/** A capture ratio within the capture sliders' range (0..3). */
+const capture = finite.check(z.gte(0), z.lte(3));
+
+/**
+ * A token's observed captures (docs/scenario-model.md, "Observed captures"): its bear/base/moon captures
+ * after shrinkage toward the cross-section, the raw pooled capture, the weight of its own evidence, and
+ * every window it was measured over.
+ */
+export const observedCapturesSchema = z
+  .strictObject({
+    source: sourceIdSchema,
+    bear: capture,
+    base: capture,
+    moon: capture,
+    /** The X-weighted mean of the token's period captures, before shrinkage; unclamped. */
+    raw: finite,
+    /** `k = X / (X + X0)`: how much of the base is the token's own evidence (0..1). */
+    weight: finite.check(z.gte(0), z.lte(1)),
+    windows: z
+      .array(
+        z.strictObject({
+          from: isoDay,
+          to: isoDay,
+          /** `M_to / M_from`. */
+          marketMove: finite.check(z.positive()),
+          /** The capture this window alone showed, unclamped (may be negative or above 3). */
+          capture: finite,
+        }),
+      )
+      .check(z.minLength(1)),
+  })
+  .check(
+    z.superRefine((o, ctx) => {
+      if (!(o.bear <= o.base && o.base <= o.moon)) ctx.addIssue({ code: 'custom', path: ['base'], message: 'needs bear <= base <= moon' });
+    }),
+  );
+
 export const snapshotSchema = z
   .strictObject({
     schemaVersion: z.literal(1),
@@ -142,6 +181,7 @@ export const snapshotSchema = z
     tokens: z.array(snapshotTokenSchema).check(z.minLength(1)),
     grades: z.record(tokenIdSchema, snapshotGradesSchema),
     published: z.record(tokenIdSchema, publishedScenarioSchema),
+    observed: z.optional(z.record(tokenIdSchema, observedCapturesSchema)),
   })
   .check(
     z.superRefine((s, ctx) => {
@@ -164,6 +204,10 @@ export const snapshotSchema = z
         if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['published', id], message: `no token ${id}` });
         checkSource(['published', id, 'source'], p.source);
       }
+      for (const [id, o] of Object.entries(s.observed ?? {})) {
+        if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['observed', id], message: `no token ${id}` });
+        checkSource(['observed', id, 'source'], o.source);
+      }
     }),
   );
 
@@ -171,6 +215,7 @@ export type Snapshot = z.infer<typeof snapshotSchema>;
 export type SnapshotToken = z.infer<typeof snapshotTokenSchema>;
 export type SnapshotGrades = z.infer<typeof snapshotGradesSchema>;
 export type PublishedScenario = z.infer<typeof publishedScenarioSchema>;
+export type ObservedCaptures = z.infer<typeof observedCapturesSchema>;
 /** What one source is: a name, an optional URL and the date its figures hold for. */
 export type SourceRef = z.infer<typeof sourceRefSchema>;
 export type TmRating = z.infer<typeof tmRatingSchema>;
