@@ -17,8 +17,10 @@ import {
   type SnapshotToken,
   type SourceRef,
 } from '../src/data/schemas/snapshot.ts';
+import { buildHistory } from './build-history.ts';
 import { assignIds, cgCoins, cgIdFor, matchRows, type TokenIdentity } from './snapshot/ids.ts';
 import { asRecord, dataRows, day, parseCsv, str, toFiniteNumber, toPositiveOrNull, type Json } from './snapshot/parse.ts';
+import { observedEntries } from './snapshot/observed.ts';
 import { parseSeed, SEED_AS_OF, seedEntries } from './snapshot/seeds.ts';
 
 // The schemas are zod/mini, which ships no error messages: English ones for a failed `parse` here.
@@ -29,6 +31,7 @@ const FILES = {
   global: 'cmc-listings-500-2026-01/cmc_global_metrics_latest_2026-01-09.json',
   cgJson: 'cg-markets-250-2025-02/coins_markets_usd_250_2025-02-09.json',
   cgCsv: 'cg-markets-250-2024-11-csv/coins_markets_usd_250_2024-11-17.csv',
+  cgOld: 'cg-markets-250-2023-05/coins_markets_usd_250_2023-05-13.json',
   traderGrades: 'tm-api-responses-2025-04/tm_v2_trader_grades_1000_2025-04-16.json',
   signals: 'tm-api-responses-2025-04/tm_v2_trading_signals_100_2025-04-08.json',
 } as const;
@@ -59,6 +62,8 @@ interface Listing {
   readonly asOf: string;
   readonly tokens: SnapshotToken[];
   readonly identities: TokenIdentity[];
+  /** The CoinGecko files' rows, for the observed captures' cross-sections. */
+  readonly cgRows: { readonly json: Json[]; readonly csv: Json[]; readonly old: Json[] };
 }
 
 /** Every coin of the CMC listing, in rank order, with CoinGecko ids and logos where the CoinGecko files know it. */
@@ -71,7 +76,13 @@ function listingTokens(rawDir: string, readJson: (file: string) => unknown): Lis
   );
   const cgJson = readJson(FILES.cgJson);
   const cgCsv = parseCsv(readFileSync(path.join(rawDir, FILES.cgCsv), 'utf8'));
-  const cg = cgCoins(Array.isArray(cgJson) ? cgJson.map(asRecord) : [], cgCsv);
+  const cgOld = readJson(FILES.cgOld);
+  const cgRows = {
+    json: Array.isArray(cgJson) ? cgJson.map(asRecord) : [],
+    csv: cgCsv,
+    old: Array.isArray(cgOld) ? cgOld.map(asRecord) : [],
+  };
+  const cg = cgCoins(cgRows.json, cgRows.csv, cgRows.old);
   const wanted = rows.map((r) => {
     const slug = str(r['slug']);
     const cgId = cgIdFor({ slug, symbol: str(r['symbol']), name: str(r['name']) }, cg);
@@ -112,7 +123,7 @@ function listingTokens(rawDir: string, readJson: (file: string) => unknown): Lis
       listedSince: day(r['date_added']),
     });
   });
-  return { asOf: str(asRecord(asRecord(listing)['status'])['timestamp']), tokens, identities };
+  return { asOf: str(asRecord(asRecord(listing)['status'])['timestamp']), tokens, identities, cgRows };
 }
 
 /** How a Token Metrics row names its token. */
@@ -229,12 +240,13 @@ function inTokenOrder<T>(tokens: readonly SnapshotToken[], byId: Readonly<Record
  * Reads the raw files and the seeds and returns the validated snapshot.
  * @param rawDir `../shared/data/raw` (the folders its SOURCE.txt files describe)
  * @param seedsDir `../shared/seeds` (Token Metrics articles as text)
+ * @param report receives a few lines on the observed captures (market measures, windows, prior)
  * @throws Error when a file is missing or malformed, or the result fails `snapshotSchema`
  *   (a ZodError naming the path, e.g. `tokens[12].price`).
  */
-export function buildSnapshot(rawDir: string, seedsDir: string): Snapshot {
+export function buildSnapshot(rawDir: string, seedsDir: string, report: (lines: string[]) => void = () => {}): Snapshot {
   const readJson = (file: string): unknown => JSON.parse(readFileSync(path.join(rawDir, file), 'utf8'));
-  const { asOf, tokens, identities } = listingTokens(rawDir, readJson);
+  const { asOf, tokens, identities, cgRows } = listingTokens(rawDir, readJson);
   const sources: Record<string, SourceRef> = {
     [CMC_SOURCE]: {
       name: 'CoinMarketCap listing (top 500)',
@@ -264,6 +276,7 @@ export function buildSnapshot(rawDir: string, seedsDir: string): Snapshot {
     tokens,
     grades: inTokenOrder(tokens, grades),
     published: inTokenOrder(tokens, published),
+    observed: observedEntries(buildHistory(rawDir), day(asOf), tokens, cgRows, sources, report),
   };
   // Parsing also fixes key order (the schema's), so equal facts always serialize to equal bytes.
   return snapshotSchema.parse(draft);
@@ -301,7 +314,7 @@ export const DEFAULT_SEEDS_DIR = path.resolve(PROJECT_ROOT, '../shared/seeds');
 export const SNAPSHOT_FILE = path.resolve(PROJECT_ROOT, 'public/data/snapshot.json');
 
 if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const snapshot = buildSnapshot(DEFAULT_RAW_DIR, DEFAULT_SEEDS_DIR);
+  const snapshot = buildSnapshot(DEFAULT_RAW_DIR, DEFAULT_SEEDS_DIR, (lines) => process.stdout.write(`${lines.join('\n')}\n`));
   const text = serializeSnapshot(snapshot);
   mkdirSync(path.dirname(SNAPSHOT_FILE), { recursive: true });
   writeFileSync(SNAPSHOT_FILE, text);

@@ -2,6 +2,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { classifyPegs } from '../../src/data/pegs.ts';
+import type { SnapshotToken } from '../../src/data/schemas/snapshot.ts';
+import type { History } from '../../scripts/build-history.ts';
 import {
   buildSnapshot,
   categoriesFromTags,
@@ -12,6 +15,7 @@ import {
 } from '../../scripts/build-snapshot.ts';
 import { assignIds, cgCoins, cgIdFor, ID_OVERRIDES, matchRows, type TokenIdentity } from '../../scripts/snapshot/ids.ts';
 import { normName, parseCsv, toFiniteNumber, toPositiveOrNull } from '../../scripts/snapshot/parse.ts';
+import { marketMeasure, observedCaptures, sectionFromCg, sectionFromTokens } from '../../scripts/snapshot/observed.ts';
 import { fundamentalClass, parseSeed, seedTable } from '../../scripts/snapshot/seeds.ts';
 
 const haveRaw = existsSync(DEFAULT_RAW_DIR) && existsSync(DEFAULT_SEEDS_DIR);
@@ -213,5 +217,115 @@ describe('reading an analysis', () => {
 
   it('refuses two different prices for one cell', () => {
     expect(() => seedTable('the 31T moon case shows $1.31. Also $1.50 (31T moon case).')).toThrow(/31\|moon/);
+  });
+});
+
+/** A listing token with only what the observed captures read set. */
+function listed(id: string, symbol: string, price: number, marketCap: number, categories: string[] = []): SnapshotToken {
+  return {
+    id, cmcId: 1, name: id, symbol, rank: 1, price, marketCap, circulatingSupply: null, totalSupply: null, maxSupply: null,
+    change: { h24: null, d7: null, d30: null, d90: null }, categories, logo: null,
+  };
+}
+
+const noHistory: History = {
+  schemaVersion: 1,
+  sources: {},
+  market: { source: 'm', unit: 'USD', from: '2025-09-17', to: '2025-09-18', points: [['2025-09-17', 100], ['2025-09-18', 101]] },
+  tokens: {},
+};
+
+/** CoinGecko rows with these market caps, USD (WBTC at 0.4 BTC's). */
+const cgRows = (btc: number, eth: number, usdt: number) => [
+  { id: 'bitcoin', symbol: 'btc', name: 'Bitcoin', current_price: 20_000, market_cap: btc },
+  { id: 'ethereum', symbol: 'eth', name: 'Ethereum', current_price: 1500, market_cap: String(eth) },
+  { id: 'wrapped-bitcoin', symbol: 'wbtc', name: 'Wrapped Bitcoin', current_price: 20_010, market_cap: btc * 0.4 },
+  // Off its peg on both days, so only the listing's classification can keep it out.
+  { id: 'tether', symbol: 'usdt', name: 'Tether', current_price: 0.9, market_cap: usdt },
+];
+
+describe('observed captures from cross-sections', () => {
+  // 2023: BTC 100, ETH 50, USDT 10 (at $0.90) and WBTC 40 (a derivative: left out of M, which is 160).
+  // 2024: BTC 200, ETH 76, USDT 76 (at $0.90), WBTC 80: M = 352, x2.2 (x = 1.2).
+  // 2026: BTC 300, ETH 60, USDT 20 (at $1: pegged), a new coin 100: M = 480, x3 from 2023 (x = 2), x1.36 from 2024 (no window).
+  const old = sectionFromCg('2023-05-13', cgRows(100, 50, 10));
+  const tokens = [
+    listed('bitcoin', 'BTC', 90_000, 300),
+    listed('newcoin', 'NEW', 2, 100),
+    listed('ethereum', 'ETH', 3000, 60),
+    listed('tether', 'USDT', 1, 20, ['stablecoin']),
+  ];
+  const sections = [old, sectionFromCg('2024-11-17', cgRows(200, 76, 76)), sectionFromTokens('2026-01-09', tokens)];
+  const result = observedCaptures(sections, tokens, noHistory, 'obs');
+
+  it('measures the market without derivatives and counts the tokens matched', () => {
+    expect(marketMeasure(old)).toBe(160);
+    expect([...old.pegs.keys()]).toEqual(['wrapped-bitcoin']);
+    expect(result.report.markets.map((m) => m.total)).toEqual([160, 352, 480]);
+    expect(result.report.windows.map((w) => [w.from, w.to, w.matched])).toEqual([
+      ['2023-05-13', '2024-11-17', 2],
+      ['2023-05-13', '2026-01-09', 2],
+    ]);
+  });
+
+  it('pools the two windows from 2023, shrinks toward the median and leaves out new and pegged tokens', () => {
+    // BTC: y = 1 at x = 1.2, y = 2 at x = 2: (1.2 + 4) / (1.44 + 4) = 0.955882; ETH: (1.2 * 0.52 + 2 * 0.2) / 5.44 = 0.188235.
+    // m = 0.572059, tau = 1.4826 * 0.383824 = 0.569057; X0 = 1.2^2 / 2 = 0.72; k = 4 / 4.72 = 0.847458.
+    expect(result.report.prior.mean).toBeCloseTo(0.572059, 6);
+    expect(result.report.prior.spread).toBeCloseTo(0.569057, 6);
+    expect(result.report.prior.priorEvidence).toBeCloseTo(0.72, 12);
+    expect(Object.keys(result.observed)).toEqual(['bitcoin', 'ethereum']);
+    expect(result.observed['bitcoin']).toMatchObject({ source: 'obs', base: 0.8973, raw: 0.9559, weight: 0.8475 });
+    expect(result.observed['ethereum']).toMatchObject({ base: 0.2468, raw: 0.1882 });
+    expect(result.observed['ethereum']?.windows).toEqual([
+      { from: '2023-05-13', to: '2024-11-17', marketMove: 2.2, capture: 0.4333 },
+      { from: '2023-05-13', to: '2026-01-09', marketMove: 3, capture: 0.1 },
+    ]);
+  });
+});
+
+describe('observed captures in the built snapshot', () => {
+  const lines: string[] = [];
+  const built = haveRaw ? buildSnapshot(DEFAULT_RAW_DIR, DEFAULT_SEEDS_DIR, (l) => lines.push(...l)) : undefined;
+  const observed = built?.observed ?? {};
+
+  it.skipIf(!haveRaw)('gives the big coins an entry and no pegged or derivative token one', () => {
+    for (const id of ['bitcoin', 'ethereum', 'cardano']) {
+      expect(observed[id]?.source).toBe('capbands-observed-2026-01-09');
+      // Each of them has the three 2023-05 windows and the daily history's.
+      expect(observed[id]?.windows).toHaveLength(4);
+    }
+    const pegs = classifyPegs(built?.tokens ?? []);
+    expect(pegs.size).toBeGreaterThan(20);
+    expect(Object.keys(observed).filter((id) => pegs.has(id))).toEqual([]);
+  });
+
+  it.skipIf(!haveRaw)('matches every listing token that was in the 2023-05 top 250 and is a scenario asset in both', () => {
+    // Recount from the raw file: listing tokens (not pegged) whose id has a 2023-05 market cap > 0, not pegged there.
+    const rows = JSON.parse(
+      readFileSync(path.join(DEFAULT_RAW_DIR, 'cg-markets-250-2023-05/coins_markets_usd_250_2023-05-13.json'), 'utf8'),
+    ) as Record<string, unknown>[];
+    const oldPegs = sectionFromCg('2023-05-13', rows).pegs;
+    const caps = new Map(rows.map((r) => [String(r['id']), Number(r['market_cap'])]));
+    const tokens = built?.tokens ?? [];
+    const pegs = classifyPegs(tokens);
+    const expected = tokens.filter((t) => !pegs.has(t.id) && !oldPegs.has(t.id) && (caps.get(t.id) ?? 0) > 0 && (t.marketCap ?? 0) > 0);
+    expect(expected.length).toBeGreaterThan(100);
+    expect(lines).toContain(`observed: window 2023-05-13 -> 2026-01-09 x2.7758: ${expected.length} tokens matched`);
+    expect(Object.keys(observed)).toEqual(expected.map((t) => t.id));
+    // Each window's reported count is the number of entries holding it.
+    for (const line of lines.filter((l) => l.startsWith('observed: window'))) {
+      const [, from, to, n] = /window (\S+) -> (\S+) x\S+: (\d+) tokens/.exec(line) ?? [];
+      const holding = Object.values(observed).filter((o) => o.windows.some((w) => w.from === from && w.to === to));
+      expect(holding).toHaveLength(Number(n));
+    }
+    // Three cross-section windows from 2023-05-13, and the history's for its 8 coins.
+    expect(lines.filter((l) => l.startsWith('observed: window 2023-05-13'))).toHaveLength(3);
+    expect(lines.some((l) => l.endsWith(' 8 tokens matched'))).toBe(true);
+  });
+
+  it.skipIf(!haveRaw)('builds the same bytes twice', () => {
+    const again = buildSnapshot(DEFAULT_RAW_DIR, DEFAULT_SEEDS_DIR);
+    expect(serializeSnapshot(again)).toBe(serializeSnapshot(built ?? again));
   });
 });
