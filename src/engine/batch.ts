@@ -70,21 +70,23 @@ export interface BatchResult {
  * One case over a whole batch: the price and multiple at `marketSize`, and the market size that
  * `targetMultiple` x today's price needs. The same numbers as `scenarioTable` and `requiredMarketSize`
  * token by token, without an object per token. Pass `out` to reuse arrays across slider moves.
- * @throws EngineInputError for an invalid capture, market size or target multiple.
+ * @param capture one capture for every token, or one per token (in the batch's order: each token's own)
+ * @throws EngineInputError for an invalid capture (`capture` or `capture[i]`), market size or target multiple,
+ *   or a per-token list whose length is not the batch's.
  */
 export function screenBatch(
   batch: TokenBatch,
-  capture: number,
+  capture: number | ArrayLike<number>,
   marketSize: number,
   targetMultiple: number,
   out?: BatchResult,
 ): BatchResult {
-  const beta = checkCapture('capture', capture);
+  const betas = capturesPerToken(batch.size, capture);
   const m = checkMarketSize('marketSize', marketSize);
   const x = checkNumber('targetMultiple', targetMultiple, { min: 1e-6, max: 1e9 });
   const n = batch.size;
   const result = out && out.price.length === n ? out : { price: new Float64Array(n), multiple: new Float64Array(n), needs: new Float64Array(n) };
-  const growth = 1 - beta + beta * (m / batch.totalMarketCap);
+  const marketGrowth = m / batch.totalMarketCap;
   const maxMarket = LIMITS.marketSize.max;
   for (let i = 0; i < n; i++) {
     if (batch.valid[i] === 0) {
@@ -93,6 +95,8 @@ export function screenBatch(
       result.needs[i] = BEYOND_REACH;
       continue;
     }
+    const beta = betas[i] ?? 0;
+    const growth = 1 - beta + beta * marketGrowth;
     const p0 = batch.price[i] ?? 0;
     const c0 = batch.marketCap[i] ?? 0;
     const sh = batch.horizonSupply[i] ?? 1;
@@ -110,4 +114,13 @@ export function screenBatch(
     result.needs[i] = needs;
   }
   return result;
+}
+
+/** One checked capture per token: `capture` repeated, or the list checked entry by entry. */
+function capturesPerToken(n: number, capture: number | ArrayLike<number>): Float64Array {
+  if (typeof capture === 'number') return new Float64Array(n).fill(checkCapture('capture', capture));
+  if (capture.length !== n) throw new EngineInputError('capture', `must hold one capture per token (${n})`, capture.length);
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = checkCapture(`capture[${i}]`, capture[i]);
+  return out;
 }
