@@ -14,6 +14,7 @@ export type SortKey =
   | 'signal'
   /** The screener's columns (values from the scenario bar). */
   | 'scenarioPrice'
+  | 'capture'
   | 'multiple'
   | 'needs'
   /** Watched tokens first. */
@@ -32,7 +33,7 @@ export interface BrowserState {
   readonly category: string;
 }
 
-const SORT_KEYS: readonly SortKey[] = ['rank', 'name', 'symbol', 'price', 'marketCap', 'h24', 'd30', 'tmGrade', 'traderGrade', 'signal', 'scenarioPrice', 'multiple', 'needs', 'watched'];
+const SORT_KEYS: readonly SortKey[] = ['rank', 'name', 'symbol', 'price', 'marketCap', 'h24', 'd30', 'tmGrade', 'traderGrade', 'signal', 'scenarioPrice', 'capture', 'multiple', 'needs', 'watched'];
 export const RATING_VALUES: readonly RatingFilter[] = ['Any', 'Strong Buy', 'Buy', 'Neutral', 'Sell', 'Strong Sell'];
 export const SIGNAL_VALUES: readonly SignalFilter[] = ['Any', 'Bullish', 'Bearish'];
 /** The URL keys of `/` that carry the browser's search, filters and order. */
@@ -93,7 +94,7 @@ interface BrowserActions {
 }
 
 /** Columns where bigger comes first when first clicked. */
-const DESC_FIRST: ReadonlySet<SortKey> = new Set(['price', 'marketCap', 'h24', 'd30', 'tmGrade', 'traderGrade', 'signal', 'scenarioPrice', 'multiple', 'watched']);
+const DESC_FIRST: ReadonlySet<SortKey> = new Set(['price', 'marketCap', 'h24', 'd30', 'tmGrade', 'traderGrade', 'signal', 'scenarioPrice', 'capture', 'multiple', 'watched']);
 
 export const INITIAL_BROWSER: BrowserState = { search: '', sortKey: 'rank', sortDir: 'asc', rating: 'Any', signal: 'Any', category: '' };
 

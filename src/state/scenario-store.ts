@@ -35,6 +35,11 @@ export interface ScenarioActions {
   setHorizon: (horizon: Horizon) => void;
   /** Back to `DEFAULT_SCENARIO` (with `captures` instead of the default ones when given); clears notices. */
   reset: (captures?: Captures) => void;
+  /**
+   * The token's own captures (its evidence, or the defaults): a link without captures uses them, and
+   * the URL leaves them out. Applied to the scenario unless the link set captures.
+   */
+  adoptOwnCaptures: (own: Captures) => void;
   /** Replaces the scenario with the one in `search` (a query string); its notices replace the old ones. */
   loadFromSearch: (search: string) => void;
   /** Clears the notices (the user has read them). */
@@ -44,6 +49,10 @@ export interface ScenarioActions {
 export type ScenarioState = ScenarioParams & {
   /** Sentences telling what a link held that could not be used as given. */
   readonly notices: readonly string[];
+  /** The token's own captures (see `adoptOwnCaptures`); null until the token is known. */
+  readonly ownCaptures: Captures | null;
+  /** Whether the link that opened the view set captures (then they stay, whatever the token's own). */
+  readonly capturesInLink: boolean;
 };
 
 export type ScenarioStore = ScenarioState & ScenarioActions;
@@ -65,6 +74,8 @@ function pushCaptures(captures: Captures, which: ScenarioCase, value: number): C
 export const useScenarioStore = create<ScenarioStore>()((set, get) => ({
   ...DEFAULT_SCENARIO,
   notices: NO_NOTICES,
+  ownCaptures: null,
+  capturesInLink: false,
 
   setMarketSize: (usd) => {
     const marketSize = clampMarketSize(usd);
@@ -106,9 +117,13 @@ export const useScenarioStore = create<ScenarioStore>()((set, get) => ({
       captures: captures === undefined ? DEFAULT_SCENARIO.captures : clampCaptures(captures, DEFAULT_SCENARIO.captures),
       notices: NO_NOTICES,
     }),
+  adoptOwnCaptures: (own) => {
+    const ownCaptures = clampCaptures(own, DEFAULT_SCENARIO.captures);
+    set(get().capturesInLink ? { ownCaptures } : { ownCaptures, captures: ownCaptures });
+  },
   loadFromSearch: (search) => {
-    const { params, notices } = parseScenarioSearch(search);
-    set({ ...params, notices: notices.length === 0 ? NO_NOTICES : notices });
+    const { params, notices, capturesInLink } = parseScenarioSearch(search);
+    set({ ...params, notices: notices.length === 0 ? NO_NOTICES : notices, ownCaptures: null, capturesInLink });
   },
   dismissNotices: () => set({ notices: NO_NOTICES }),
 }));
@@ -145,6 +160,7 @@ const SCENARIO_ACTIONS: ScenarioActions = (() => {
     removeTier: s.removeTier,
     setHorizon: s.setHorizon,
     reset: s.reset,
+    adoptOwnCaptures: s.adoptOwnCaptures,
     loadFromSearch: s.loadFromSearch,
     dismissNotices: s.dismissNotices,
   };
@@ -157,8 +173,10 @@ export const useScenarioActions = (): ScenarioActions => SCENARIO_ACTIONS;
  * The query string for `state` on top of `currentSearch` (other keys such as `source` kept):
  * `''` or `'?...'`. See `serializeScenarioSearch`.
  */
-export function scenarioSearchFor(state: ScenarioParams, currentSearch: string): string {
-  return serializeScenarioSearch(selectScenarioParams(state), currentSearch);
+export function scenarioSearchFor(state: ScenarioState, currentSearch: string): string {
+  // Before the token's own captures are known, the link keeps whatever captures it was given.
+  const own = state.ownCaptures ?? (state.capturesInLink ? null : DEFAULT_SCENARIO.captures);
+  return serializeScenarioSearch(selectScenarioParams(state), currentSearch, own);
 }
 
 /** Only the token detail view carries a scenario in its URL. */

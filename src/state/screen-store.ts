@@ -1,4 +1,6 @@
 import { create } from 'zustand';
+import { CAPTURE_MODES, type CaptureMode } from '../data/captures.ts';
+import type { Horizon } from '../data/engine-input.ts';
 import { MARKET_SIZE_RANGE, type ScenarioCase } from '../engine/index.ts';
 import { clampMarketSize } from './clamp.ts';
 import { readUsd, usdForUrl } from './usd-url.ts';
@@ -10,8 +12,10 @@ export interface ScreenParams {
   readonly scenarioCase: ScenarioCase;
   /** Target multiple of today's price (2 = 2x). */
   readonly targetMultiple: number;
-  /** Use Token Metrics' fitted captures for tokens with a published table. */
-  readonly useTm: boolean;
+  /** Whose captures: each token's own evidence (the default), the defaults for all, or Token Metrics' where published. */
+  readonly captureMode: CaptureMode;
+  /** The supply at the horizon: circulating (the default) or maximum (fully diluted). */
+  readonly horizon: Horizon;
   /** Only tokens at or above this multiple (0 = no filter). */
   readonly minMultiple: number;
   readonly watchOnly: boolean;
@@ -21,7 +25,8 @@ export const DEFAULT_SCREEN: ScreenParams = Object.freeze({
   marketSize: 16e12,
   scenarioCase: 'base',
   targetMultiple: 5,
-  useTm: false,
+  captureMode: 'token',
+  horizon: 'circ',
   minMultiple: 0,
   watchOnly: false,
 });
@@ -71,7 +76,8 @@ function saveWatchlist(ids: readonly string[]): void {
 }
 
 /**
- * The scenario bar's URL keys on `/`: `m` (USD or "16T"), `case`, `x` (target multiple), `min`, `tm=1`,
+ * The scenario bar's URL keys on `/`: `m` (USD or "16T"), `case`, `x` (target multiple), `min`,
+ * `cap=same|tm` (whose captures; an older link's `tm=1` reads as `cap=tm`), `h=max` (fully diluted),
  * `watch=a,b` (a shared watchlist: the view is filtered to it). Garbage is ignored.
  */
 export function parseScreenSearch(search: string): { params: ScreenParams; watch: string[] | null } {
@@ -85,6 +91,7 @@ export function parseScreenSearch(search: string): { params: ScreenParams; watch
   const c = q.get('case');
   const x = parseMultiple(q.get('x') ?? '');
   const min = Number(q.get('min'));
+  const cap = q.get('cap') ?? (q.get('tm') === '1' ? 'tm' : null);
   const watchParam = q.get('watch');
   const watch = watchParam === null ? null : cleanIds(watchParam.split(','));
   return {
@@ -92,7 +99,8 @@ export function parseScreenSearch(search: string): { params: ScreenParams; watch
       marketSize,
       scenarioCase: CASES.find((k) => k === c) ?? DEFAULT_SCREEN.scenarioCase,
       targetMultiple: x ?? DEFAULT_SCREEN.targetMultiple,
-      useTm: q.get('tm') === '1',
+      captureMode: CAPTURE_MODES.find((k) => k === cap) ?? DEFAULT_SCREEN.captureMode,
+      horizon: q.get('h') === 'max' ? 'max' : 'circ',
       minMultiple: Number.isFinite(min) && min > 0 ? Math.min(min, 1e6) : 0,
       watchOnly: watch !== null && watch.length > 0,
     },
@@ -103,12 +111,13 @@ export function parseScreenSearch(search: string): { params: ScreenParams; watch
 /** The scenario bar as URL keys (defaults left out), keeping other keys such as `source`. */
 export function serializeScreenSearch(p: ScreenParams, watch: readonly string[] | null, base = ''): string {
   const q = new URLSearchParams(base);
-  for (const key of ['m', 'case', 'x', 'min', 'tm', 'watch']) q.delete(key);
+  for (const key of ['m', 'case', 'x', 'min', 'cap', 'tm', 'h', 'watch']) q.delete(key);
   if (p.marketSize !== DEFAULT_SCREEN.marketSize) q.set('m', usdForUrl(p.marketSize));
   if (p.scenarioCase !== DEFAULT_SCREEN.scenarioCase) q.set('case', p.scenarioCase);
   if (p.targetMultiple !== DEFAULT_SCREEN.targetMultiple) q.set('x', String(p.targetMultiple));
   if (p.minMultiple > 0) q.set('min', String(p.minMultiple));
-  if (p.useTm) q.set('tm', '1');
+  if (p.captureMode !== DEFAULT_SCREEN.captureMode) q.set('cap', p.captureMode);
+  if (p.horizon !== DEFAULT_SCREEN.horizon) q.set('h', p.horizon);
   if (p.watchOnly && watch && watch.length > 0) q.set('watch', watch.join(','));
   const text = q.toString().replace(/%2C/g, ',');
   return text ? `?${text}` : '';
@@ -125,7 +134,8 @@ interface ScreenActions {
   /** Returns an error message for a value that is not a multiple. */
   setTarget(text: string): string | null;
   setMinMultiple(x: number): void;
-  setUseTm(on: boolean): void;
+  setCaptureMode(mode: CaptureMode): void;
+  setHorizon(horizon: Horizon): void;
   setWatchOnly(on: boolean): void;
   toggleWatch(id: string): void;
   /** Applies a URL's scenario bar; a `watch=` list is added to this device's watchlist. */
@@ -147,7 +157,8 @@ export const useScreenStore = create<ScreenState & ScreenActions>()((set, get) =
     return null;
   },
   setMinMultiple: (x) => set({ minMultiple: Number.isFinite(x) && x > 0 ? x : 0 }),
-  setUseTm: (useTm) => set({ useTm }),
+  setCaptureMode: (captureMode) => set({ captureMode }),
+  setHorizon: (horizon) => set({ horizon }),
   setWatchOnly: (watchOnly) => set({ watchOnly }),
   toggleWatch: (id) => {
     const list = get().watchlist;

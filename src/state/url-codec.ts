@@ -185,7 +185,7 @@ function readTiers(raw: string, notices: string[]): readonly number[] {
  * the default; one out of range is clamped; captures out of band order are sorted. Each of these
  * adds one short sentence to `notices`, for the user. Never throws; every number is finite.
  */
-export function parseScenarioSearch(search: string): { params: ScenarioParams; notices: string[] } {
+export function parseScenarioSearch(search: string): { params: ScenarioParams; notices: string[]; capturesInLink: boolean } {
   const query = new URLSearchParams(search);
   const notices: string[] = [];
   const first = (key: ScenarioKey): string | null => {
@@ -222,7 +222,8 @@ export function parseScenarioSearch(search: string): { params: ScenarioParams; n
     else notices.push(`Supply horizon "${shown(h)}" in the link was not understood; using ${d.horizon}.`);
   }
 
-  return { params: { marketSize, share, captures, tiers, horizon }, notices };
+  const capturesInLink = CASES.some((k) => query.has(k));
+  return { params: { marketSize, share, captures, tiers, horizon }, notices, capturesInLink };
 }
 
 function sameTiers(a: readonly number[], b: readonly number[]): boolean {
@@ -233,10 +234,13 @@ function sameTiers(a: readonly number[], b: readonly number[]): boolean {
  * Writes `params` into a query string, keeping `base`'s other keys (such as `source`) first and in
  * their order, then `m, s, bear, base, moon, tiers, h`. Values equal to the defaults are left out.
  * Values are clamped first (share to 4 significant digits, captures to 4 decimals, as the store
- * holds them); market sizes and tiers are written exactly (see `usdForUrl`).
+ * holds them); market sizes and tiers are written exactly (see `usdForUrl`). Captures equal to `own` (the
+ * token's own captures, which a link without captures gets) are left out; other captures are written
+ * whole (all three cases), so the link reads the same whatever the token's own captures are. With `own`
+ * null (not known yet) the captures are written whole.
  * Returns `''` when nothing is left, else a string starting with `?`.
  */
-export function serializeScenarioSearch(params: ScenarioParams, base: URLSearchParams | string = ''): string {
+export function serializeScenarioSearch(params: ScenarioParams, base: URLSearchParams | string = '', own: Captures | null = DEFAULT_SCENARIO.captures): string {
   const others = new URLSearchParams(base);
   for (const key of SCENARIO_KEYS) others.delete(key);
   const d = DEFAULT_SCENARIO;
@@ -249,7 +253,12 @@ export function serializeScenarioSearch(params: ScenarioParams, base: URLSearchP
   const s = params.share === null ? null : clampShare(params.share);
   if (s !== null) parts.push(`s=${String(s)}`);
   const captures = clampCaptures(params.captures, d.captures);
-  for (const k of CASES) if (captures[k] !== d.captures[k]) parts.push(`${k}=${String(captures[k])}`);
+  const ownCaptures = own === null ? null : clampCaptures(own, d.captures);
+  if (ownCaptures === null || CASES.some((k) => captures[k] !== ownCaptures[k])) {
+    // With the defaults as the token's own, a case at its default needs no key (a reader fills it in).
+    const ownIsDefault = ownCaptures !== null && CASES.every((k) => ownCaptures[k] === d.captures[k]);
+    for (const k of CASES) if (captures[k] !== d.captures[k] || !ownIsDefault) parts.push(`${k}=${String(captures[k])}`);
+  }
   const tiers = tidyTiers(params.tiers);
   if (tiers.length > 0 && !sameTiers(tiers, d.tiers)) parts.push(`tiers=${tiers.map(usdForUrl).join(',')}`);
   if (params.horizon === 'max') parts.push('h=max');

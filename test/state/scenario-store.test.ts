@@ -178,7 +178,7 @@ describe('URL sync', () => {
   });
 
   it('scenarioSearchFor serializes the state over the current search', () => {
-    expect(scenarioSearchFor({ ...DEFAULT_SCENARIO, marketSize: 20 * T }, '?source=snapshot&m=3T')).toBe(
+    expect(scenarioSearchFor({ ...useScenarioStore.getInitialState(), marketSize: 20 * T }, '?source=snapshot&m=3T')).toBe(
       '?source=snapshot&m=20T',
     );
   });
@@ -219,7 +219,7 @@ describe('URL sync', () => {
     stop = syncScenarioToUrl();
     actions().loadFromSearch(window.location.search);
     vi.advanceTimersByTime(URL_WRITE_DELAY_MS);
-    expect(window.location.search).toBe('?moon=3');
+    expect(window.location.search).toBe('?bear=0.5&base=0.75&moon=3');
     actions().dismissNotices();
     vi.advanceTimersByTime(URL_WRITE_DELAY_MS);
     expect(replace).toHaveBeenCalledTimes(1);
