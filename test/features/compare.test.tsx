@@ -7,7 +7,9 @@ import { renderApp } from '../app/render-app.tsx';
 import { snapshotJson } from '../msw.ts';
 
 interface SnapToken { id: string; name: string; price: number; circulatingSupply: number | null; maxSupply: number | null }
-const snap = snapshotJson as unknown as { tokens: SnapToken[]; market: { totalMarketCap: number } };
+const snap = snapshotJson as unknown as { tokens: SnapToken[]; market: { totalMarketCap: number }; observed: Record<string, { base: number }> };
+/** The base capture a token uses by default: its observed one, else the default. */
+const ownBase = (id: string): number => snap.observed[id]?.base ?? DEFAULT_CAPTURES.base;
 const input = (id: string, horizon: 'circ' | 'max' = 'circ') => {
   const t = snap.tokens.find((x) => x.id === id);
   if (!t?.circulatingSupply) throw new Error(`${id} missing`);
@@ -23,8 +25,10 @@ describe('compare', () => {
     expect(rows.map((r) => within(r).getByRole('rowheader').textContent?.trim())).toEqual(['ADA', 'TRX', 'XRP']);
     const xrp = input('ripple', 'max');
     const cells = within(rows[2] as HTMLElement).getAllByRole('cell');
-    expect(cells[1]?.textContent).toContain(formatMultiple(scenarioCell(xrp, DEFAULT_CAPTURES.base, 16e12).multiple));
-    const needs10 = requiredMarketSize(xrp, DEFAULT_CAPTURES.base, xrp.price * 10);
+    expect(snap.observed['ripple']).toBeDefined();
+    expect(cells[0]?.textContent).toMatch(/observed/);
+    expect(cells[2]?.textContent).toContain(formatMultiple(scenarioCell(xrp, ownBase('ripple'), 16e12).multiple));
+    const needs10 = requiredMarketSize(xrp, ownBase('ripple'), xrp.price * 10);
     expect(cells.at(-1)?.textContent).toBe(needs10 === null ? 'beyond reach' : tierLabel(needs10));
     expect(screen.getByRole('figure', { name: 'Compare chart' })).toBeInTheDocument();
     expect(screen.queryByRole('note')).toBeNull(); // dilution sets them apart: no "all alike" note
@@ -43,9 +47,22 @@ describe('compare', () => {
   });
 
   it('says when shared captures make every token alike, and ignores unknown ids', async () => {
-    renderApp('/compare?ids=cardano,tron,not-a-token');
+    renderApp('/compare?ids=cardano,tron,not-a-token&cap=same');
     await screen.findByRole('table', { name: 'Multiples' }, { timeout: 5000 });
     expect(screen.getByText(/every token's multiple is the same/)).toBeInTheDocument();
     expect(screen.getByRole('note', { name: 'Link notices' })).toHaveTextContent('No token "not-a-token" is loaded');
+  });
+
+  it('uses each token\'s own captures by default, names their source, and leaves a stablecoin out', async () => {
+    renderApp('/compare?ids=cardano,tron,tether');
+    const table = await screen.findByRole('table', { name: 'Multiples' }, { timeout: 5000 });
+    expect(screen.getByRole('radio', { name: 'Per token' })).toBeChecked();
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((r) => within(r).getByRole('rowheader').textContent?.trim())).toEqual(['ADA', 'TRX']);
+    expect(within(rows[0] as HTMLElement).getAllByRole('cell')[0]?.textContent).toMatch(/observed|no history/);
+    const ada = within(rows[0] as HTMLElement).getAllByRole('cell')[2]?.textContent;
+    expect(ada).toContain(formatMultiple(scenarioCell(input('cardano'), ownBase('cardano'), 16e12).multiple));
+    expect(screen.getByRole('note', { name: 'Link notices' })).toHaveTextContent('Tether USDt is pegged to USD');
+    expect(screen.queryByText(/every token's multiple is the same/)).toBeNull();
   });
 });

@@ -1,15 +1,28 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_CAPTURES, requiredMarketSize, scenarioCell } from '../../src/engine/index.ts';
+import { classifyPegs } from '../../src/data/pegs.ts';
+import { DEFAULT_CAPTURES, requiredMarketSize, scenarioCell, type ScenarioCase } from '../../src/engine/index.ts';
 import { formatMultiple } from '../../src/lib/format.ts';
 import { useBrowserStore } from '../../src/state/browser-store.ts';
 import { parseScreenSearch, serializeScreenSearch, useScreenStore, DEFAULT_SCREEN } from '../../src/state/screen-store.ts';
 import { renderApp } from '../app/render-app.tsx';
 import { snapshotJson } from '../msw.ts';
 
-interface SnapToken { id: string; name: string; price: number; marketCap: number | null; circulatingSupply: number | null }
-const snap = snapshotJson as unknown as { tokens: SnapToken[]; market: { totalMarketCap: number }; grades: Record<string, { tmGrade?: { rating: string } }> };
+interface SnapToken { id: string; name: string; symbol: string; price: number; marketCap: number | null; circulatingSupply: number | null; categories: string[] }
+const snap = snapshotJson as unknown as {
+  tokens: SnapToken[];
+  market: { totalMarketCap: number };
+  grades: Record<string, { tmGrade?: { rating: string } }>;
+  observed: Record<string, Record<ScenarioCase, number>>;
+};
+const pegged = new Set([...classifyPegs(snap.tokens)].filter(([, p]) => p.kind === 'pegged').map(([id]) => id));
+
+/** The multiple a token shows by default ("Per token"): its observed capture, else the default; none when pegged. */
+function ownMultiple(t: SnapToken, c: ScenarioCase, m: number): number | null {
+  if (pegged.has(t.id)) return null;
+  return engineMultiple(t, snap.observed[t.id]?.[c] ?? DEFAULT_CAPTURES[c], m);
+}
 
 function engineMultiple(t: SnapToken, capture: number, m: number): number | null {
   const supply = t.circulatingSupply ?? (t.marketCap !== null ? t.marketCap / t.price : null);
@@ -43,17 +56,18 @@ describe('screener on /', () => {
     await user.click(within(table()).getByRole('button', { name: 'Multiple' }));
     await waitFor(() => expect(within(table()).getByRole('button', { name: 'Multiple' }).closest('th')).toHaveAttribute('aria-sort', 'descending'));
     // The list follows the scenario a beat behind (deferred): wait for the order to settle.
-    const best = Math.max(...snap.tokens.map((t) => engineMultiple(t, DEFAULT_CAPTURES.moon, 16e12) ?? 0));
+    const best = Math.max(...snap.tokens.map((t) => ownMultiple(t, 'moon', 16e12) ?? 0));
     await waitFor(() => expect(cellOf(bodyRows()[0] as HTMLElement, 'Multiple')).toBe(formatMultiple(best)));
     const first = bodyRows()[0] as HTMLElement;
     const name = within(first).getByRole('link').textContent;
     const token = snap.tokens.find((t) => t.name === name);
     if (!token) throw new Error(`${name} not in the snapshot`);
-    const expected = engineMultiple(token, DEFAULT_CAPTURES.moon, 16e12);
+    const expected = ownMultiple(token, 'moon', 16e12);
     expect(cellOf(first, 'Multiple')).toBe(formatMultiple(expected));
     // Largest first: no token's engine multiple beats it.
     expect(expected).toBeCloseTo(best, 9);
-    const needs = requiredMarketSize({ price: token.price, circulatingSupply: token.circulatingSupply ?? 1, totalMarketCap: snap.market.totalMarketCap }, DEFAULT_CAPTURES.moon, token.price * 10);
+    const moon = snap.observed[token.id]?.moon ?? DEFAULT_CAPTURES.moon;
+    const needs = requiredMarketSize({ price: token.price, circulatingSupply: token.circulatingSupply ?? 1, totalMarketCap: snap.market.totalMarketCap }, moon, token.price * 10);
     expect(cellOf(first, 'Needs')).not.toBe('');
     expect(needs === null ? cellOf(first, 'Needs') === 'beyond reach' : cellOf(first, 'Needs') !== 'beyond reach').toBe(true);
   });
@@ -64,7 +78,7 @@ describe('screener on /', () => {
     fireEvent.change(screen.getByRole('slider', { name: 'Total market size' }), { target: { value: '200' } });
     await waitFor(() => expect(new URLSearchParams(window.location.search).get('m')).toBe('100T'));
     fireEvent.change(screen.getByRole('spinbutton', { name: 'Multiple at least' }), { target: { value: '30' } });
-    const count = snap.tokens.filter((t) => (engineMultiple(t, DEFAULT_CAPTURES.base, 100e12) ?? 0) >= 30).length;
+    const count = snap.tokens.filter((t) => (ownMultiple(t, 'base', 100e12) ?? 0) >= 30).length;
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(`${count} of ${snap.tokens.length} tokens match`));
   });
 
@@ -77,7 +91,7 @@ describe('screener on /', () => {
     const buy = snap.tokens.filter((t) => snap.grades[t.id]?.tmGrade?.rating === 'Sell');
     expect(buy.length).toBeGreaterThan(0);
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(`${buy.length} of ${snap.tokens.length} tokens match`));
-    const best = Math.max(...buy.map((t) => engineMultiple(t, DEFAULT_CAPTURES.base, 16e12) ?? 0));
+    const best = Math.max(...buy.map((t) => ownMultiple(t, 'base', 16e12) ?? 0));
     expect(cellOf(bodyRows()[0] as HTMLElement, 'Multiple')).toBe(formatMultiple(best));
     // Garbage in those keys is ignored; a change is written back (defaults left out).
     fireEvent.change(screen.getByRole('searchbox', { name: 'Search tokens' }), { target: { value: 'ada' } });
@@ -107,7 +121,7 @@ describe('screener on /', () => {
     const junk = parseScreenSearch('?m=NaN&case=<script>&x=-5&min=Infinity&watch=%00,../../etc');
     expect(junk.params).toMatchObject({ marketSize: DEFAULT_SCREEN.marketSize, scenarioCase: 'base', targetMultiple: DEFAULT_SCREEN.targetMultiple, minMultiple: 0 });
     expect(junk.watch).toEqual([]);
-    const p = { ...DEFAULT_SCREEN, marketSize: 23e12, scenarioCase: 'moon' as const, targetMultiple: 10, minMultiple: 5, useTm: true, watchOnly: true };
+    const p = { ...DEFAULT_SCREEN, marketSize: 23e12, scenarioCase: 'moon' as const, targetMultiple: 10, minMultiple: 5, captureMode: 'tm' as const, horizon: 'max' as const, watchOnly: true };
     const back = parseScreenSearch(serializeScreenSearch(p, ['cardano'], '?source=coingecko'));
     expect(back.params).toEqual(p);
     expect(serializeScreenSearch(DEFAULT_SCREEN, null)).toBe('');

@@ -100,7 +100,7 @@ describe('filters', () => {
 });
 
 /** The sort value a column shows, for checking an order without repeating the implementation. */
-type TokenKey = Exclude<SortKey, 'scenarioPrice' | 'multiple' | 'needs' | 'watched'>;
+type TokenKey = Exclude<SortKey, 'scenarioPrice' | 'capture' | 'multiple' | 'needs' | 'watched'>;
 
 function valueOf(row: TokenRow, key: TokenKey): number | string | null {
   const t = row.token;

@@ -7,6 +7,7 @@ import {
   requiredMarketSize,
   scenarioTable,
   tierLabel,
+  type Captures,
 } from '../../src/engine/index.ts';
 import { shareText } from '../../src/features/token-detail/controls.tsx';
 import { shareFor } from '../../src/features/token-detail/scenario-view.ts';
@@ -17,7 +18,9 @@ import { renderApp } from '../app/render-app.tsx';
 import { snapshotJson } from '../msw.ts';
 
 interface SnapToken { id: string; price: number; circulatingSupply: number | null; maxSupply: number | null }
-const snap = snapshotJson as unknown as { tokens: SnapToken[]; market: { totalMarketCap: number } };
+const snap = snapshotJson as unknown as { tokens: SnapToken[]; market: { totalMarketCap: number }; observed: Record<string, Captures> };
+/** Cardano's own captures: what its view opens with when the link sets none. */
+const adaOwn: Captures = { bear: snap.observed['cardano']?.bear ?? NaN, base: snap.observed['cardano']?.base ?? NaN, moon: snap.observed['cardano']?.moon ?? NaN };
 const ada = snap.tokens.find((t) => t.id === 'cardano');
 if (!ada?.circulatingSupply) throw new Error('cardano missing from the snapshot');
 const adaInput = { price: ada.price, circulatingSupply: ada.circulatingSupply, totalMarketCap: snap.market.totalMarketCap };
@@ -35,7 +38,10 @@ async function openCardano(search = '') {
 describe('token detail', () => {
   it('shows the engine\'s table for the snapshot token, the chart and every control by name', async () => {
     const table = await openCardano();
-    const expected = scenarioTable(adaInput, DEFAULT_CAPTURES, DEFAULT_TIERS);
+    // With no captures in the link, the token's own (observed) captures drive its table.
+    expect(adaOwn.base).not.toBe(DEFAULT_CAPTURES.base);
+    expect(useScenarioStore.getState().captures).toEqual(adaOwn);
+    const expected = scenarioTable(adaInput, adaOwn, DEFAULT_TIERS);
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(4);
     rows.forEach((row, i) => {
@@ -111,7 +117,7 @@ describe('token detail', () => {
   });
 
   it('keeps the captures ordered when bear passes base', async () => {
-    await openCardano();
+    await openCardano('?bear=0.5&base=0.75&moon=1');
     fireEvent.change(screen.getByRole('slider', { name: 'Bear capture' }), { target: { value: '180' } }); // 0.9
     expect(screen.getByRole('slider', { name: 'Bear capture' })).toHaveAttribute('aria-valuetext', '0.9');
     expect(screen.getByRole('slider', { name: 'Base capture' })).toHaveAttribute('aria-valuetext', '0.9');
@@ -124,7 +130,7 @@ describe('token detail', () => {
     await user.type(screen.getByRole('textbox', { name: 'Target price' }), '2');
     const answer = screen.getByRole('status', { name: 'Target answer' });
     for (const c of ['bear', 'base', 'moon'] as const) {
-      const m = requiredMarketSize(adaInput, DEFAULT_CAPTURES[c], 2);
+      const m = requiredMarketSize(adaInput, adaOwn[c], 2);
       expect(answer.textContent).toContain(`${c} ${m === null ? 'beyond any market size in this case' : `at ${tierLabel(m)}`}`);
     }
     await user.clear(screen.getByRole('textbox', { name: 'Target price' }));
@@ -235,7 +241,8 @@ describe('arriving by a link', () => {
     const errors = vi.spyOn(console, 'error');
     try {
       await openCardano('?m=abc&moon=9');
-      await waitFor(() => expect(window.location.search).toBe('?moon=3'));
+      // The link's captures differ from the token's own, so all three are written (the link reads the same anywhere).
+      await waitFor(() => expect(window.location.search).toBe('?bear=0.5&base=0.75&moon=3'));
       // Straight to another token's link (as back/forward can): the new page reads its own link.
       act(() => navigate('/token/tron?m=31T'));
       await screen.findByRole('heading', { level: 1, name: 'TRON (TRX)' });
@@ -287,6 +294,6 @@ describe('Import published table', () => {
   it('names the line of a garbage paste and changes nothing', async () => {
     await paste('8T 0.94 1.05 1.16\n12 0.5 0.6 0.7', '0.645', '3.875T');
     expect(await screen.findByRole('alert')).toHaveTextContent(/^Line 2: /);
-    expect(screen.getByRole('slider', { name: 'Bear capture' })).toHaveAttribute('aria-valuetext', '0.5');
+    expect(useScenarioStore.getState().captures).toEqual(adaOwn);
   });
 });

@@ -1,3 +1,4 @@
+import { capturesFor, type CaptureMode, type TokenCaptures } from '../../data/captures.ts';
 import { engineInputFor } from '../../data/engine-input.ts';
 import type { Dataset, Token } from '../../data/types.ts';
 import { requiredMarketSize, scenarioCell, type Captures, type TokenInput } from '../../engine/index.ts';
@@ -11,18 +12,18 @@ export const TARGET_MULTIPLES = [2, 5, 10] as const;
 export interface CompareToken {
   readonly token: Token;
   readonly input: TokenInput;
-  /** This token's captures: the shared ones, or fitted to its published table. */
+  /** This token's captures: its own, the shared ones, or fitted to its published table. */
   readonly captures: Captures;
-  readonly capturesFrom: 'shared' | 'published';
+  /** Where they come from, in words. */
+  readonly from: TokenCaptures;
 }
 
 export interface CompareOptions {
   readonly horizon: 'circ' | 'max';
+  /** Whose captures: each token's own (the default), the same for all, or Token Metrics' where published. */
+  readonly mode: CaptureMode;
+  /** The captures "Same for all" uses (the link's, or the defaults). */
   readonly captures: Captures;
-  /** Fit each token's captures to its published table where one is known. */
-  readonly usePublished: boolean;
-  /** Fitted captures for a token id, or null (the page supplies it: fitting lives with the detail view's model). */
-  readonly publishedCaptures: (token: Token) => Captures | null;
 }
 
 /** Reads `ids=a,b,c` into known tokens (in order, unique, at most 4), and says what was left out. */
@@ -46,8 +47,13 @@ export function compareSelection(idsParam: string | null, dataset: Dataset, opti
       notices.push(r.reason);
       continue;
     }
-    const fitted = options.usePublished ? options.publishedCaptures(token) : null;
-    tokens.push({ token, input: r.input, captures: fitted ?? options.captures, capturesFrom: fitted ? 'published' : 'shared' });
+    const from = capturesFor(token, dataset, options.mode);
+    if (from.peg?.kind === 'pegged') {
+      notices.push(`${token.name} is ${from.peg.label}: it has no multiple to compare; left it out.`);
+      continue;
+    }
+    const captures = options.mode === 'same' ? options.captures : from.captures;
+    tokens.push({ token, input: r.input, captures, from });
   }
   return { tokens, notices };
 }

@@ -13,10 +13,16 @@ import { compareCsvRows, compareFigureText, compareName } from './compare-export
 import { Link } from '../../ui/link.tsx';
 import { useHref } from '../../ui/use-location.ts';
 import { CompareChart, compareColor } from './compare-chart.tsx';
-import { publishedCaptures } from '../../data/published.ts';
+import { CAPTURE_MODES, type CaptureMode } from '../../data/captures.ts';
+import { RadioChoice } from '../../ui/radio-choice.tsx';
 import { MAX_COMPARE, TARGET_MULTIPLES, allAlike, compareSelection, needsFor, type CompareToken } from './compare-model.ts';
 
 const FIGURE = 'figure.compare-chart';
+const COMPARE_MODES: ReadonlyArray<{ value: CaptureMode; label: string }> = [
+  { value: 'token', label: 'Per token' },
+  { value: 'same', label: 'Same for all' },
+  { value: 'tm', label: 'Token Metrics where published' },
+];
 
 /** `/compare?ids=a,b,c` with the scenario's captures and tiers (the rest of the detail view's keys are ignored). */
 function useCompareUrl() {
@@ -25,7 +31,11 @@ function useCompareUrl() {
   return useMemo(() => {
     const query = new URLSearchParams(search);
     const { params, notices } = parseScenarioSearch(search);
-    return { ids: query.get('ids'), captures: params.captures, tiers: params.tiers, horizon: params.horizon, usePublished: query.get('cap') === 'tm', notices, query };
+    // A link that sets captures without saying whose means the same captures for every token.
+    const linkCaptures = serializeScenarioSearch({ ...DEFAULT_SCENARIO, captures: params.captures }) !== '';
+    const cap = query.get('cap');
+    const mode: CaptureMode = CAPTURE_MODES.find((m) => m === cap) ?? (linkCaptures ? 'same' : 'token');
+    return { ids: query.get('ids'), captures: params.captures, linkCaptures, tiers: params.tiers, horizon: params.horizon, mode, notices, query };
   }, [search]);
 }
 
@@ -87,6 +97,7 @@ function MultiplesTable({ tokens, tiers }: { readonly tokens: readonly CompareTo
         <thead>
           <tr>
             <th scope="col">Token</th>
+            <th scope="col">Captures</th>
             {tiers.map((t) => (
               <th key={t} scope="col">
                 {tierLabel(t)}
@@ -100,12 +111,14 @@ function MultiplesTable({ tokens, tiers }: { readonly tokens: readonly CompareTo
           </tr>
         </thead>
         <tbody>
-          {tokens.map(({ token, input, captures, capturesFrom }, i) => (
+          {tokens.map(({ token, input, captures, from }, i) => (
             <tr key={token.id}>
               <th scope="row">
                 <span aria-hidden="true" className="swatch" style={{ background: compareColor(i) }} /> {token.symbol}
-                {capturesFrom === 'published' ? <span className="cell-multiple"> (TM fit)</span> : null}
               </th>
+              <td className="left" title={from.detail}>
+                {CASES.map((c) => captures[c].toFixed(2)).join(' / ')} <span className="capture-src">{from.short}</span>
+              </td>
               {tiers.map((t) => {
                 const [bear, base, moon] = CASES.map((c) => scenarioCell(input, captures[c], t).multiple);
                 return (
@@ -122,7 +135,9 @@ function MultiplesTable({ tokens, tiers }: { readonly tokens: readonly CompareTo
           ))}
         </tbody>
       </table>
-      <p className="hint">Cells: base multiple (bear to moon). “x needs”: the total market size the base case needs.</p>
+      <p className="hint">
+        Captures: bear / base / moon and where they come from. Cells: base multiple (bear to moon). “x needs”: the total market size the base case needs.
+      </p>
     </div>
   );
 }
@@ -134,29 +149,24 @@ export default function ComparePage() {
   const selection = useMemo(
     () =>
       dataset
-        ? compareSelection(url.ids, dataset, {
-            horizon: url.horizon,
-            captures: url.captures,
-            usePublished: url.usePublished,
-            publishedCaptures: (t) => publishedCaptures(dataset.published[t.id], t.circulatingSupply ?? 1, url.captures),
-          })
+        ? compareSelection(url.ids, dataset, { horizon: url.horizon, mode: url.mode, captures: url.captures })
         : { tokens: [], notices: [] },
-    [dataset, url.ids, url.horizon, url.captures, url.usePublished],
+    [dataset, url.ids, url.horizon, url.captures, url.mode],
   );
   if (isLoading || !dataset) return <p className="loading">Loading…</p>;
   const ids = selection.tokens.map((t) => t.token.id);
   const captures = url.captures;
   const tiers = url.tiers;
   const notices = [...url.notices.filter((n) => !/Market size|Market share/.test(n)), ...selection.notices];
-  const customised = serializeScenarioSearch({ ...DEFAULT_SCENARIO, captures, tiers }) !== '';
 
   return (
     <section aria-labelledby="compare-title" className="compare">
       <h1 id="compare-title">Compare</h1>
       <p className="hint">
-        Each token as a multiple of its own price, so a $0.0001 token and a $60,000 token compare fairly. Captures: bear {captures.bear}, base {captures.base},
-        moon {captures.moon}
-        {customised ? ' (from the link)' : ' (defaults)'}.
+        Each token as a multiple of its own price, so a $0.0001 token and a $60,000 token compare fairly.{' '}
+        {url.mode === 'same'
+          ? `Captures for every token: bear ${captures.bear}, base ${captures.base}, moon ${captures.moon}${url.linkCaptures ? ' (from the link)' : ' (defaults)'}.`
+          : 'Each token uses its own captures; the table says where they come from.'}
       </p>
       {notices.length > 0 ? (
         <div className="notices" role="note" aria-label="Link notices">
@@ -189,9 +199,12 @@ export default function ComparePage() {
             <input type="radio" name="compare-horizon" checked={url.horizon === 'max'} onChange={() => writeQuery(url.query, { h: 'max' })} /> Max supply (fully diluted)
           </label>
         </fieldset>
-        <label className="choice">
-          <input type="checkbox" checked={url.usePublished} onChange={(e) => writeQuery(url.query, { cap: e.target.checked ? 'tm' : null })} /> Use Token Metrics&apos; published captures where known
-        </label>
+        <RadioChoice
+          label="Captures"
+          value={url.mode}
+          options={COMPARE_MODES}
+          onChange={(mode) => writeQuery(url.query, { cap: mode === 'token' && !url.linkCaptures ? null : mode })}
+        />
       </div>
       {allAlike(selection.tokens) ? (
         <p className="hint" role="note">

@@ -16,6 +16,7 @@ import {
   type TokenInput,
 } from '../../engine/index.ts';
 import type { PublishedScenario } from '../../data/types.ts';
+import type { TokenCaptures } from '../../data/captures.ts';
 import { attempt } from '../../lib/attempt.ts';
 import { formatUsdCompact } from '../../lib/format.ts';
 import { useScenarioActions, useScenarioStore } from '../../state/scenario-store.ts';
@@ -135,13 +136,15 @@ const SupplyChoice = memo(function SupplyChoice({ horizon, note }: { readonly ho
 
 interface PresetsProps {
   readonly tokenId: string;
+  /** The token's own captures and where they come from. */
+  readonly own: TokenCaptures;
   readonly published: PublishedScenario | undefined;
   readonly captures: Captures;
   readonly circulatingSupply: number;
 }
 
 /** Reset, Token Metrics' published captures, and the captures fitted from history; a note on what was applied. */
-const Presets = memo(function Presets({ tokenId, published, captures, circulatingSupply }: PresetsProps) {
+const Presets = memo(function Presets({ tokenId, own, published, captures, circulatingSupply }: PresetsProps) {
   const config = useDataConfig();
   const actions = useScenarioActions();
   const [presetNote, setPresetNote] = useState<string | null>(null);
@@ -179,6 +182,17 @@ const Presets = memo(function Presets({ tokenId, published, captures, circulatin
       <button type="button" onClick={() => { actions.reset(); setPresetNote(null); }}>
         Reset to defaults
       </button>
+      <button
+        type="button"
+        disabled={own.origin !== 'observed' && own.origin !== 'tracks'}
+        title={own.origin === 'default' ? 'No history: this token has no observed captures' : undefined}
+        onClick={() => {
+          actions.setCaptures(own.captures);
+          setPresetNote(own.detail);
+        }}
+      >
+        Observed captures
+      </button>
       <button type="button" disabled={!published} onClick={applyPublished} title={published ? undefined : 'No published table is known for this token'}>
         Token Metrics published
       </button>
@@ -197,6 +211,7 @@ interface ControlsProps {
   readonly tiers: readonly number[];
   readonly horizon: Horizon;
   readonly published: PublishedScenario | undefined;
+  readonly own: TokenCaptures;
   readonly hasMaxSupply: boolean;
 }
 
@@ -206,7 +221,7 @@ interface ControlsProps {
  * re-renders those two controls (the share moves with the market size while it follows the base
  * case), not this section; the other parts are memoised on their own values.
  */
-export const Controls = memo(function Controls({ tokenId, input, note, captures, tiers, horizon, published, hasMaxSupply }: ControlsProps) {
+export const Controls = memo(function Controls({ tokenId, input, note, captures, tiers, horizon, published, own, hasMaxSupply }: ControlsProps) {
   return (
     <section aria-labelledby="controls-title" className="controls">
       <h2 id="controls-title">Your scenario</h2>
@@ -216,7 +231,7 @@ export const Controls = memo(function Controls({ tokenId, input, note, captures,
         <CaptureSliders captures={captures} />
       </div>
       <SupplyChoice horizon={horizon} note={horizon === 'max' && !hasMaxSupply ? note : null} />
-      <Presets tokenId={tokenId} published={published} captures={captures} circulatingSupply={input.circulatingSupply} />
+      <Presets tokenId={tokenId} own={own} published={published} captures={captures} circulatingSupply={input.circulatingSupply} />
       <TodayMarket totalMarketCap={input.totalMarketCap} />
     </section>
   );

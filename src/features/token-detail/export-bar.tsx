@@ -1,5 +1,7 @@
 import { memo } from 'react';
+import { capturesFor } from '../../data/captures.ts';
 import type { Dataset, Token } from '../../data/types.ts';
+import { captureOrigin } from './capture-source.tsx';
 import { CASES, tierLabel } from '../../engine/index.ts';
 import { saveCsv, saveFigurePng, saveFigureSvg, type FigureText } from '../../lib/chart-export.ts';
 import { formatAsOf, formatPrice, formatUsdCompact } from '../../lib/format.ts';
@@ -24,6 +26,7 @@ export function figureText(token: Token, dataset: Dataset, view: ScenarioView): 
     subtitle: `Tiers ${params.tiers.map(tierLabel).join(', ')} · your point: ${shareText(view.share)} of ${tierLabel(params.marketSize)} = ${formatPrice(view.customPrice)}`,
     footer: [
       `Captures: bear ${params.captures.bear}, base ${params.captures.base}, moon ${params.captures.moon}; supply: ${params.horizon === 'max' ? 'maximum (fully diluted)' : 'circulating'}.`,
+      captureOrigin(params.captures, capturesFor(token, dataset, 'token')),
       sourceLine(token, dataset),
     ],
     legend: [
@@ -40,8 +43,9 @@ export function figureText(token: Token, dataset: Dataset, view: ScenarioView): 
 /** The scenario table with its inputs on every row (one rectangular RFC 4180 table). */
 export function scenarioCsvRows(token: Token, dataset: Dataset, view: ScenarioView): Array<Array<string | number | null>> {
   const { input, params } = view;
-  const header = ['token', 'symbol', 'tier', 'tier_usd', 'case', 'capture', 'price_usd', 'multiple', 'token_market_cap_usd', 'share_of_market', 'price_today_usd', 'total_market_today_usd', 'supply_at_horizon', 'supply_basis', 'source', 'as_of', 'note'];
+  const header = ['token', 'symbol', 'tier', 'tier_usd', 'case', 'capture', 'capture_source', 'price_usd', 'multiple', 'token_market_cap_usd', 'share_of_market', 'price_today_usd', 'total_market_today_usd', 'supply_at_horizon', 'supply_basis', 'source', 'as_of', 'note'];
   const source = dataset.sources[dataset.market.source]?.name ?? dataset.source;
+  const origin = captureOrigin(params.captures, capturesFor(token, dataset, 'token'));
   const rows = view.rows.flatMap((row) =>
     CASES.map((c) => [
       token.name,
@@ -50,6 +54,7 @@ export function scenarioCsvRows(token: Token, dataset: Dataset, view: ScenarioVi
       row.tier,
       c,
       params.captures[c],
+      origin,
       row[c].price,
       row[c].multiple,
       row[c].marketCap,

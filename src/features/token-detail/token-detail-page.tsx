@@ -1,10 +1,21 @@
 import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import { capturesFor, type TokenCaptures } from '../../data/captures.ts';
 import { engineInputFor } from '../../data/engine-input.ts';
-import { scenarioTable } from '../../engine/index.ts';
+import { CASES, scenarioTable, type Captures } from '../../engine/index.ts';
 import { useDataset } from '../../data/queries/dataset.ts';
 import type { Dataset, Token } from '../../data/types.ts';
 import { useDataConfig } from '../../state/settings-store.ts';
-import { scenarioHref, selectScenarioParams, syncScenarioToUrl, useCaptures, useHorizon, useScenarioNotices, useScenarioStore, useTiers } from '../../state/scenario-store.ts';
+import {
+  scenarioHref,
+  selectScenarioParams,
+  syncScenarioToUrl,
+  useCaptures,
+  useHorizon,
+  useScenarioActions,
+  useScenarioNotices,
+  useScenarioStore,
+  useTiers,
+} from '../../state/scenario-store.ts';
 import { Link } from '../../ui/link.tsx';
 import { Answers } from './answers.tsx';
 import { BandChart } from './band-chart.tsx';
@@ -14,6 +25,8 @@ import { GradesPanel } from './grades-panel.tsx';
 import { ImportTable } from './import-table.tsx';
 import { publishedPoints, type PublishedPoint } from '../../data/published.ts';
 import { ScenarioTable } from './scenario-table.tsx';
+import { CaptureSource } from './capture-source.tsx';
+import { PeggedScenario } from './pegged-scenario.tsx';
 import { TierEditor } from './tier-editor.tsx';
 import { TokenHeader } from './token-header.tsx';
 import { SCENARIO_STORE, scenarioView, userPointStore, type ScenarioView } from './scenario-view.ts';
@@ -88,7 +101,7 @@ function Notices() {
  * two controls, the chart's mark and the answers' busy mark subscribe to the store themselves. It
  * re-renders when the captures, tiers or supply change, and once the sliders rest, for the sentences.
  */
-function Scenario({ token, dataset }: { readonly token: Token; readonly dataset: Dataset }) {
+function Scenario({ token, dataset, own }: { readonly token: Token; readonly dataset: Dataset; readonly own: TokenCaptures }) {
   // Three atomic reads (what a step of the market-size or share slider leaves alone): each is one
   // comparison per step, where one selected object would be built and compared field by field.
   const captures = useCaptures();
@@ -126,6 +139,7 @@ function Scenario({ token, dataset }: { readonly token: Token; readonly dataset:
       <section aria-labelledby="bands-title" className="bands">
         <h2 id="bands-title">Scenario bands</h2>
         <ScenarioTable rows={rows} />
+        <CaptureSource captures={captures} own={own} />
         <TierEditor tiers={tiers} />
       </section>
       <BandChart
@@ -145,10 +159,44 @@ function Scenario({ token, dataset }: { readonly token: Token; readonly dataset:
         tiers={tiers}
         horizon={horizon}
         published={published}
+        own={own}
         hasMaxSupply={token.maxSupply !== null || token.totalSupply !== null}
       />
       <ImportTable todayPrice={token.price} todayMarket={dataset.market.totalMarketCap} circulatingSupply={input.circulatingSupply} onPoints={setPasted} />
       <Answers view={settledView} symbol={token.symbol} />
+    </>
+  );
+}
+
+/** Whether the store holds `own` as the token's own captures (to the 4 decimals it keeps). */
+function sameCaptures(held: Captures | null, own: Captures): boolean {
+  return held !== null && CASES.every((c) => Math.abs(held[c] - own[c]) < 5e-5);
+}
+
+/** A pegged asset keeps its peg; any other token gets the workbench, with its own captures. */
+function TokenScenario({ token, dataset }: { readonly token: Token; readonly dataset: Dataset }) {
+  const own = useMemo(() => capturesFor(token, dataset, 'token'), [token, dataset]);
+  const tiers = useTiers();
+  const { adoptOwnCaptures } = useScenarioActions();
+  // The store takes the token's own captures before the scenario mounts (a layout effect: before the
+  // first paint), so no part of it starts from the defaults and catches up later.
+  const inStore = useScenarioStore((s) => s.ownCaptures);
+  const adopted = sameCaptures(inStore, own.captures);
+  // Again whenever a link is read (it clears them): back and forward read a new page's link after this.
+  useLayoutEffect(() => {
+    if (!sameCaptures(inStore, own.captures)) adoptOwnCaptures(own.captures);
+  }, [inStore, adoptOwnCaptures, own.captures]);
+  if (own.peg?.kind === 'pegged') return <PeggedScenario token={token} peg={own.peg} tiers={tiers} />;
+  if (!adopted) return null;
+  return (
+    <>
+      {own.peg?.kind === 'tracks' ? (
+        <p role="note" className="tracks-note">
+          {token.name} {own.peg.label}: its scenarios follow <Link href={`/token/${encodeURIComponent(own.peg.underlying)}`}>{own.peg.underlyingName}</Link>&apos;s captures, so its multiples are{' '}
+          {own.peg.underlyingName}&apos;s.
+        </p>
+      ) : null}
+      <Scenario token={token} dataset={dataset} own={own} />
     </>
   );
 }
@@ -177,7 +225,7 @@ export default function TokenDetailPage({ id }: TokenDetailPageProps) {
       <Notices />
       <div className="detail-grid">
         <div className="detail-main">
-          <Scenario token={token} dataset={dataset} />
+          <TokenScenario token={token} dataset={dataset} />
         </div>
         <aside className="detail-side">
           <GradesPanel grades={dataset.grades[token.id]} sources={dataset.sources} />

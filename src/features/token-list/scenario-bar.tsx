@@ -9,8 +9,22 @@ import { sameShown } from '../../ui/range-slider.tsx';
 import { SliderField } from '../../ui/slider-field.tsx';
 import { subscribable } from '../../ui/use-after-paint.ts';
 import { TypedInput } from '../../ui/typed-input.tsx';
+import { RadioChoice } from '../../ui/radio-choice.tsx';
+import type { CaptureMode } from '../../data/captures.ts';
+import type { Horizon } from '../../data/engine-input.ts';
 
 const CASE_LABEL = { bear: 'Bear', base: 'Base', moon: 'Moon' } as const;
+const MODES: ReadonlyArray<{ value: CaptureMode; label: string }> = [
+  { value: 'token', label: 'Per token' },
+  { value: 'same', label: 'Same for all' },
+  { value: 'tm', label: 'Token Metrics where published' },
+];
+const SUPPLIES: ReadonlyArray<{ value: Horizon; label: string }> = [
+  { value: 'circ', label: 'Circulating' },
+  { value: 'max', label: 'Max supply' },
+];
+const chooseMode = (mode: CaptureMode): void => screen().setCaptureMode(mode);
+const chooseSupply = (horizon: Horizon): void => screen().setHorizon(horizon);
 const SCALE = logScale(MARKET_SIZE_RANGE.min, MARKET_SIZE_RANGE.max, 200, DEFAULT_TIERS);
 
 /** The store's actions, read when a handler runs. */
@@ -42,7 +56,8 @@ export const ScenarioBar = memo(function ScenarioBar({ onExport, watchCount, has
       scenarioCase: st.scenarioCase,
       targetMultiple: st.targetMultiple,
       minMultiple: st.minMultiple,
-      useTm: st.useTm,
+      captureMode: st.captureMode,
+      horizon: st.horizon,
       watchOnly: st.watchOnly,
       watchlist: st.watchlist,
     })),
@@ -78,9 +93,8 @@ export const ScenarioBar = memo(function ScenarioBar({ onExport, watchCount, has
         <label htmlFor={ids.min}>Multiple at least</label>
         <input id={ids.min} type="number" min={0} step="any" inputMode="decimal" placeholder="any" value={s.minMultiple > 0 ? s.minMultiple : ''} onChange={(e) => screen().setMinMultiple(Number(e.target.value))} />
       </div>
-      <label className="choice">
-        <input type="checkbox" checked={s.useTm} disabled={!hasPublished} onChange={(e) => screen().setUseTm(e.target.checked)} /> Token Metrics captures where published
-      </label>
+      <RadioChoice label="Captures" value={s.captureMode} options={hasPublished ? MODES : MODES.slice(0, 2)} onChange={chooseMode} className="bar-captures" />
+      <RadioChoice label="Supply" value={s.horizon} options={SUPPLIES} onChange={chooseSupply} className="bar-supply" />
       <label className="choice">
         <input type="checkbox" checked={s.watchOnly} onChange={(e) => screen().setWatchOnly(e.target.checked)} /> Watchlist only ({watchCount})
       </label>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Dataset } from '../../data/types.ts';
-import { DEFAULT_CAPTURES, tierLabel } from '../../engine/index.ts';
+import { tierLabel } from '../../engine/index.ts';
 import { URL_WRITE_DELAY_MS, trailing } from '../../lib/trailing.ts';
 import { useBrowserStore, writeBrowserSearch } from '../../state/browser-store.ts';
 import { serializeScreenSearch, useScreenStore, type ScreenParams } from '../../state/screen-store.ts';
@@ -46,24 +46,33 @@ export function useScreenUrl(): void {
   }, []);
 }
 
+const MODE_WORDS = {
+  token: "each token's own captures (observed where it has history, defaults otherwise)",
+  same: 'the default captures for every token (0.5 / 0.75 / 1)',
+  tm: "Token Metrics' fitted captures where published, each token's own otherwise",
+} as const;
+
 /** The screened rows as shown (sorted, filtered), with the scenario, source and as-of in header lines. */
 export function screenCsvRows(rows: readonly TokenRow[], screen: ScreenResult, params: ScreenParams, dataset: Dataset): Array<Array<string | number | null>> {
   const source = dataset.sources[dataset.market.source]?.name ?? dataset.source;
   const header: Array<Array<string | number | null>> = [
     ['capbands screener'],
     ['total_market_usd', params.marketSize, tierLabel(params.marketSize)],
-    ['case', params.scenarioCase, `capture ${DEFAULT_CAPTURES[params.scenarioCase]}${params.useTm ? ' (Token Metrics fitted where published)' : ''}`],
+    ['case', params.scenarioCase],
+    ['captures', MODE_WORDS[params.captureMode]],
+    ['supply', params.horizon === 'max' ? 'max supply (fully diluted)' : 'circulating'],
     ['target_multiple', params.targetMultiple],
     ['today_total_market_usd', dataset.market.totalMarketCap],
     ['source', source, formatSourceDate(dataset.asOf)],
     ['note', 'Not financial advice'],
     [],
-    ['rank', 'name', 'symbol', 'id', 'price_usd', 'market_cap_usd', 'capture', 'scenario_price_usd', 'multiple', 'needs_usd'],
+    ['rank', 'name', 'symbol', 'id', 'price_usd', 'market_cap_usd', 'capture', 'capture_source', 'scenario_price_usd', 'multiple', 'needs_usd'],
   ];
   const body = rows.map((r) => {
     const c = screen.cells(r.token.id);
-    const needs = c === null ? null : c.needs === null ? 'beyond reach' : c.needs;
-    return [r.token.rank, r.token.name, r.token.symbol, r.token.id, r.token.price, r.token.marketCap, c?.capture ?? null, c?.price ?? null, c?.multiple ?? null, needs];
+    const pegged = c?.from.peg?.kind === 'pegged';
+    const needs = c === null ? null : pegged ? 'never: pegged' : c.needs === null ? 'beyond reach' : c.needs;
+    return [r.token.rank, r.token.name, r.token.symbol, r.token.id, r.token.price, r.token.marketCap, pegged ? null : (c?.capture ?? null), c?.from.short ?? null, c?.price ?? null, pegged ? 'pegged' : (c?.multiple ?? null), needs];
   });
   return [...header, ...body];
 }

@@ -28,9 +28,12 @@ export function tokenRows(tokens: readonly Token[], grades: Readonly<Record<stri
   });
 }
 
+/** The screener's columns that sort. */
+export type ScreenKey = 'scenarioPrice' | 'capture' | 'multiple' | 'needs';
+
 /** The screener's values per token (by id), for sorting and the "multiple at least" filter. */
 export interface ScreenLookup {
-  value(id: string, key: 'scenarioPrice' | 'multiple' | 'needs'): number | null;
+  value(id: string, key: ScreenKey): number | null;
   /** Only tokens at or above this multiple (0: no filter). */
   readonly minMultiple: number;
   /** Only these ids (the watchlist), or null for all. */
@@ -42,6 +45,7 @@ export interface ScreenLookup {
 function sortValue(row: TokenRow, key: SortKey, screen: ScreenLookup | undefined): number | string | null {
   switch (key) {
     case 'scenarioPrice':
+    case 'capture':
     case 'multiple':
     case 'needs':
       return screen ? screen.value(row.token.id, key) : null;
@@ -125,7 +129,7 @@ function compareNumbers(a: number, b: number): number {
 
 /** Whether the order of `sortKey` depends on the screener's values (its three columns). */
 export function sortsByScreen(sortKey: SortKey): boolean {
-  return sortKey === 'scenarioPrice' || sortKey === 'multiple' || sortKey === 'needs';
+  return sortKey === 'scenarioPrice' || sortKey === 'capture' || sortKey === 'multiple' || sortKey === 'needs';
 }
 
 /** Every category of the loaded tokens, by how many tokens carry it (most first). */

@@ -25,6 +25,7 @@ const COLUMNS: ReadonlyArray<{ key: SortKey; label: string; width: number; class
   { key: 'price', label: 'Price', width: 112 },
   { key: 'marketCap', label: 'Market cap', width: 108 },
   { key: 'scenarioPrice', label: 'Scenario price', width: 132, className: 'wide-only' },
+  { key: 'capture', label: 'Capture', width: 168, className: 'left' },
   { key: 'multiple', label: 'Multiple', width: 88 },
   { key: 'needs', label: 'Needs', width: 112 },
   { key: 'h24', label: '24h', width: 100, className: 'wide-only' },

@@ -6,8 +6,9 @@ import { NotAvailable } from '../../ui/not-available.tsx';
 import type { TokenRow } from './select-tokens.ts';
 import type { ScreenCells } from './use-screen.ts';
 
-/** "reached today", "beyond reach" or the market size, for the Needs column. */
+/** "reached today", "beyond reach" or the market size, for the Needs column; "never" for a pegged asset. */
 function needsText(cells: ScreenCells, today: number): string {
+  if (cells.from.peg?.kind === 'pegged') return 'never: pegged';
   if (cells.needs === null) return 'beyond reach';
   if (cells.needs <= today) return 'reached today';
   return formatUsdCompact(cells.needs);
@@ -27,6 +28,17 @@ function Change({ pct }: { readonly pct: number | null }) {
   if (pct === null) return <NotAvailable />;
   const text = formatChange(pct);
   return <span className={text === '0%' ? undefined : pct < 0 ? 'down' : 'up'}>{text}</span>;
+}
+
+/** The capture of the chosen case and where it comes from ("0.62 observed"); a pegged asset's peg. */
+function CaptureText({ cells }: { readonly cells: ScreenCells }) {
+  const { from } = cells;
+  if (from.peg?.kind === 'pegged') return <span className={`capture-src ${from.origin}`}>{from.short}</span>;
+  return (
+    <>
+      {cells.capture.toFixed(2)} <span className={`capture-src ${from.origin}`}>{from.short}</span>
+    </>
+  );
 }
 
 /** One row of the token browser (memoised: scrolling re-renders only rows that enter the window). */
@@ -50,9 +62,10 @@ export const TokenTableRow = memo(function TokenTableRow({ row, index, height, c
       <td>{formatPrice(token.price)}</td>
       <td>{token.marketCap !== null ? formatUsdCompact(token.marketCap) : <NotAvailable />}</td>
       <td className="wide-only">{cells?.price != null ? formatPrice(cells.price) : <NotAvailable />}</td>
-      <td className={cells?.fitted ? 'fitted' : undefined} title={cells?.fitted ? `Token Metrics fitted capture ${cells.capture.toFixed(3)}` : undefined}>
-        {cells?.multiple != null ? formatMultiple(cells.multiple) : <NotAvailable />}
+      <td className="left clip capture-cell" title={cells?.from.detail}>
+        {cells ? <CaptureText cells={cells} /> : <NotAvailable />}
       </td>
+      <td>{cells?.from.peg?.kind === 'pegged' ? 'pegged' : cells?.multiple != null ? formatMultiple(cells.multiple) : <NotAvailable />}</td>
       <td className="clip">{cells ? needsText(cells, todayMarket) : <NotAvailable />}</td>
       <td className="wide-only">
         <Change pct={token.change.h24} />

@@ -1,18 +1,22 @@
 import { useMemo } from 'react';
-import { publishedCaptures } from '../../data/published.ts';
+import { capturesFor, type TokenCaptures } from '../../data/captures.ts';
+import { engineInputFor } from '../../data/engine-input.ts';
 import type { Dataset } from '../../data/types.ts';
-import { BEYOND_REACH, DEFAULT_CAPTURES, requiredMarketSize, scenarioCell, screenBatch, tokenBatch } from '../../engine/index.ts';
+import { BEYOND_REACH, screenBatch, tokenBatch } from '../../engine/index.ts';
 import type { ScreenParams } from '../../state/screen-store.ts';
 import type { ScreenLookup } from './select-tokens.ts';
 
 /** The screener's columns for one token; null where the engine has no answer (no supply, or out of reach). */
 export interface ScreenCells {
   readonly price: number | null;
+  /** Null for a pegged asset (it has no multiple) and where the engine has no answer. */
   readonly multiple: number | null;
-  /** USD; 0 = any market size reaches it; null = beyond any market size in this case. */
+  /** USD; 0 = any market size reaches it; null = beyond any market size in this case, or pegged. */
   readonly needs: number | null;
+  /** The capture of the chosen case (unused for a pegged asset). */
   readonly capture: number;
-  readonly fitted: boolean;
+  /** Where the token's captures come from, and its peg. */
+  readonly from: TokenCaptures;
 }
 
 export interface ScreenResult {
@@ -20,61 +24,43 @@ export interface ScreenResult {
   lookup(minMultiple: number, only: ReadonlySet<string> | null, watched: ReadonlySet<string>): ScreenLookup;
 }
 
+type Params = Pick<ScreenParams, 'marketSize' | 'scenarioCase' | 'targetMultiple' | 'captureMode' | 'horizon'>;
+
 /**
- * Every loaded token under one scenario, by the engine's batch function: the typed arrays are packed
- * once per dataset, and each slider move is one pass over them. With `useTm`, tokens whose Token Metrics
- * table is known use their fitted capture instead (a handful, computed one by one).
+ * Every loaded token under one scenario, by the engine's batch function with each token's own capture:
+ * the typed arrays are packed once per dataset and supply choice, the captures once per choice of whose
+ * captures, and each slider move is one pass over them. A pegged asset shows its peg and no multiple.
  */
-export function useScreen(dataset: Dataset | undefined, params: Pick<ScreenParams, 'marketSize' | 'scenarioCase' | 'targetMultiple' | 'useTm'>): ScreenResult {
+export function useScreen(dataset: Dataset | undefined, params: Params): ScreenResult {
+  const { horizon, captureMode, scenarioCase, marketSize, targetMultiple } = params;
   const packed = useMemo(() => {
     if (!dataset) return null;
-    const inputs = dataset.tokens.map((t) => ({
-      price: t.price,
-      circulatingSupply: t.circulatingSupply ?? (t.marketCap !== null ? t.marketCap / t.price : Number.NaN),
-    }));
+    const inputs = dataset.tokens.map((t) => {
+      const r = engineInputFor(t, dataset.market, horizon);
+      return r.ok ? r.input : { price: t.price, circulatingSupply: Number.NaN };
+    });
     const index = new Map(dataset.tokens.map((t, i) => [t.id, i]));
-    return { batch: tokenBatch(inputs, dataset.market.totalMarketCap), inputs, index };
-  }, [dataset]);
+    return { batch: tokenBatch(inputs, dataset.market.totalMarketCap), index };
+  }, [dataset, horizon]);
 
-  const fitted = useMemo(() => {
-    const map = new Map<string, number>();
-    if (!dataset || !packed || !params.useTm) return map;
-    for (const [id, table] of Object.entries(dataset.published)) {
-      const i = packed.index.get(id);
-      const input = i === undefined ? undefined : packed.inputs[i];
-      if (!input || !Number.isFinite(input.circulatingSupply)) continue;
-      const captures = publishedCaptures(table, input.circulatingSupply, DEFAULT_CAPTURES);
-      if (captures) map.set(id, captures[params.scenarioCase]);
-    }
-    return map;
-  }, [dataset, packed, params.useTm, params.scenarioCase]);
+  const sources = useMemo(() => (dataset ? dataset.tokens.map((t) => capturesFor(t, dataset, captureMode)) : []), [dataset, captureMode]);
 
   return useMemo((): ScreenResult => {
-    const capture = DEFAULT_CAPTURES[params.scenarioCase];
-    const out = packed ? screenBatch(packed.batch, capture, params.marketSize, params.targetMultiple) : null;
-    const overrides = new Map<string, ScreenCells>();
-    if (packed && dataset) {
-      for (const [id, beta] of fitted) {
-        const i = packed.index.get(id);
-        const input = i === undefined ? undefined : packed.inputs[i];
-        if (!input) continue;
-        const token = { ...input, totalMarketCap: dataset.market.totalMarketCap };
-        const cell = scenarioCell(token, beta, params.marketSize);
-        overrides.set(id, { price: cell.price, multiple: cell.multiple, needs: requiredMarketSize(token, beta, token.price * params.targetMultiple), capture: beta, fitted: true });
-      }
-    }
+    const betas = Float64Array.from(sources, (s) => s.captures[scenarioCase]);
+    const out = packed ? screenBatch(packed.batch, betas, marketSize, targetMultiple) : null;
     // One object per token per scenario, so a memoised row sees the same cells until the scenario changes.
     const made = new Map<string, ScreenCells | null>();
     const cells = (id: string): ScreenCells | null => {
-      const own = overrides.get(id);
-      if (own) return own;
       const known = made.get(id);
       if (known !== undefined) return known;
       const i = packed?.index.get(id);
+      const from = i === undefined ? undefined : sources[i];
       let cell: ScreenCells | null = null;
-      if (i !== undefined && out && packed && packed.batch.valid[i] !== 0) {
+      if (i !== undefined && from && from.peg?.kind === 'pegged') {
+        cell = { price: from.peg.price, multiple: null, needs: null, capture: from.captures[scenarioCase], from };
+      } else if (i !== undefined && from && out && packed && packed.batch.valid[i] !== 0) {
         const needs = out.needs[i] ?? BEYOND_REACH;
-        cell = { price: out.price[i] ?? null, multiple: out.multiple[i] ?? null, needs: needs === BEYOND_REACH ? null : needs, capture, fitted: false };
+        cell = { price: out.price[i] ?? null, multiple: out.multiple[i] ?? null, needs: needs === BEYOND_REACH ? null : needs, capture: from.captures[scenarioCase], from };
       }
       made.set(id, cell);
       return cell;
@@ -88,9 +74,10 @@ export function useScreen(dataset: Dataset | undefined, params: Pick<ScreenParam
         value: (id, key) => {
           const c = cells(id);
           if (!c) return null;
+          if (key === 'capture') return c.from.peg?.kind === 'pegged' ? null : c.capture;
           return key === 'scenarioPrice' ? c.price : key === 'multiple' ? c.multiple : c.needs;
         },
       }),
     };
-  }, [packed, dataset, fitted, params.scenarioCase, params.marketSize, params.targetMultiple]);
+  }, [packed, sources, scenarioCase, marketSize, targetMultiple]);
 }
