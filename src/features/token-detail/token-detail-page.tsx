@@ -11,8 +11,8 @@ import { BandChart } from './band-chart.tsx';
 import { Controls } from './controls.tsx';
 import { ExportBar } from './export-bar.tsx';
 import { GradesPanel } from './grades-panel.tsx';
-import { ImportTable } from './import-table.tsx';
 import { publishedPoints, type PublishedPoint } from '../../data/published.ts';
+import { PublishedPanel } from './published-panel.tsx';
 import { ScenarioTable } from './scenario-table.tsx';
 import { TierEditor } from './tier-editor.tsx';
 import { TokenHeader } from './token-header.tsx';
@@ -147,7 +147,7 @@ function Scenario({ token, dataset }: { readonly token: Token; readonly dataset:
         published={published}
         hasMaxSupply={token.maxSupply !== null || token.totalSupply !== null}
       />
-      <ImportTable todayPrice={token.price} todayMarket={dataset.market.totalMarketCap} circulatingSupply={input.circulatingSupply} onPoints={setPasted} />
+      <PublishedPanel symbol={token.symbol} published={published} sources={dataset.sources} input={input} marketAsOf={dataset.market.asOf} onPoints={setPasted} />
       <Answers view={settledView} symbol={token.symbol} />
     </>
   );
