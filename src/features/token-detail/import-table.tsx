@@ -46,6 +46,42 @@ function followText(field: Field, stated: string | null, fallback: Field): Field
   return field.origin === 'text' ? fallback : { ...field, stated: null };
 }
 
+interface ReferenceFieldProps {
+  readonly label: string;
+  readonly placeholder: string;
+  readonly decimal?: boolean;
+  readonly field: Field;
+  /** What is wrong with the value, naming what is allowed; null when nothing is. */
+  readonly error: string | null;
+  /** Where the value came from. */
+  readonly note: string;
+  readonly onChange: (field: Field) => void;
+}
+
+/** One of the two reference boxes, with where its value came from or what is wrong with it. */
+function ReferenceField({ label, placeholder, decimal = false, field, error, note, onChange }: ReferenceFieldProps) {
+  const id = useId();
+  const noteId = useId();
+  return (
+    <>
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="text"
+        {...(decimal ? { inputMode: 'decimal' as const } : {})}
+        placeholder={placeholder}
+        value={field.text}
+        aria-invalid={error !== null}
+        aria-describedby={noteId}
+        onChange={(e) => onChange({ text: e.target.value, origin: 'typed', stated: field.stated })}
+      />
+      <span id={noteId} className={error ? 'input-error' : 'hint'}>
+        {error ?? note}
+      </span>
+    </>
+  );
+}
+
 /**
  * "Import published table": paste tiers x bear/base/moon prices as published, with the price and total
  * market they started from, fit the captures, and the chart extends those bands to every market size.
@@ -54,7 +90,7 @@ function followText(field: Field, stated: string | null, fallback: Field): Field
  */
 export const ImportTable = memo(function ImportTable({ circulatingSupply, known, onPoints, onFitted }: ImportTableProps) {
   const { setCaptures } = useScenarioActions();
-  const ids = { text: useId(), price: useId(), market: useId(), priceNote: useId(), marketNote: useId() };
+  const textId = useId();
   const knownPrice = knownField(known ? priceFieldText(known.p0) : null);
   const knownMarket = knownField(known ? marketFieldText(known.m0) : null);
   const [text, setText] = useState('');
@@ -133,9 +169,9 @@ export const ImportTable = memo(function ImportTable({ circulatingSupply, known,
     <details className="import-table">
       <summary>Import published table</summary>
       <form onSubmit={fit} noValidate>
-        <label htmlFor={ids.text}>Published table</label>
+        <label htmlFor={textId}>Published table</label>
         <textarea
-          id={ids.text}
+          id={textId}
           rows={6}
           value={text}
           spellCheck={false}
@@ -143,33 +179,8 @@ export const ImportTable = memo(function ImportTable({ circulatingSupply, known,
           onChange={(e) => onText(e.target.value)}
         />
         <div className="import-frame">
-          <label htmlFor={ids.price}>Price when published</label>
-          <input
-            id={ids.price}
-            type="text"
-            inputMode="decimal"
-            placeholder="0.645"
-            value={price.text}
-            aria-invalid={fieldErrors.price !== null}
-            aria-describedby={ids.priceNote}
-            onChange={(e) => setPrice({ text: e.target.value, origin: 'typed', stated: price.stated })}
-          />
-          <span id={ids.priceNote} className={fieldErrors.price ? 'input-error' : 'hint'}>
-            {fieldErrors.price ?? origin(price.origin)}
-          </span>
-          <label htmlFor={ids.market}>Total market when published</label>
-          <input
-            id={ids.market}
-            type="text"
-            placeholder="3.875T"
-            value={market.text}
-            aria-invalid={fieldErrors.market !== null}
-            aria-describedby={ids.marketNote}
-            onChange={(e) => setMarket({ text: e.target.value, origin: 'typed', stated: market.stated })}
-          />
-          <span id={ids.marketNote} className={fieldErrors.market ? 'input-error' : 'hint'}>
-            {fieldErrors.market ?? origin(market.origin)}
-          </span>
+          <ReferenceField label="Price when published" placeholder="0.645" decimal field={price} error={fieldErrors.price} note={origin(price.origin)} onChange={setPrice} />
+          <ReferenceField label="Total market when published" placeholder="3.875T" field={market} error={fieldErrors.market} note={origin(market.origin)} onChange={setMarket} />
         </div>
         <label className="choice">
           <input type="checkbox" checked={multiples} onChange={(e) => setMultiples(e.target.checked)} /> Read 8T, 16T, 23T, 31T as 2x, 4x, 6x, 8x the market at publication
