@@ -240,10 +240,27 @@ function readLine(state: State, raw: string, line: number): Failure | null {
   return typeof cells === 'string' ? fail(line, cells) : addRow(state, t.tier.value, t.tier.text, line, cells);
 }
 
+/** Whether a piece of a line is a row of its own: it names a market size (or cannot be read, so its error is told). */
+function namesTier(part: string): boolean {
+  const t = tokens(part);
+  return typeof t === 'string' || t.tier !== null;
+}
+
 /**
- * Reads a published table pasted by a person. One tier per line: a market size (`8T`, `$8T`,
+ * A line holding several rows separated by `;` ("8T: 0.94 / 1.05 / 1.16; 16T: 1.53 / 1.86 / 2.20") as
+ * its rows; any other line (a `;` between the prices of one tier, say) as itself.
+ */
+function rowsOfLine(line: string): string[] {
+  if (!line.includes(';')) return [line];
+  const parts = line.split(';');
+  return parts.filter(namesTier).length >= 2 ? parts : [line];
+}
+
+/**
+ * Reads a published table pasted by a person. One tier per line (or several on one line, separated by `;`:
+ * `8T: 0.94 / 1.05 / 1.16; 16T: 1.53 / 1.86 / 2.20`): a market size (`8T`, `$8T`,
  * `8 trillion`, `500B`, `8,000B`) and three prices (`$1,234.56`, `0.94`, `2.5e-7`), separated by spaces,
- * tabs, `|`, `,` or words (`16T Market Cap: $1.53 | $1.86 | $2.20`). Also read:
+ * tabs, `|`, `/`, `,` or words (`16T Market Cap: $1.53 | $1.86 | $2.20`). Also read:
  * - a header (`Tier Bear Base Moon`, `Market cap | Moon | Base | Bear`): skipped, and its case order
  *   (bull/high = moon, low = bear, mid = base) used for the rows after it; a header may name fewer cases;
  * - `-`, `–`, `—`, `n/a`, `null`, `none` for a price not published;
@@ -263,8 +280,10 @@ export function parsePublishedTable(text: string): PastedTable {
   const state: State = { columns: DEFAULT_COLUMNS, columnsLine: 0, pending: null, rows: [], seen: new Map(), warnings: [] };
   const lines = text.split(LINE_BREAK);
   for (const [i, raw] of lines.entries()) {
-    const failure = readLine(state, raw, i + 1);
-    if (failure !== null) return failure;
+    for (const part of rowsOfLine(raw)) {
+      const failure = readLine(state, part, i + 1);
+      if (failure !== null) return failure;
+    }
   }
   if (state.pending !== null) return noPrices(state.pending);
   if (state.rows.length === 0) {

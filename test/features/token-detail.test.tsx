@@ -261,10 +261,10 @@ async function paste(text: string, price: string, market: string) {
   await user.click(screen.getByText('Import published table'));
   await user.click(screen.getByRole('textbox', { name: 'Published table' }));
   await user.paste(text);
-  await user.clear(screen.getByRole('textbox', { name: 'Price at publication' }));
-  await user.type(screen.getByRole('textbox', { name: 'Price at publication' }), price);
-  await user.clear(screen.getByRole('textbox', { name: 'Total market at publication' }));
-  await user.type(screen.getByRole('textbox', { name: 'Total market at publication' }), market);
+  await user.clear(screen.getByRole('textbox', { name: 'Price when published' }));
+  await user.type(screen.getByRole('textbox', { name: 'Price when published' }), price);
+  await user.clear(screen.getByRole('textbox', { name: 'Total market when published' }));
+  await user.type(screen.getByRole('textbox', { name: 'Total market when published' }), market);
   await user.click(screen.getByRole('button', { name: 'Fit captures' }));
 }
 

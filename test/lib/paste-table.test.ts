@@ -223,3 +223,31 @@ describe('parsePublishedTable never throws', () => {
     expect(parsePublishedTable(undefined as unknown as string)).toMatchObject({ ok: false, line: 0 });
   });
 });
+
+describe('parsePublishedTable: several tiers on one line', () => {
+  it('reads tier: bear / base / moon rows separated by ; or newlines', () => {
+    expect(table('8T: 0.94 / 1.05 / 1.16; 16T: 1.53 / 1.86 / 2.20')).toEqual({
+      ok: true,
+      tiers: [8 * T, 16 * T],
+      bear: [0.94, 1.53],
+      base: [1.05, 1.86],
+      moon: [1.16, 2.2],
+      warnings: [],
+    });
+    expect(table('8T: 0.94 / 1.05 / 1.16; 16T: 1.53 / 1.86 / 2.20;\n23T: 2.11 / 2.67 / 3.23; 31T: 2.70 / 3.48 / 4.27;')).toEqual({
+      ok: true,
+      tiers: seedTiers,
+      ...cardanoCells,
+      warnings: [],
+    });
+  });
+
+  it('keeps a ; between the prices of one tier as a separator of cells', () => {
+    expect(table('16T: $1.53; $1.86; $2.20')).toMatchObject({ tiers: [16 * T], bear: [1.53], base: [1.86], moon: [2.2] });
+  });
+
+  it('names the line of a bad row in a one-line paste', () => {
+    expect(failure('8T: 0.94 / 1.05 / 1.16; 16T: 1.53 / -1.86 / 2.20')).toMatchObject({ line: 1, error: 'Line 1: -1.86 is negative; prices must be above 0' });
+    expect(failure('8T: 0.94 / 1.05 / 1.16; 8T: 1 / 2 / 3')).toMatchObject({ line: 1, error: expect.stringContaining('8T appears twice') });
+  });
+});

@@ -22,8 +22,8 @@ import { BandChart } from './band-chart.tsx';
 import { Controls } from './controls.tsx';
 import { ExportBar } from './export-bar.tsx';
 import { GradesPanel } from './grades-panel.tsx';
-import { ImportTable } from './import-table.tsx';
 import { publishedPoints, type PublishedPoint } from '../../data/published.ts';
+import { PublishedPanel } from './published-panel.tsx';
 import { ScenarioTable } from './scenario-table.tsx';
 import { CaptureSource } from './capture-source.tsx';
 import { PeggedScenario } from './pegged-scenario.tsx';
@@ -162,7 +162,7 @@ function Scenario({ token, dataset, own }: { readonly token: Token; readonly dat
         own={own}
         hasMaxSupply={token.maxSupply !== null || token.totalSupply !== null}
       />
-      <ImportTable todayPrice={token.price} todayMarket={dataset.market.totalMarketCap} circulatingSupply={input.circulatingSupply} onPoints={setPasted} />
+      <PublishedPanel symbol={token.symbol} published={published} sources={dataset.sources} input={input} marketAsOf={dataset.market.asOf} onPoints={setPasted} />
       <Answers view={settledView} symbol={token.symbol} />
     </>
   );
