@@ -1,0 +1,55 @@
+/**
+ * Runs the Worker in the real runtime (Miniflare 4, workerd) as wrangler.jsonc configures it: the
+ * bundle is what `wrangler deploy --dry-run` builds (global-setup.ts), the options are what wrangler
+ * derives from wrangler.jsonc (compatibility date, assets with the SPA fallback and `run_worker_first`,
+ * vars), with the assets directory and upstream vars replaced by the test's own.
+ */
+import { dirname, join } from 'node:path';
+import { Miniflare } from 'miniflare';
+import { inject } from 'vitest';
+import { unstable_getMiniflareWorkerOptions, unstable_readConfig } from 'wrangler';
+import { fakeDist, ROOT } from './fixtures.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The Worker bundled by `wrangler deploy --dry-run` (global-setup.ts). */
+    workerBundle: string;
+  }
+}
+
+export interface RunningWorker {
+  /** `http://127.0.0.1:<port>` of the Worker. */
+  readonly url: string;
+  /** Everything the runtime wrote to stdout and stderr so far (the Worker's logs). */
+  output(): string;
+  close(): Promise<void>;
+}
+
+/** Starts the Worker with `vars` replacing wrangler.jsonc's (upstream bases, fresh times). */
+export async function startWorker(vars: Readonly<Record<string, string>>, assetsDir = fakeDist()): Promise<RunningWorker> {
+  const config = unstable_readConfig({ config: join(ROOT, 'wrangler.jsonc') });
+  if (!config.assets) throw new Error('wrangler.jsonc has no assets');
+  const { workerOptions } = unstable_getMiniflareWorkerOptions({ ...config, assets: { ...config.assets, directory: assetsDir } });
+  const bundle = inject('workerBundle');
+  let output = '';
+  const mf = new Miniflare({
+    ...workerOptions,
+    name: 'capbands',
+    modules: true,
+    scriptPath: bundle,
+    // Module names are paths relative to this root; the bundle lives in a temporary folder.
+    modulesRoot: dirname(bundle),
+    bindings: { ...workerOptions.bindings, ...vars },
+    handleRuntimeStdio(stdout, stderr) {
+      stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    },
+  });
+  let url: URL;
+  try {
+    url = await mf.ready;
+  } catch (error) {
+    throw new Error(`the Workers runtime did not start:\n${output}`, { cause: error });
+  }
+  return { url: url.origin, output: () => output, close: () => mf.dispose() };
+}
