@@ -5,14 +5,16 @@ import type { TestProject } from 'vitest/node';
 import { fakeDist, wrangler } from './fixtures.ts';
 
 let outdir: string | undefined;
+let assets: string | undefined;
 
 /** Bundles the Worker once, as `wrangler deploy` would, without an account (`--dry-run`). */
 export function setup(project: TestProject): void {
   outdir = mkdtempSync(join(tmpdir(), 'capbands-worker-'));
-  wrangler(['deploy', '--dry-run', '--outdir', outdir, '--assets', fakeDist()]);
+  assets = fakeDist();
+  wrangler(['deploy', '--dry-run', '--outdir', outdir, '--assets', assets]);
   project.provide('workerBundle', join(outdir, 'index.js'));
 }
 
 export function teardown(): void {
-  if (outdir) rmSync(outdir, { recursive: true, force: true });
+  for (const dir of [outdir, assets]) if (dir) rmSync(dir, { recursive: true, force: true });
 }

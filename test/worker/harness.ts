@@ -4,6 +4,7 @@
  * derives from wrangler.jsonc (compatibility date, assets with the SPA fallback and `run_worker_first`,
  * vars), with the assets directory and upstream vars replaced by the test's own.
  */
+import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Miniflare } from 'miniflare';
 import { inject } from 'vitest';
@@ -26,10 +27,11 @@ export interface RunningWorker {
 }
 
 /** Starts the Worker with `vars` replacing wrangler.jsonc's (upstream bases, fresh times). */
-export async function startWorker(vars: Readonly<Record<string, string>>, assetsDir = fakeDist()): Promise<RunningWorker> {
+export async function startWorker(vars: Readonly<Record<string, string>>, assetsDir?: string): Promise<RunningWorker> {
+  const dir = assetsDir ?? fakeDist();
   const config = unstable_readConfig({ config: join(ROOT, 'wrangler.jsonc') });
   if (!config.assets) throw new Error('wrangler.jsonc has no assets');
-  const { workerOptions } = unstable_getMiniflareWorkerOptions({ ...config, assets: { ...config.assets, directory: assetsDir } });
+  const { workerOptions } = unstable_getMiniflareWorkerOptions({ ...config, assets: { ...config.assets, directory: dir } });
   const bundle = inject('workerBundle');
   let output = '';
   const mf = new Miniflare({
@@ -49,7 +51,15 @@ export async function startWorker(vars: Readonly<Record<string, string>>, assets
   try {
     url = await mf.ready;
   } catch (error) {
+    await mf.dispose().catch(() => undefined);
     throw new Error(`the Workers runtime did not start:\n${output}`, { cause: error });
   }
-  return { url: url.origin, output: () => output, close: () => mf.dispose() };
+  return {
+    url: url.origin,
+    output: () => output,
+    close: async () => {
+      await mf.dispose();
+      if (assetsDir === undefined) rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
