@@ -1,7 +1,7 @@
 import { cacheEntry, cacheKey, FETCHED_AT, isFresh, readCache, writeCache } from './cache.ts';
 import { cachePolicy } from './cache-policy.ts';
 import type { Env } from './env.ts';
-import { apiKeyOf, proxyTarget, upstreamBase, upstreamHeaders, upstreamUrl, type Provider } from './routes.ts';
+import { ALLOW, errorBody, proxyTarget, upstreamBase, upstreamHeaders, upstreamUrl, type Provider } from './routes.ts';
 
 /** Response header: `hit` (fresh from the cache), `miss` (fetched now) or `stale` (cached, upstream refused or down). */
 export const CACHE_STATUS = 'x-capbands-cache';
@@ -18,11 +18,11 @@ function baseHeaders(): Headers {
   });
 }
 
-function json(status: number, body: Record<string, unknown>, extra: Record<string, string> = {}): Response {
+function json(status: number, error: string, detail: Record<string, unknown> = {}, extra: Record<string, string> = {}): Response {
   const headers = baseHeaders();
   headers.set('content-type', 'application/json; charset=utf-8');
   for (const [name, value] of Object.entries(extra)) headers.set(name, value);
-  return new Response(JSON.stringify(body), { status, headers });
+  return new Response(errorBody(error, detail), { status, headers });
 }
 
 /** A cached entry as the client's answer. */
@@ -39,7 +39,7 @@ function fromCache(entry: Response, status: 'hit' | 'stale', head: boolean, upst
 
 /** Upstream down (network error, timeout, 5xx) and nothing cached. */
 function unavailable(provider: Provider, upstreamStatus: number | null): Response {
-  return json(502, { error: `${provider.name} is unavailable`, upstreamStatus });
+  return json(502, `${provider.name} is unavailable`, { upstreamStatus });
 }
 
 /**
@@ -51,17 +51,11 @@ function unavailable(provider: Provider, upstreamStatus: number | null): Respons
  */
 export async function handleProxy(request: Request, env: Env): Promise<Response> {
   const url = new URL(request.url);
-  const target = proxyTarget(request.method, url.pathname, url.search);
-  if (!target.ok) {
-    return json(target.status, { error: target.reason }, target.status === 405 ? { allow: 'GET, HEAD' } : {});
-  }
-  const { provider, head } = target;
-  const apiKey = apiKeyOf(provider, request.headers);
-  if (provider.keyRequired && apiKey === null) {
-    return json(401, { error: `${provider.name} needs your key in the ${provider.keyHeader} header` });
-  }
+  const target = proxyTarget(request.method, url.pathname, url.search, request.headers);
+  if (!target.ok) return json(target.status, target.reason, {}, target.status === 405 ? { allow: ALLOW } : {});
+  const { provider, head, apiKey } = target;
   const base = upstreamBase(provider, env[provider.baseVar]);
-  if (base === null) return json(500, { error: `${provider.baseVar} is not an http(s) URL` });
+  if (base === null) return json(500, `${provider.baseVar} is not an http(s) URL`);
 
   const policy = cachePolicy(provider.id, env);
   const cache = caches.default;
@@ -85,7 +79,7 @@ export async function handleProxy(request: Request, env: Env): Promise<Response>
     if (cached) return fromCache(cached, 'stale', head, status);
     if (status >= 500) return unavailable(provider, status);
     const retryAfter = upstream.headers.get('retry-after');
-    return json(429, { error: `${provider.name} rate limit` }, { [CACHE_STATUS]: 'miss', ...(retryAfter !== null ? { 'retry-after': retryAfter } : {}) });
+    return json(429, `${provider.name} rate limit`, {}, { [CACHE_STATUS]: 'miss', ...(retryAfter !== null ? { 'retry-after': retryAfter } : {}) });
   }
 
   const headers = baseHeaders();

@@ -56,6 +56,9 @@ export const PROVIDERS: readonly Provider[] = [
 /** Every proxied path starts with this. */
 export const PROXY_PREFIX = '/proxy/';
 
+/** The `Allow` header of a 405. */
+export const ALLOW = 'GET, HEAD';
+
 /** Longest query string passed on (a Token Metrics `/tokens?symbol=` with 100 symbols is ~700 characters). */
 const MAX_QUERY_LENGTH = 4096;
 
@@ -69,12 +72,14 @@ export interface ProxyTarget {
   readonly search: string;
   /** True for HEAD: answer with headers only. */
   readonly head: boolean;
+  /** The user's key from the provider's key header (trimmed), or null. */
+  readonly apiKey: string | null;
 }
 
 /** A request the proxy refuses, with the status and a short reason for the body. */
 export interface ProxyRefusal {
   readonly ok: false;
-  readonly status: 400 | 404 | 405;
+  readonly status: 400 | 401 | 404 | 405;
   readonly reason: string;
 }
 
@@ -87,9 +92,10 @@ export function isProxyPath(pathname: string): boolean {
  * Checks a request against the allow-list. `pathname` is the raw, percent-encoded path (as `new URL()`
  * leaves it, `.` and `..` segments already resolved); `search` is `URL.search`. Only documented paths
  * match, so absolute URLs (`/proxy/coingecko/https://evil`), encoded slashes or dots and any other
- * provider are refused with 404; methods other than GET and HEAD with 405; a key in the query with 400.
+ * provider are refused with 404; methods other than GET and HEAD with 405; a key in the query with 400;
+ * a provider that needs a key (Token Metrics), asked without one, with 401 (upstream would say the same).
  */
-export function proxyTarget(method: string, pathname: string, search: string): ProxyTarget | ProxyRefusal {
+export function proxyTarget(method: string, pathname: string, search: string, headers: Headers): ProxyTarget | ProxyRefusal {
   const match = /^\/proxy\/([a-z]+)(\/.*)$/.exec(pathname);
   const provider = match ? PROVIDERS.find((p) => p.id === match[1]) : undefined;
   const path = match?.[2] ?? '';
@@ -101,7 +107,9 @@ export function proxyTarget(method: string, pathname: string, search: string): P
   if (provider.keyParams.some((name) => params.has(name))) {
     return { ok: false, status: 400, reason: `send the key in the ${provider.keyHeader} header, not in the URL` };
   }
-  return { ok: true, provider, path, search: search === '?' ? '' : search, head: method === 'HEAD' };
+  const apiKey = apiKeyOf(provider, headers);
+  if (provider.keyRequired && apiKey === null) return { ok: false, status: 401, reason: `${provider.name} needs your key in the ${provider.keyHeader} header` };
+  return { ok: true, provider, path, search: search === '?' ? '' : search, head: method === 'HEAD', apiKey };
 }
 
 /**
@@ -131,6 +139,11 @@ export function upstreamUrl(base: string, target: ProxyTarget): string {
 export function apiKeyOf(provider: Provider, headers: Headers): string | null {
   const value = headers.get(provider.keyHeader)?.trim() ?? '';
   return value === '' ? null : value;
+}
+
+/** The JSON body of a refusal or an error: `{"error": "..."}` plus any detail. */
+export function errorBody(error: string, detail: Readonly<Record<string, unknown>> = {}): string {
+  return JSON.stringify({ error, ...detail });
 }
 
 /**

@@ -35,3 +35,16 @@ export function wrangler(args: readonly string[]): string {
   });
 }
 
+
+/** Paths under `/proxy/` that both the Worker and `npm run serve` refuse with 404, with a label. */
+export const REFUSED_PATHS: ReadonlyArray<readonly [string, string]> = [
+  ['another provider', '/proxy/other/x'],
+  ['the bare prefix', '/proxy/'],
+  ['an absolute URL', '/proxy/coingecko/https://evil.example/x'],
+  ['a protocol-relative URL', '/proxy/coingecko//evil.example/x'],
+  ['an undocumented CoinGecko path', '/proxy/coingecko/coins/list'],
+  ['an undocumented Token Metrics path', '/proxy/tokenmetrics/price'],
+  ['an encoded slash', '/proxy/coingecko/coins/..%2f..%2fglobal/market_chart'],
+  ['a dot-dot coin id', '/proxy/coingecko/coins/a..b/market_chart'],
+  ['a trailing slash', '/proxy/coingecko/global/'],
+];

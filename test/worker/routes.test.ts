@@ -4,7 +4,7 @@
  */
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { INDEX_HTML } from './fixtures.ts';
+import { INDEX_HTML, REFUSED_PATHS } from './fixtures.ts';
 import { startWorker, type RunningWorker } from './harness.ts';
 import { startStub, type Stub } from './stub.ts';
 
@@ -42,17 +42,7 @@ function rawGet(rawPath: string, headers: Record<string, string> = {}): Promise<
 }
 
 describe('refused', () => {
-  it.each([
-    ['another provider', '/proxy/other/x'],
-    ['the bare prefix', '/proxy/'],
-    ['an absolute URL', '/proxy/coingecko/https://evil.example/x'],
-    ['a protocol-relative URL', '/proxy/coingecko//evil.example/x'],
-    ['an undocumented CoinGecko path', '/proxy/coingecko/coins/list'],
-    ['an undocumented Token Metrics path', '/proxy/tokenmetrics/price'],
-    ['an encoded slash', '/proxy/coingecko/coins/..%2f..%2fglobal/market_chart'],
-    ['a dot-dot coin id', '/proxy/coingecko/coins/a..b/market_chart'],
-    ['a trailing slash', '/proxy/coingecko/global/'],
-  ])('%s: 404 with a JSON reason, nothing sent upstream', async (_label, path) => {
+  it.each(REFUSED_PATHS)('%s: 404 with a JSON reason, nothing sent upstream', async (_label, path) => {
     const res = await fetch(`${worker.url}${path}`);
     expect(res.status).toBe(404);
     expect(((await res.json()) as { error: string }).error).toMatch(/provider|documented/);
