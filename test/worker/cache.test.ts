@@ -2,27 +2,12 @@
  * The shared cache and the key rules, in the real Worker runtime with the default fresh times
  * (CoinGecko 60 s, Token Metrics 3 h): every request below lands well inside them.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startWorker, type RunningWorker } from './harness.ts';
-import { startStub, type Stub } from './stub.ts';
+import { describe, expect, it } from 'vitest';
+import { useWorkerAndStub } from './harness.ts';
 
-let stub: Stub;
-let worker: RunningWorker;
+const ctx = useWorkerAndStub();
 
-beforeAll(async () => {
-  stub = await startStub();
-  worker = await startWorker({ COINGECKO_BASE: `${stub.url}/api/v3`, TOKENMETRICS_BASE: `${stub.url}/v2` });
-});
-afterAll(async () => {
-  await worker?.close();
-  await stub?.close();
-});
-beforeEach(() => {
-  stub.requests.length = 0;
-  stub.answer(null);
-});
-
-const get = (path: string, headers: Record<string, string> = {}): Promise<Response> => fetch(`${worker.url}${path}`, { headers });
+const { get } = ctx;
 
 describe('shared cache', () => {
   it('answers the second request for the same URL from the cache: one upstream request for two client requests', async () => {
@@ -32,7 +17,7 @@ describe('shared cache', () => {
     expect(first.headers.get('x-capbands-cache')).toBe('miss');
     expect(second.headers.get('x-capbands-cache')).toBe('hit');
     expect(await second.json()).toEqual(await first.json());
-    expect(stub.requests.map((r) => r.url)).toEqual(['/api/v3/global']);
+    expect(ctx.stub.requests.map((r) => r.url)).toEqual(['/api/v3/global']);
     expect(second.headers.get('content-type')).toContain('application/json');
     expect(Number(second.headers.get('x-capbands-fetched-at'))).toBeGreaterThan(0);
   });
@@ -41,26 +26,26 @@ describe('shared cache', () => {
     await get('/proxy/coingecko/coins/markets?vs_currency=usd&page=1');
     await get('/proxy/coingecko/coins/markets?vs_currency=usd&page=2');
     const again = await get('/proxy/coingecko/coins/markets?page=1&vs_currency=usd');
-    expect(stub.requests.map((r) => r.url)).toEqual(['/api/v3/coins/markets?vs_currency=usd&page=1', '/api/v3/coins/markets?vs_currency=usd&page=2']);
+    expect(ctx.stub.requests.map((r) => r.url)).toEqual(['/api/v3/coins/markets?vs_currency=usd&page=1', '/api/v3/coins/markets?vs_currency=usd&page=2']);
     expect(again.headers.get('x-capbands-cache')).toBe('hit');
   });
 
   it('does not cache an upstream error it passes on (404)', async () => {
-    stub.answer({ status: 404, body: '{"error":"coin not found"}' });
+    ctx.stub.answer({ status: 404, body: '{"error":"coin not found"}' });
     const first = await get('/proxy/coingecko/coins/nope/market_chart?vs_currency=usd&days=365');
     const second = await get('/proxy/coingecko/coins/nope/market_chart?vs_currency=usd&days=365');
     expect([first.status, second.status]).toEqual([404, 404]);
     expect(await second.json()).toEqual({ error: 'coin not found' });
-    expect(stub.requests).toHaveLength(2);
+    expect(ctx.stub.requests).toHaveLength(2);
   });
 
   it('answers HEAD with headers only, through the same cache', async () => {
-    const head = await fetch(`${worker.url}/proxy/coingecko/ping`, { method: 'HEAD' });
+    const head = await fetch(`${ctx.worker.url}/proxy/coingecko/ping`, { method: 'HEAD' });
     expect(head.status).toBe(200);
     expect(await head.text()).toBe('');
     const body = await get('/proxy/coingecko/ping');
     expect(body.headers.get('x-capbands-cache')).toBe('hit');
-    expect(stub.requests.map((r) => r.method)).toEqual(['GET']);
+    expect(ctx.stub.requests.map((r) => r.method)).toEqual(['GET']);
   });
 });
 
@@ -72,7 +57,7 @@ describe('keys', () => {
       cookie: 'session=1',
       authorization: 'Bearer nope',
     });
-    const seen = stub.requests[0]?.headers;
+    const seen = ctx.stub.requests[0]?.headers;
     expect(seen?.['x-cg-demo-api-key']).toBe('CG-alice-Key_123');
     expect(seen?.['x-api-key']).toBeUndefined();
     expect(seen?.cookie).toBeUndefined();
@@ -86,7 +71,7 @@ describe('keys', () => {
     const bob = await get(path, { 'x-cg-demo-api-key': 'bob' });
     const aliceAgain = await get(path, { 'x-cg-demo-api-key': 'alice' });
     const keylessAgain = await get(path);
-    expect(stub.requests.map((r) => r.headers['x-cg-demo-api-key'] ?? null)).toEqual(['alice', null, 'bob']);
+    expect(ctx.stub.requests.map((r) => r.headers['x-cg-demo-api-key'] ?? null)).toEqual(['alice', null, 'bob']);
     expect([alice, keyless, bob, aliceAgain, keylessAgain].map((r) => r.headers.get('x-capbands-cache'))).toEqual(['miss', 'miss', 'miss', 'hit', 'hit']);
     const bodies = (await Promise.all([alice, keyless, bob, aliceAgain, keylessAgain].map((r) => r.json()))) as Array<{ n: number }>;
     expect(bodies.map((b) => b.n)).toEqual([1, 2, 3, 1, 2]);
@@ -96,7 +81,7 @@ describe('keys', () => {
     const res = await get('/proxy/tokenmetrics/tm-grade?token_id=3315');
     expect(res.status).toBe(401);
     expect(await res.json()).toEqual({ error: expect.stringContaining('x-api-key') });
-    expect(stub.requests).toHaveLength(0);
+    expect(ctx.stub.requests).toHaveLength(0);
   });
 
   it('passes the Token Metrics key upstream and keeps each key its own grades', async () => {
@@ -104,7 +89,7 @@ describe('keys', () => {
     const one = await get(path, { 'x-api-key': 'tm-key-one', 'x-cg-demo-api-key': 'cg' });
     const two = await get(path, { 'x-api-key': 'tm-key-two' });
     const oneAgain = await get(path, { 'x-api-key': 'tm-key-one' });
-    expect(stub.requests.map((r) => [r.url, r.headers['x-api-key'], r.headers['x-cg-demo-api-key']])).toEqual([
+    expect(ctx.stub.requests.map((r) => [r.url, r.headers['x-api-key'], r.headers['x-cg-demo-api-key']])).toEqual([
       ['/v2/trader-grades?token_id=3315,3119&limit=100&page=1', 'tm-key-one', undefined],
       ['/v2/trader-grades?token_id=3315,3119&limit=100&page=1', 'tm-key-two', undefined],
     ]);
@@ -113,9 +98,9 @@ describe('keys', () => {
 
   it('never writes a key to the logs', async () => {
     await get('/proxy/tokenmetrics/tm-grade?token_id=1', { 'x-api-key': 'tm-LOGCHECK-7f3a' });
-    stub.answer('drop');
+    ctx.stub.answer('drop');
     await get('/proxy/tokenmetrics/tm-grade?token_id=2', { 'x-api-key': 'tm-LOGCHECK-7f3a' });
-    expect(stub.requests.length).toBeGreaterThan(0);
-    expect(worker.output()).not.toContain('LOGCHECK');
+    expect(ctx.stub.requests.length).toBeGreaterThan(0);
+    expect(ctx.worker.output()).not.toContain('LOGCHECK');
   });
 });

@@ -3,32 +3,18 @@
  * HEAD, keys in URLs) and what it serves besides the proxy: the app, with the single-page fallback.
  */
 import { request as httpRequest } from 'node:http';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { INDEX_HTML, REFUSED_PATHS } from './fixtures.ts';
-import { startWorker, type RunningWorker } from './harness.ts';
-import { startStub, type Stub } from './stub.ts';
+import { useWorkerAndStub } from './harness.ts';
 
-let stub: Stub;
-let worker: RunningWorker;
-
-beforeAll(async () => {
-  stub = await startStub();
-  worker = await startWorker({ COINGECKO_BASE: `${stub.url}/api/v3`, TOKENMETRICS_BASE: `${stub.url}/v2` });
-});
-afterAll(async () => {
-  await worker?.close();
-  await stub?.close();
-});
-beforeEach(() => {
-  stub.requests.length = 0;
-});
+const ctx = useWorkerAndStub();
 
 /**
  * Sends `rawPath` and `headers` exactly as written: fetch would resolve `..` before sending, and
  * undici's fetch replaces `sec-fetch-mode` with its own `cors`, so a navigation needs a raw request.
  */
 function rawGet(rawPath: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
-  const { hostname, port } = new URL(worker.url);
+  const { hostname, port } = new URL(ctx.worker.url);
   return new Promise((ok, fail) => {
     const req = httpRequest({ hostname, port, path: rawPath, method: 'GET', headers }, (res) => {
       let body = '';
@@ -43,34 +29,34 @@ function rawGet(rawPath: string, headers: Record<string, string> = {}): Promise<
 
 describe('refused', () => {
   it.each(REFUSED_PATHS)('%s: 404 with a JSON reason, nothing sent upstream', async (_label, path) => {
-    const res = await fetch(`${worker.url}${path}`);
+    const res = await fetch(`${ctx.worker.url}${path}`);
     expect(res.status).toBe(404);
     expect(((await res.json()) as { error: string }).error).toMatch(/provider|documented/);
-    expect(stub.requests).toHaveLength(0);
+    expect(ctx.stub.requests).toHaveLength(0);
   });
 
   it.each(['/proxy/coingecko/../../etc/passwd', '/proxy/coingecko/%2e%2e/%2e%2e/etc/passwd', '/proxy/tokenmetrics/../../../etc'])(
     'a path that climbs out (%s) never reaches upstream: it resolves outside /proxy/, to the app',
     async (path) => {
       const res = await rawGet(path);
-      expect(stub.requests).toHaveLength(0);
+      expect(ctx.stub.requests).toHaveLength(0);
       expect(res.headers['x-capbands-cache']).toBeUndefined();
       expect(res.body).not.toContain('passwd');
     },
   );
 
   it.each(['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'])('%s: 405, nothing sent upstream', async (method) => {
-    const res = await fetch(`${worker.url}/proxy/coingecko/global`, { method, ...(method === 'OPTIONS' ? {} : { body: method === 'DELETE' ? null : '{}' }) });
+    const res = await fetch(`${ctx.worker.url}/proxy/coingecko/global`, { method, ...(method === 'OPTIONS' ? {} : { body: method === 'DELETE' ? null : '{}' }) });
     expect(res.status).toBe(405);
     expect(res.headers.get('allow')).toBe('GET, HEAD');
-    expect(stub.requests).toHaveLength(0);
+    expect(ctx.stub.requests).toHaveLength(0);
   });
 
   it('a key in the query string: 400, nothing sent upstream', async () => {
-    const res = await fetch(`${worker.url}/proxy/coingecko/global?x_cg_demo_api_key=CG-abc`);
+    const res = await fetch(`${ctx.worker.url}/proxy/coingecko/global?x_cg_demo_api_key=CG-abc`);
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: string }).error).toContain('x-cg-demo-api-key');
-    expect(stub.requests).toHaveLength(0);
+    expect(ctx.stub.requests).toHaveLength(0);
   });
 });
 
@@ -82,9 +68,9 @@ describe('allowed', () => {
     ['/proxy/coingecko/ping', '/api/v3/ping'],
     ...['tokens', 'tm-grade', 'trader-grades', 'investor-grades', 'technology-grade', 'trading-signals', 'scenario-analysis'].map((p) => [`/proxy/tokenmetrics/${p}?token_id=3315`, `/v2/${p}?token_id=3315`]),
   ])('%s -> %s', async (path, upstream) => {
-    const res = await fetch(`${worker.url}${path}`, { headers: { 'x-api-key': 'k' } });
+    const res = await fetch(`${ctx.worker.url}${path}`, { headers: { 'x-api-key': 'k' } });
     expect(res.status).toBe(200);
-    expect(stub.requests.map((r) => r.url)).toEqual([upstream]);
+    expect(ctx.stub.requests.map((r) => r.url)).toEqual([upstream]);
   });
 });
 
@@ -102,7 +88,7 @@ describe('the app', () => {
   });
 
   it('serves a built asset as itself', async () => {
-    const res = await fetch(`${worker.url}/assets/app-abc123.js`);
+    const res = await fetch(`${ctx.worker.url}/assets/app-abc123.js`);
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('console.log("app")');
   });
