@@ -80,7 +80,8 @@ export default defineConfig({
     dir: 'test',
     environment: 'jsdom',
     setupFiles: ['test/setup.ts'],
-    exclude: ['**/node_modules/**', 'e2e/**'],
+    // e2e/ and worker/ have their own configs (vitest.e2e.config.ts, vitest.worker.config.ts).
+    exclude: ['**/node_modules/**', 'e2e/**', 'worker/**'],
     css: false,
     testTimeout: 30_000,
   },

@@ -1,11 +1,15 @@
 /**
  * A static server for the built app (`dist/`) on localhost, with the single-page fallback:
- * any path without a file extension gets `index.html`. Used by the end-to-end tests and `npm run perf`.
+ * any path without a file extension gets `index.html`. Used by the end-to-end tests and `npm run perf`
+ * (no proxy: their browsers answer `/proxy/` themselves), and by `npm run serve`, which adds the
+ * providers' proxy under `/proxy/` with the edge Worker's rules (scripts/serve-proxy.ts).
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
+import { isProxyPath } from '../worker/routes.ts';
+import { proxyLocal, type UpstreamBases } from './serve-proxy.ts';
 
 const TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -24,8 +28,13 @@ export interface DistServer {
   close(): Promise<void>;
 }
 
+export interface ServeOptions {
+  /** Proxy `/proxy/coingecko/*` and `/proxy/tokenmetrics/*` to these roots (unset ones: the documented roots). Absent: no proxy. */
+  readonly proxy?: UpstreamBases;
+}
+
 /** Serves `dir` on 127.0.0.1 (port 0 picks a free one). */
-export async function serveDist(dir: string, port = 0): Promise<DistServer> {
+export async function serveDist(dir: string, port = 0, options: ServeOptions = {}): Promise<DistServer> {
   const root = resolve(dir);
   if (!existsSync(join(root, 'index.html'))) {
     throw new Error(`${root}/index.html is missing: run \`npm run build\` first`);
@@ -37,6 +46,11 @@ export async function serveDist(dir: string, port = 0): Promise<DistServer> {
       pathname = decodeURIComponent(url.pathname);
     } catch {
       res.writeHead(400).end('bad path');
+      return;
+    }
+    const { proxy } = options;
+    if (proxy && isProxyPath(url.pathname)) {
+      void proxyLocal(req, res, proxy).catch(() => res.destroy());
       return;
     }
     const file = normalize(join(root, pathname));
@@ -63,6 +77,8 @@ export async function serveDist(dir: string, port = 0): Promise<DistServer> {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  const server = await serveDist(process.argv[2] ?? 'dist', Number(process.argv[3] ?? 4173));
+  const server = await serveDist(process.argv[2] ?? 'dist', Number(process.argv[3] ?? 4173), {
+    proxy: { COINGECKO_BASE: process.env.COINGECKO_BASE, TOKENMETRICS_BASE: process.env.TOKENMETRICS_BASE },
+  });
   console.log(`serving dist at ${server.url}`);
 }
