@@ -1,7 +1,25 @@
-import type { TokenInput } from '../engine/index.ts';
+import { LIMITS, type TokenInput } from '../engine/index.ts';
 import type { Market, Token } from './types.ts';
 
 export type Horizon = 'circ' | 'max';
+
+const within = (value: number | null, range: { readonly min: number; readonly max: number }): boolean =>
+  value === null || (value >= range.min && value <= range.max);
+
+/**
+ * Whether a provider's token fits the engine's limits (`LIMITS`: price, supplies, market cap). A row
+ * that does not (a price of 1e308) is dropped at the edge and counted like any invalid row, so no view
+ * ever meets a token the engine would refuse.
+ */
+export function withinEngineLimits(token: Pick<Token, 'price' | 'marketCap' | 'circulatingSupply' | 'totalSupply' | 'maxSupply'>): boolean {
+  return (
+    within(token.price, LIMITS.price) &&
+    within(token.marketCap, { min: 0, max: LIMITS.marketSize.max }) &&
+    within(token.circulatingSupply, LIMITS.supply) &&
+    within(token.totalSupply, LIMITS.supply) &&
+    within(token.maxSupply, LIMITS.supply)
+  );
+}
 
 export type EngineInputResult =
   | { readonly ok: true; readonly input: TokenInput; readonly note: string | null }

@@ -53,6 +53,15 @@ describe('CoinGecko /coins/markets', () => {
     expect(page.tokens[0]?.marketCap).toBeNull();
   });
 
+  it('drops and counts a row whose numbers pass the schema but not the engine\'s limits (price 1e308, supply 1e30)', async () => {
+    const [first, second, third] = rows;
+    const body = [first, { ...second, current_price: 1e308 }, { ...third, circulating_supply: 1e30 }];
+    server.use(http.get('*/proxy/coingecko/coins/markets', () => HttpResponse.json(body)));
+    const page = await fetchMarketsPage(config, 1);
+    expect(page.tokens.map((t) => t.id)).toEqual([first?.id]);
+    expect(page.dropped).toBe(2);
+  });
+
   it('refuses a body that is not a list, or a list with no usable row', async () => {
     server.use(http.get('*/proxy/coingecko/coins/markets', () => HttpResponse.json({ status: { error_code: 429 } })));
     await expect(fetchMarketsPage(config, 1)).rejects.toMatchObject({ kind: 'invalid' });
@@ -76,6 +85,11 @@ describe('CoinGecko /global and /market_chart', () => {
 
   it('refuses a global answer without a USD total', async () => {
     server.use(http.get('*/proxy/coingecko/global', () => HttpResponse.json({ data: { total_market_cap: { eur: 1 } } })));
+    await expect(fetchGlobal(config)).rejects.toMatchObject({ kind: 'invalid', source: 'CoinGecko' });
+  });
+
+  it('refuses a global total outside the range the model takes', async () => {
+    server.use(http.get('*/proxy/coingecko/global', () => HttpResponse.json({ data: { total_market_cap: { usd: 1e30 } } })));
     await expect(fetchGlobal(config)).rejects.toMatchObject({ kind: 'invalid', source: 'CoinGecko' });
   });
 

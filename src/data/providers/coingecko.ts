@@ -1,7 +1,9 @@
+import { LIMITS } from '../../engine/index.ts';
 import { DataError } from '../errors.ts';
 import { fetchJson } from '../http.ts';
 import { cgGlobalSchema, cgMarketChartSchema, cgMarketRowSchema, type CgMarketRow } from '../schemas/coingecko.ts';
 import { parseRows } from '../schemas/numbers.ts';
+import { withinEngineLimits } from '../engine-input.ts';
 import type { Token } from '../types.ts';
 
 export const COINGECKO_NAME = 'CoinGecko';
@@ -67,7 +69,7 @@ export interface MarketsPage {
 
 /**
  * One page (1-based) of `/coins/markets`, 250 tokens by market cap. Rows without an id, name or a
- * price > 0 are dropped and counted.
+ * price > 0, and rows outside the engine's limits (`withinEngineLimits`), are dropped and counted.
  * @throws DataError
  */
 export async function fetchMarketsPage(config: CoinGeckoConfig, page: number, options: RequestOptions = {}): Promise<MarketsPage> {
@@ -81,9 +83,11 @@ export async function fetchMarketsPage(config: CoinGeckoConfig, page: number, op
   const json = await get(config, `/coins/markets?${query.toString()}`, options);
   const parsed = parseRows(json, cgMarketRowSchema);
   if (!parsed) throw invalid('markets is not a list');
-  if (parsed.rows.length === 0 && parsed.dropped > 0) throw invalid('no usable rows');
+  const tokens = parsed.rows.map(tokenFromMarketRow).filter(withinEngineLimits);
+  const dropped = parsed.dropped + parsed.rows.length - tokens.length;
+  if (tokens.length === 0 && dropped > 0) throw invalid('no usable rows');
   const asOf = parsed.rows.reduce<string | null>((max, r) => (r.last_updated && (!max || r.last_updated > max) ? r.last_updated : max), null);
-  return { tokens: parsed.rows.map(tokenFromMarketRow), dropped: parsed.dropped, asOf };
+  return { tokens, dropped, asOf };
 }
 
 export interface GlobalMarket {
@@ -100,6 +104,8 @@ export async function fetchGlobal(config: CoinGeckoConfig, options: RequestOptio
   const result = cgGlobalSchema.safeParse(await get(config, '/global', options));
   if (!result.success) throw invalid('global has no total market cap');
   const { data } = result.data;
+  const total = data.total_market_cap.usd;
+  if (total === null || total === undefined || total < LIMITS.marketSize.min || total > LIMITS.marketSize.max) throw invalid('global total market cap is outside the range the model takes');
   const updated = data.updated_at;
   return {
     totalMarketCap: data.total_market_cap.usd ?? Number.NaN,
