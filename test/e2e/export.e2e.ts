@@ -73,8 +73,10 @@ it('Export CSV saves the table and its inputs as RFC 4180 CSV', async () => {
   expect(rows[0]).toContain('price_usd');
   expect(rows.length).toBe(1 + 4 * 3);
   const table = await page.getByRole('table', { name: 'Scenario bands' }).textContent();
+  const col = (name: string): number => rows[0]?.indexOf(name) ?? -1;
   const moon31 = rows.find((r) => r[2] === '31T' && r[4] === 'moon');
-  expect(moon31?.[5]).toBe('1.2');
-  expect(table).toContain(`$${Number(moon31?.[6]).toFixed(2)}`);
+  expect(moon31?.[col('capture')]).toBe('1.2');
+  expect(moon31?.[col('capture_source')]).toMatch(/^Your own captures/);
+  expect(table).toContain(`$${Number(moon31?.[col('price_usd')]).toFixed(2)}`);
   expect(errors).toEqual([]);
 });

@@ -11,7 +11,11 @@ let browser: Browser;
 const byText = (a: string | null | undefined, b: string | null | undefined): number => String(a).localeCompare(String(b));
 const baseUrl = inject('baseUrl');
 interface SnapToken { id: string; name: string; price: number; marketCap: number | null; circulatingSupply: number | null }
-const snap = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../public/data/snapshot.json'), 'utf8')) as { tokens: SnapToken[]; market: { totalMarketCap: number } };
+const snap = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../public/data/snapshot.json'), 'utf8')) as {
+  tokens: SnapToken[];
+  market: { totalMarketCap: number };
+  observed: Record<string, { moon: number }>;
+};
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -39,7 +43,9 @@ it('16T and Moon, sort by multiple, check the top row, star two, reload, watchli
   const name = await firstRow.getByRole('link').textContent();
   const token = snap.tokens.find((t) => t.name === name);
   if (!token?.circulatingSupply) throw new Error(`${name} has no supply`);
-  const expected = scenarioCell({ price: token.price, circulatingSupply: token.circulatingSupply, totalMarketCap: snap.market.totalMarketCap }, DEFAULT_CAPTURES.moon, 16e12).multiple;
+  // Per token (the default): the token's own observed moon capture, else the default.
+  const moon = snap.observed[token.id]?.moon ?? DEFAULT_CAPTURES.moon;
+  const expected = scenarioCell({ price: token.price, circulatingSupply: token.circulatingSupply, totalMarketCap: snap.market.totalMarketCap }, moon, 16e12).multiple;
   const cells = await firstRow.getByRole('cell').allTextContents();
   expect(cells[headers.indexOf('Multiple')]).toBe(formatMultiple(expected));
 
@@ -58,7 +64,8 @@ it('16T and Moon, sort by multiple, check the top row, star two, reload, watchli
   const headerAt = rows.findIndex((r) => r[0] === 'rank');
   const data = rows.slice(headerAt + 1);
   expect(data.map((r) => r[1]).sort(byText)).toEqual([second, name].sort(byText));
-  const multiple = Number(data.find((r) => r[1] === name)?.[8]);
+  const multiple = Number(data.find((r) => r[1] === name)?.[rows[headerAt]?.indexOf('multiple') ?? -1]);
+  expect(data.find((r) => r[1] === name)?.[rows[headerAt]?.indexOf('capture_source') ?? -1]).toMatch(/observed|default|Token Metrics/);
   expect(multiple).toBeCloseTo(expected, 9);
   expect(errors).toEqual([]);
 });

@@ -23,7 +23,7 @@ export function TokenHeader({ token, dataset }: { readonly token: Token; readonl
   return (
     <header className="token-header">
       <h1>
-        <Logo src={token.logo} size={32} />
+        <Logo src={dataset.source === 'snapshot' ? null : token.logo} symbol={token.symbol} id={token.id} size={32} />
         {token.name} ({token.symbol})
       </h1>
       <dl className="facts">

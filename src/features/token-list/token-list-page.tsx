@@ -243,6 +243,7 @@ const TokenTable = memo(function TokenTable({ shown, total, screen, watchSet, da
                 cells={screen.cells(row.token.id)}
                 todayMarket={dataset.market.totalMarketCap}
                 watched={watchSet.has(row.token.id)}
+                remoteLogo={dataset.source !== 'snapshot'}
                 onWatch={onWatch}
               />
             ))}

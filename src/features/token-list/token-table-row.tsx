@@ -21,6 +21,8 @@ interface RowProps {
   readonly cells: ScreenCells | null;
   readonly todayMarket: number;
   readonly watched: boolean;
+  /** Remote logos only with live data: on the snapshot no request leaves the app. */
+  readonly remoteLogo: boolean;
   readonly onWatch: (id: string) => void;
 }
 
@@ -42,7 +44,7 @@ function CaptureText({ cells }: { readonly cells: ScreenCells }) {
 }
 
 /** One row of the token browser (memoised: scrolling re-renders only rows that enter the window). */
-export const TokenTableRow = memo(function TokenTableRow({ row, index, height, cells, todayMarket, watched, onWatch }: RowProps) {
+export const TokenTableRow = memo(function TokenTableRow({ row, index, height, cells, todayMarket, watched, remoteLogo, onWatch }: RowProps) {
   const { token } = row;
   return (
     <tr aria-rowindex={index} style={{ height }}>
@@ -54,7 +56,7 @@ export const TokenTableRow = memo(function TokenTableRow({ row, index, height, c
       <td>{token.rank ?? <NotAvailable />}</td>
       <td className="left">
         <div className="name-cell">
-          <Logo src={token.logo} size={20} />
+          <Logo src={remoteLogo ? token.logo : null} symbol={token.symbol} id={token.id} size={20} />
           <Link href={`/token/${encodeURIComponent(token.id)}`}>{token.name}</Link>
         </div>
       </td>
