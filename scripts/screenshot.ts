@@ -15,8 +15,8 @@ const server = await serveDist('dist');
 const browser = await launchChromium();
 try {
   for (const scheme of ['light', 'dark'] as const) {
-    for (const width of [1280, 390]) {
-      const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme });
+    for (const [width, height] of [[1280, 800], [390, 844]] as const) {
+      const page = await browser.newPage({ viewport: { width, height }, colorScheme: scheme });
       for (const path of paths) {
         await page.goto(server.url + path);
         await page.waitForSelector('h1');
