@@ -119,3 +119,29 @@ export function formatAsOf(iso: string | null | undefined): string {
   const match = /^\d{4}(-\d{2}(-\d{2})?)?(?=$|T)/.exec(iso);
   return match ? match[0] : 'date unknown';
 }
+
+const DAY_MS = 86_400_000;
+
+/**
+ * How old a dated figure is, in words, when it is older than a day: "3 days old", "11 months old",
+ * "2 years old"; "" for a day or less, a date in the future, or a date that cannot be read.
+ * @param iso an ISO date or timestamp ("2026-01-09", "2026-01-09T12:00:00Z"); a bare month or year counts from its start
+ * @param now ms since the epoch
+ */
+export function formatAge(iso: string | null | undefined, now: number = Date.now()): string {
+  const day = formatAsOf(iso);
+  const then = Date.parse(day.length === 4 ? `${day}-01-01` : day.length === 7 ? `${day}-01` : day);
+  if (!Number.isFinite(then)) return '';
+  const days = Math.floor((now - then) / DAY_MS);
+  if (days <= 1) return '';
+  if (days < 45) return `${days} days old`;
+  const months = Math.round(days / 30.44);
+  if (months < 24) return `${months} months old`;
+  return `${Math.floor(days / 365.25)} years old`;
+}
+
+/** A date with its age when older than a day: "2026-01-09, 11 months old"; just the date otherwise. */
+export function formatDated(iso: string | null | undefined, now: number = Date.now()): string {
+  const age = formatAge(iso, now);
+  return age ? `${formatAsOf(iso)}, ${age}` : formatAsOf(iso);
+}

@@ -9,7 +9,7 @@ describe('the app shell and its routes', () => {
     const table = await screen.findByRole('table', { name: 'Tokens' });
     const links = within(table).getAllByRole('link');
     expect(links.map((a) => a.getAttribute('href'))).toContain('/token/cardano');
-    expect(screen.getByRole('status')).toHaveTextContent(/^500 tokens · .+ · as of 2026-01-09$/);
+    expect(screen.getByRole('status')).toHaveTextContent(/^500 tokens · .+ · prices of 2026-01-09, \d+ months old$/);
     expect(screen.getAllByText(/Not financial advice/)).toHaveLength(1);
   });
 

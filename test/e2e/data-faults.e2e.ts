@@ -145,7 +145,7 @@ describe('live CoinGecko failures in a real browser', () => {
       );
       await page.goto(`${baseUrl}/?source=coingecko`);
       const status = page.getByRole('status').filter({ hasText: 'tokens' });
-      await expect.poll(() => status.innerText(), { timeout: 10_000 }).toMatch(new RegExp(`^${recorded.length} tokens · CoinGecko \\(live\\) · as of 2025-02-09`));
+      await expect.poll(() => status.innerText(), { timeout: 10_000 }).toMatch(new RegExp(`^${recorded.length} tokens · CoinGecko \\(live\\) · prices of 2025-02-09`));
       expect(await page.getByRole('alert').count()).toBe(0);
       expect(await tokenRowCount(page)).toBe(recorded.length + 1);
       expect(pages).toEqual(['1', '2']);

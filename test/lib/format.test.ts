@@ -8,6 +8,7 @@ import {
   formatShare,
   formatUsdCompact,
 } from '../../src/lib/format.ts';
+import { formatAge, formatDated } from '../../src/lib/format.ts';
 
 describe('formatPrice', () => {
   it.each([
@@ -110,5 +111,27 @@ describe('prices under a dollar keep two decimals', () => {
     [0.01, '$0.01'],
   ])('%d -> %s', (price, text) => {
     expect(formatPrice(price)).toBe(text);
+  });
+});
+
+describe('formatAge and formatDated', () => {
+  const now = Date.parse('2026-12-03T22:00:00Z');
+  it.each([
+    ['2026-12-03', ''],
+    ['2026-12-02T23:00:00Z', ''],
+    ['2026-11-20', '13 days old'],
+    ['2026-01-09', '11 months old'],
+    ['2025-04', '20 months old'],
+    ['2023-05-13', '3 years old'],
+    ['2027-01-01', ''],
+    ['not a date', ''],
+    [null, ''],
+  ])('%s is %j', (iso, age) => {
+    expect(formatAge(iso, now)).toBe(age);
+  });
+
+  it('writes the date with its age only when older than a day', () => {
+    expect(formatDated('2026-01-09T12:00:00Z', now)).toBe('2026-01-09, 11 months old');
+    expect(formatDated('2026-12-03', now)).toBe('2026-12-03');
   });
 });

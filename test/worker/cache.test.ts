@@ -3,9 +3,9 @@
  * (CoinGecko 60 s, Token Metrics 3 h): every request below lands well inside them.
  */
 import { describe, expect, it } from 'vitest';
-import { useWorkerAndStub } from './harness.ts';
+import { withWorkerAndStub } from './harness.ts';
 
-const ctx = useWorkerAndStub();
+const ctx = withWorkerAndStub();
 
 const { get } = ctx;
 

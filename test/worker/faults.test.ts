@@ -3,9 +3,9 @@
  * asks upstream, so a cached entry is there only as the stale copy to fall back on.
  */
 import { describe, expect, it } from 'vitest';
-import { useWorkerAndStub } from './harness.ts';
+import { withWorkerAndStub } from './harness.ts';
 
-const ctx = useWorkerAndStub({ COINGECKO_FRESH_SECONDS: '0', TOKENMETRICS_FRESH_SECONDS: '0' });
+const ctx = withWorkerAndStub({ COINGECKO_FRESH_SECONDS: '0', TOKENMETRICS_FRESH_SECONDS: '0' });
 
 const { get } = ctx;
 

@@ -67,12 +67,18 @@ export async function startWorker(vars: Readonly<Record<string, string>>, assets
   };
 }
 
-/** A Worker pointed at a fresh stub, for one test file (see `useWorkerAndStub`). */
+/** A Worker pointed at a fresh stub, for one test file (see `withWorkerAndStub`). */
 export interface WorkerAndStub {
   readonly stub: Stub;
   readonly worker: RunningWorker;
   /** GETs `path` from the Worker with `headers`. */
-  get(path: string, headers?: Record<string, string>): Promise<Response>;
+  readonly get: (path: string, headers?: Record<string, string>) => Promise<Response>;
+}
+
+/** The value once `beforeAll` has set it. */
+function ready<T>(value: T | undefined): T {
+  if (value === undefined) throw new Error('the Worker and stub start in beforeAll: use them inside a test');
+  return value;
 }
 
 /**
@@ -80,13 +86,9 @@ export interface WorkerAndStub {
  * `vars`) before all tests, closed after them; before each test the stub forgets its requests and
  * goes back to its default answer. Read `stub` and `worker` inside tests, not at module level.
  */
-export function useWorkerAndStub(vars: Readonly<Record<string, string>> = {}): WorkerAndStub {
+export function withWorkerAndStub(vars: Readonly<Record<string, string>> = {}): WorkerAndStub {
   let stub: Stub | undefined;
   let worker: RunningWorker | undefined;
-  const ready = <T>(value: T | undefined): T => {
-    if (value === undefined) throw new Error('the Worker and stub start in beforeAll: use them inside a test');
-    return value;
-  };
   beforeAll(async () => {
     stub = await startStub();
     worker = await startWorker({ COINGECKO_BASE: `${stub.url}/api/v3`, TOKENMETRICS_BASE: `${stub.url}/v2`, ...vars });

@@ -5,9 +5,9 @@
 import { request as httpRequest } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { INDEX_HTML, REFUSED_PATHS } from './fixtures.ts';
-import { useWorkerAndStub } from './harness.ts';
+import { withWorkerAndStub } from './harness.ts';
 
-const ctx = useWorkerAndStub();
+const ctx = withWorkerAndStub();
 
 /**
  * Sends `rawPath` and `headers` exactly as written: fetch would resolve `..` before sending, and

@@ -1,5 +1,5 @@
 import type { Grades, SourceRef } from '../../data/types.ts';
-import { formatAsOf } from '../../lib/format.ts';
+import { formatDated } from '../../lib/format.ts';
 
 /** Trader Grade momentum words (data-sources doc). */
 export function momentumWord(grade: number): string {
@@ -31,7 +31,7 @@ function Gauge({ value, label }: { readonly value: number; readonly label: strin
 function AsOf({ entry, sources }: { readonly entry: { asOf: string; source: string }; readonly sources: Readonly<Record<string, SourceRef>> }) {
   return (
     <span className="as-of">
-      {sources[entry.source]?.name ?? entry.source}, {formatAsOf(entry.asOf)}
+      {sources[entry.source]?.name ?? entry.source}, {formatDated(entry.asOf)}
     </span>
   );
 }

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Dataset, Token } from '../../data/types.ts';
-import { formatAsOf, formatChange, formatPrice, formatSupply, formatUsdCompact } from '../../lib/format.ts';
+import { formatDated, formatChange, formatPrice, formatSupply, formatUsdCompact } from '../../lib/format.ts';
 import { Logo } from '../../ui/logo.tsx';
 import { NotAvailable } from '../../ui/not-available.tsx';
 
@@ -37,7 +37,10 @@ export function TokenHeader({ token, dataset }: { readonly token: Token; readonl
         <Fact label="Total crypto market">{formatUsdCompact(dataset.market.totalMarketCap)}</Fact>
       </dl>
       <p className="source">
-        Source: {source}; prices as of {formatAsOf(dataset.asOf)}, total market as of {formatAsOf(dataset.market.asOf)}.
+        Source: {source}; prices of {formatDated(dataset.asOf)}, total market of {formatDated(dataset.market.asOf)}.
+        {dataset.source === 'snapshot'
+          ? ' Everything here comes from the embedded snapshot.'
+          : ' Prices and the total market are live; grades without a key, published tables, observed captures and history come from the embedded snapshot.'}
       </p>
     </header>
   );

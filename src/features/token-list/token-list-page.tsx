@@ -1,7 +1,7 @@
 import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useDataset } from '../../data/queries/dataset.ts';
 import type { Dataset } from '../../data/types.ts';
-import { formatAsOf } from '../../lib/format.ts';
+import { formatDated } from '../../lib/format.ts';
 import { RATING_VALUES, SIGNAL_VALUES, useBrowserStore, type RatingFilter, type SignalFilter, type SortKey } from '../../state/browser-store.ts';
 import { useDataConfig } from '../../state/settings-store.ts';
 import { useScreenStore } from '../../state/screen-store.ts';
@@ -210,7 +210,7 @@ const TokenTable = memo(function TokenTable({ shown, total, screen, watchSet, da
   return (
     <>
       <p role="status" className="list-status">
-        {shown.length === total ? `${total} tokens` : `${shown.length} of ${total} tokens match`} · {source} · as of {formatAsOf(dataset.asOf)}
+        {shown.length === total ? `${total} tokens` : `${shown.length} of ${total} tokens match`} · {source} · prices of {formatDated(dataset.asOf)}
         {dataset.dropped > 0 ? ` · ${dataset.dropped} invalid rows left out` : ''}
       </p>
       <div className="token-scroll" ref={scrollRef} tabIndex={-1}>
