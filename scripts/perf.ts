@@ -24,31 +24,21 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
-import type { Browser, CDPSession, Page } from 'playwright-core';
-import { launchChromium, newPage } from '../test/e2e/browser.ts';
+import { launchChromium } from '../test/e2e/browser.ts';
 import { BREACH_MS_PER_THOUSAND, runBench } from './bench.ts';
 import { bigSnapshot } from './perf/big-snapshot.ts';
+import { latencies, type Measured } from './perf/latency.ts';
 import { exportTimes, loadRun, type LoadRun } from './perf/load-export.ts';
-import { idle, installProbe, latency, until, sliderDriver, typingDriver, type KeyDriver } from './perf/probe.ts';
-import { distribution, floorRow, gatedRows, latencyRow, markdownTable, measureUntilClear, percentile, referenceRow, summary, textTable, type Distribution, type Row } from './perf/report.ts';
+import { elapsed, log } from './perf/log.ts';
+import { FLOOR_PATH, TEXT_FLOOR_PATH, openPages, type Measure } from './perf/pages.ts';
+import { floorRow, gatedRows, latencyRow, markdownTable, measureUntilClear, percentile, referenceRow, summary, textTable, type Row } from './perf/report.ts';
 import { serveDist } from './serve-dist.ts';
-import { URL_WRITE_DELAY_MS } from '../src/lib/trailing.ts';
-import { INPUT_SETTLE_MS } from '../src/ui/use-after-paint.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 /** The build to measure: `dist/`, or the one given as `--dist DIR`. */
 const distArg = process.argv.indexOf('--dist');
 const DIST = resolve(ROOT, distArg > 0 ? (process.argv[distArg + 1] ?? 'dist') : 'dist');
-/** Where Vite puts the floor page (its path under the project root). */
-const FLOOR_PATH = '/test/perf/bare-slider.html';
-/** The search's reference: a bare React search box, typed into like the app's (no budget of its own). */
-const TEXT_FLOOR_PATH = '/test/perf/bare-search.html';
 
-/** Samples per measure and CPU rate, taken in turns of `BLOCK` presses. */
-const SAMPLES = 40;
-const BLOCK = 4;
-/** Progressively fewer matches in the 5,000 tokens: 2,850, 500, 110, 90, 70, 40, 40, 40. */
-const SEARCH_TEXT = 'ethereum';
 const RATES = [1, 4] as const;
 /**
  * The tight budget and the clear-breach line per CPU rate, as ratios of p95 to the floor's p95. At 4x CPU
@@ -64,148 +54,19 @@ const BUDGET = { 1: { ratio: 1.25, breach: 2, gated: true }, 4: { ratio: 1.5, br
  * between runs of the same build). A regression holds in every run.
  */
 const RUNS_TO_CONFIRM = 3;
+/** The two bare pages: the floor every budget is judged against, and the search's reference. */
+const BARE: ReadonlySet<Measure> = new Set(['floor', 'text']);
 const JS_BUDGET_KB = 110;
 const JS_BREACH_KB = 125;
 const EXPORT_BUDGET_MS = 300;
 const EXPORT_RUNS = 5;
 const LOAD_RUNS = 3;
 
-/**
- * How long after its last key press a page's own deferred work may start: the views that follow once
- * keys pause (`INPUT_SETTLE_MS`) and the address bar (`URL_WRITE_DELAY_MS`). After each block the page
- * is given that long, then left idle, so this work is done before the next block. Otherwise the search's
- * re-filtered list (5,000 rows) would land in the screener slider's first presses on the same page, and
- * the market slider's answers in the share slider's: every other measure already starts on a page that
- * has been idle for the other measures' turns.
- */
-const DEFERRED_MS = Math.max(INPUT_SETTLE_MS, URL_WRITE_DELAY_MS) + 50;
-
-const runStart = performance.now();
-const log = (message: string): void => void process.stderr.write(`perf: [${((performance.now() - runStart) / 1000).toFixed(0).padStart(3)} s] ${message}\n`);
 const ms = (v: number | null | undefined): string => (v === null || v === undefined || !Number.isFinite(v) ? 'n/a' : `${v.toFixed(0)} ms`);
 const kB = (bytes: number): string => `${(bytes / 1000).toFixed(1)} kB`;
 
 interface Snapshot500 {
   readonly tokens: ReadonlyArray<{ readonly name: string; readonly rank: number }>;
-}
-
-const cdpSessions = new WeakMap<Page, Promise<CDPSession>>();
-
-/**
- * Sets `page`'s CPU throttling (1: none). Chromium throttles a renderer by keeping it busy for the time
- * it takes away, idle or not: a page left at 4x keeps most of one core busy (measured here: 89% at 4x,
- * 58% at 2x, 0.2% at 1x, for an idle page), so only the page whose turn it is may be throttled.
- */
-async function throttle(page: Page, rate: number): Promise<void> {
-  let cdp = cdpSessions.get(page);
-  if (!cdp) {
-    cdp = page.context().newCDPSession(page);
-    cdpSessions.set(page, cdp);
-  }
-  await (await cdp).send('Emulation.setCPUThrottlingRate', { rate });
-}
-
-interface OpenPage {
-  readonly page: Page;
-  readonly close: () => Promise<void>;
-}
-
-async function probePage(browser: Browser, url: string, route?: (page: Page) => Promise<void>): Promise<OpenPage> {
-  const { context, page } = await newPage(browser, { viewport: { width: 1280, height: 900 } });
-  await installProbe(page);
-  if (route) await route(page);
-  await page.goto(url);
-  return { page, close: () => context.close() };
-}
-
-type Measure = 'floor' | 'text' | 'market' | 'share' | 'search' | 'screen';
-/** The two bare pages: the floor every budget is judged against, and the search's reference. */
-const BARE: ReadonlySet<Measure> = new Set(['floor', 'text']);
-type Measured = Record<Measure, Distribution>;
-
-/**
- * The three pages, loaded once: the floor, `/token/cardano`, and `/` over the 5,000-token snapshot.
- * Returns their drivers and a function closing them.
- */
-async function openPages(browser: Browser, baseUrl: string, big: { json: string; tokens: number }): Promise<{ drivers: Record<Measure, KeyDriver>; close: () => Promise<void> }> {
-  const opened: OpenPage[] = [];
-  const close = async (): Promise<void> => void (await Promise.all(opened.map((o) => o.close())));
-  try {
-    const floor = await probePage(browser, `${baseUrl}${FLOOR_PATH}`);
-    opened.push(floor);
-    const floorSlider = floor.page.getByRole('slider', { name: 'Bare slider' });
-    await floorSlider.waitFor();
-
-    const text = await probePage(browser, `${baseUrl}${TEXT_FLOOR_PATH}`);
-    opened.push(text);
-    const textBox = text.page.getByRole('searchbox', { name: 'Bare search' });
-    await textBox.waitFor();
-
-    const detail = await probePage(browser, `${baseUrl}/token/cardano`);
-    opened.push(detail);
-    await detail.page.getByRole('figure', { name: 'Price bands chart' }).locator('svg.recharts-surface').waitFor({ timeout: 60_000 });
-
-    const list = await probePage(browser, `${baseUrl}/`, async (p) => {
-      await p.route('**/data/snapshot.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: big.json }));
-    });
-    opened.push(list);
-    const all = JSON.stringify(`${big.tokens} tokens`);
-    const listed = `[...document.querySelectorAll('[role=status]')].some((e) => e.textContent.startsWith(${all}))`;
-    await until(list.page, listed, 60_000);
-    const settle = async (): Promise<void> => {
-      await until(list.page, listed); // the emptied box lists every token again
-      await idle(list.page);
-    };
-    return {
-      drivers: {
-        floor: sliderDriver(floor.page, floorSlider),
-        text: typingDriver(text.page, textBox, SEARCH_TEXT, () => idle(text.page)),
-        market: sliderDriver(detail.page, detail.page.getByRole('slider', { name: 'Total market size' })),
-        share: sliderDriver(detail.page, detail.page.getByRole('slider', { name: 'Market share' })),
-        search: typingDriver(list.page, list.page.getByRole('searchbox', { name: 'Search tokens' }), SEARCH_TEXT, settle),
-        screen: sliderDriver(list.page, list.page.getByRole('slider', { name: 'Total market size' })),
-      },
-      close,
-    };
-  } catch (error) {
-    await close();
-    throw error;
-  }
-}
-
-/**
- * All six measures (the two bare pages and the app's four) at `rate`x CPU, taking turns in blocks of
- * `BLOCK` presses, so whatever else loads the machine during the run weighs on the floor and the app
- * alike. With `warmup` (the pages' first presses), one block each is taken first and discarded. Each
- * page is throttled to `rate` for its turn alone, and given `DEFERRED_MS` and left idle (its deferred
- * renders done) before the next one's turn.
- */
-async function latencies(drivers: Record<Measure, KeyDriver>, rate: number, warmup: boolean): Promise<Measured> {
-  const samples: Record<Measure, number[]> = { floor: [], text: [], market: [], share: [], search: [], screen: [] };
-  const order: Measure[] = ['floor', 'text', 'market', 'share', 'search', 'screen'];
-  for (let round = warmup ? 0 : 1; round <= SAMPLES / BLOCK; round++) {
-    for (const m of round % 2 ? order.toReversed() : order) {
-      const { page } = drivers[m];
-      // Throttled for its turn only (see `throttle`): the other pages would each keep a core busy.
-      await throttle(page, rate);
-      const began = performance.now();
-      const got = await drivers[m].take(BLOCK);
-      const t1 = performance.now();
-      if (round > 0) samples[m].push(...got.map(latency));
-      await new Promise((done) => setTimeout(done, DEFERRED_MS));
-      await idle(page);
-      await throttle(page, 1);
-      if (process.env.PERF_DEBUG) log(`${m} take ${(t1 - began).toFixed(0)} idle ${(performance.now() - t1).toFixed(0)} lat ${got.map((g) => latency(g).toFixed(0)).join(',')}`);
-    }
-  }
-  return {
-    floor: distribution(samples.floor),
-    text: distribution(samples.text),
-    market: distribution(samples.market),
-    share: distribution(samples.share),
-    search: distribution(samples.search),
-    screen: distribution(samples.screen),
-  };
 }
 
 /** The app's measures whose p95 is over `line` times the floor's. */
@@ -341,7 +202,7 @@ async function main(): Promise<void> {
   for (const f of js) console.log(`  ${kB(f.gzip).padStart(9)}  (${kB(f.bytes).padStart(9)} raw)  ${f.path}`);
   for (const c of confirmations) console.log(`re-measured at ${c}`);
   console.log(loadLine);
-  console.log(`run took ${((performance.now() - runStart) / 1000).toFixed(0)} s`);
+  console.log(`run took ${elapsed().toFixed(0)} s`);
   console.log(result.line);
 
   if (write) {
