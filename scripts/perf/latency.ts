@@ -9,10 +9,6 @@ import { MEASURES, throttle, type Measure } from './pages.ts';
 import { idle, latency, type KeyDriver } from './probe.ts';
 import { distribution, type Distribution } from './report.ts';
 
-/** Samples per measure and CPU rate, taken in turns of `BLOCK` presses. */
-const SAMPLES = 40;
-const BLOCK = 4;
-
 /**
  * How long after its last key press a page's own deferred work may start: the views that follow once
  * keys pause (`INPUT_SETTLE_MS`) and the address bar (`URL_WRITE_DELAY_MS`). After each block the page
@@ -26,20 +22,20 @@ const DEFERRED_MS = Math.max(INPUT_SETTLE_MS, URL_WRITE_DELAY_MS) + 50;
 export type Measured = Record<Measure, Distribution>;
 
 /**
- * All six measures (the two bare pages and the app's four) at `rate`x CPU, taking turns in blocks of
- * `BLOCK` presses. With `warmup` (the pages' first presses), one block each is taken first and
- * discarded. Each page is throttled to `rate` for its turn alone, and given `DEFERRED_MS` and left idle
- * (its deferred renders done) before the next one's turn.
+ * All six measures (the two bare pages and the app's four) at `rate`x CPU, `presses` samples each,
+ * taking turns in blocks of `block` presses. With `warmup` (the pages' first presses), one block each
+ * is taken first and discarded. Each page is throttled to `rate` for its turn alone, and given
+ * `DEFERRED_MS` and left idle (its deferred renders done) before the next one's turn.
  */
-export async function latencies(drivers: Record<Measure, KeyDriver>, rate: number, warmup: boolean): Promise<Measured> {
+export async function latencies(drivers: Record<Measure, KeyDriver>, rate: number, { presses, block }: { presses: number; block: number }, warmup: boolean): Promise<Measured> {
   const samples: Record<Measure, number[]> = { floor: [], text: [], market: [], share: [], search: [], screen: [] };
-  for (let round = warmup ? 0 : 1; round <= SAMPLES / BLOCK; round++) {
+  for (let round = warmup ? 0 : 1; round <= Math.ceil(presses / block); round++) {
     for (const m of round % 2 ? MEASURES.toReversed() : MEASURES) {
       const { page } = drivers[m];
       // Throttled for its turn only (see `throttle`): the other pages would each keep a core busy.
       await throttle(page, rate);
       const began = performance.now();
-      const got = await drivers[m].take(BLOCK);
+      const got = await drivers[m].take(block);
       const t1 = performance.now();
       if (round > 0) samples[m].push(...got.map(latency));
       await new Promise((done) => setTimeout(done, DEFERRED_MS));
