@@ -453,7 +453,7 @@ describe('through the whole app', () => {
     renderApp('/?source=coingecko');
     const table = await screen.findByRole('table', { name: 'Tokens' });
     await waitFor(() => expect(within(table).getByRole('link', { name: 'Cardano 2' })).toBeInTheDocument());
-    expect(screen.getAllByRole('status').map((s) => s.textContent).join(' ')).toMatch(/14 tokens · CoinGecko \(live\) · as of 2025-02-09/);
+    expect(screen.getAllByRole('status').map((s) => s.textContent).join(' ')).toMatch(/14 tokens · CoinGecko \(live\) · prices of 2025-02-09/);
     expect(screen.queryByRole('alert')).toBeNull();
     expect(document.body.textContent).not.toMatch(/NaN/);
   });
