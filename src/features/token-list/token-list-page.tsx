@@ -13,6 +13,7 @@ import { exportScreen, useScreenUrl } from './screen-url.ts';
 import { categoriesOf, filterRows, orderRows, sortsByScreen, tokenRows, type ScreenLookup, type TokenRow } from './select-tokens.ts';
 import { TokenTableRow } from './token-table-row.tsx';
 import { useScreen, type ScreenResult } from './use-screen.ts';
+import './token-list.css';
 
 /**
  * Columns and their widths in px: the table lays out with `table-layout: fixed` (its rows change as the
