@@ -17,7 +17,7 @@ import './token-list.css';
 
 /**
  * Columns and their widths in px: the table lays out with `table-layout: fixed` (its rows change as the
- * user types; fixed widths keep that layout cheap and the columns still). See `.token-table` in styles.css.
+ * user types; fixed widths keep that layout cheap and the columns still). See `.token-table` in token-list.css.
  */
 const COLUMNS: ReadonlyArray<{ key: SortKey; label: string; width: number; className?: string }> = [
   { key: 'rank', label: 'Rank', width: 68 },
