@@ -16,6 +16,7 @@ import { CompareChart, compareColor } from './compare-chart.tsx';
 import { CAPTURE_MODES, type CaptureMode } from '../../data/captures.ts';
 import { RadioChoice } from '../../ui/radio-choice.tsx';
 import { MAX_COMPARE, TARGET_MULTIPLES, allAlike, compareSelection, needsFor, type CompareToken } from './compare-model.ts';
+import './compare.css';
 
 const FIGURE = 'figure.compare-chart';
 const COMPARE_MODES: ReadonlyArray<{ value: CaptureMode; label: string }> = [

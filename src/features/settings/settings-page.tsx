@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { dataKeys } from '../../data/queries/keys.ts';
 import { TOKEN_COUNTS, useSettingsStore, type PriceSource } from '../../state/settings-store.ts';
+import './settings.css';
 
 /** How long typing must pause before a changed key is used. */
 const KEY_SETTLE_MS = 500;

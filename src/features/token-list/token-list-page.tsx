@@ -13,10 +13,11 @@ import { exportScreen, useScreenUrl } from './screen-url.ts';
 import { categoriesOf, filterRows, orderRows, sortsByScreen, tokenRows, type ScreenLookup, type TokenRow } from './select-tokens.ts';
 import { TokenTableRow } from './token-table-row.tsx';
 import { useScreen, type ScreenResult } from './use-screen.ts';
+import './token-list.css';
 
 /**
  * Columns and their widths in px: the table lays out with `table-layout: fixed` (its rows change as the
- * user types; fixed widths keep that layout cheap and the columns still). See `.token-table` in styles.css.
+ * user types; fixed widths keep that layout cheap and the columns still). See `.token-table` in token-list.css.
  */
 const COLUMNS: ReadonlyArray<{ key: SortKey; label: string; width: number; className?: string }> = [
   { key: 'rank', label: 'Rank', width: 68 },
