@@ -1,47 +1,80 @@
-import { memo } from 'react';
-import { CASES, tierLabel, type ScenarioRow } from '../../engine/index.ts';
+import { memo, type ReactNode } from 'react';
+import { CASES, tierLabel, type ScenarioCase, type ScenarioRow } from '../../engine/index.ts';
 import { formatMultiple, formatPrice, formatShare, formatUsdCompact } from '../../lib/format.ts';
 
 const CASE_LABEL = { bear: 'Bear', base: 'Base', moon: 'Moon' } as const;
 
-interface ScenarioTableProps {
-  readonly rows: readonly ScenarioRow[];
+interface BandsTableProps {
+  readonly tiers: readonly number[];
+  /** One cell's content and its title (the hover text), for a tier and a case. */
+  readonly cell: (tier: number, c: ScenarioCase) => { readonly content: ReactNode; readonly title?: string };
 }
 
-/** The tiers x cases table: each cell the price and its multiple of today's price. */
-export const ScenarioTable = memo(function ScenarioTable({ rows }: ScenarioTableProps) {
+/** The tiers x cases table "Scenario bands": one row per tier, one column per case. */
+function BandsTable({ tiers, cell }: BandsTableProps) {
   return (
     <div className="table-scroll">
-    <table className="scenario-table" aria-label="Scenario bands">
-      <thead>
-        <tr>
-          <th scope="col">Total market</th>
-          {CASES.map((c) => (
-            <th key={c} scope="col" className={`case-${c}`}>
-              {CASE_LABEL[c]}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.tier}>
-            <th scope="row" title={formatUsdCompact(row.tier)}>
-              {tierLabel(row.tier)}
-            </th>
-            {CASES.map((c) => {
-              const cell = row[c];
-              return (
-                <td key={c} title={`Token market cap ${formatUsdCompact(cell.marketCap)}, ${formatShare(cell.share)} of the market`}>
-                  <span className="cell-price">{formatPrice(cell.price)}</span>{' '}
-                  <span className="cell-multiple">{formatMultiple(cell.multiple)}</span>
-                </td>
-              );
-            })}
+      <table className="scenario-table" aria-label="Scenario bands">
+        <thead>
+          <tr>
+            <th scope="col">Total market</th>
+            {CASES.map((c) => (
+              <th key={c} scope="col" className={`case-${c}`}>
+                {CASE_LABEL[c]}
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {tiers.map((tier) => (
+            <tr key={tier}>
+              <th scope="row" title={formatUsdCompact(tier)}>
+                {tierLabel(tier)}
+              </th>
+              {CASES.map((c) => {
+                const { content, title } = cell(tier, c);
+                return (
+                  <td key={c} title={title}>
+                    {content}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
+}
+
+/** The engine's table: each cell the price and its multiple of today's price. */
+export const ScenarioTable = memo(function ScenarioTable({ rows }: { readonly rows: readonly ScenarioRow[] }) {
+  const byTier = new Map(rows.map((r) => [r.tier, r]));
+  return (
+    <BandsTable
+      tiers={rows.map((r) => r.tier)}
+      cell={(tier, c) => {
+        const value = byTier.get(tier)?.[c];
+        if (!value) return { content: null };
+        return {
+          title: `Token market cap ${formatUsdCompact(value.marketCap)}, ${formatShare(value.share)} of the market`,
+          content: (
+            <>
+              <span className="cell-price">{formatPrice(value.price)}</span> <span className="cell-multiple">{formatMultiple(value.multiple)}</span>
+            </>
+          ),
+        };
+      }}
+    />
+  );
 });
+
+/** A pegged asset's table: its peg in every cell, and no multiple. */
+export function PeggedTable({ tiers, price }: { readonly tiers: readonly number[]; readonly price: number }) {
+  const content = (
+    <>
+      <span className="cell-price">{formatPrice(price)}</span> <span className="cell-multiple">pegged</span>
+    </>
+  );
+  return <BandsTable tiers={tiers} cell={() => ({ content })} />;
+}
