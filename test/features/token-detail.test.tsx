@@ -58,6 +58,17 @@ describe('token detail', () => {
     expect(document.body.textContent).not.toMatch(/NaN|Infinity/);
   });
 
+  it('keeps a stablecoin at its peg: $1.00 in every cell, no multiple, no sliders', async () => {
+    renderApp('/token/tether');
+    await screen.findByRole('heading', { level: 1, name: /Tether/ });
+    const table = screen.getByRole('table', { name: 'Scenario bands' });
+    const cells = within(table).getAllByRole('cell');
+    expect(cells).toHaveLength(12);
+    for (const cell of cells) expect(cell).toHaveTextContent(/^\$1\.00 pegged$/);
+    expect(screen.getByRole('note')).toHaveTextContent('pegged to USD');
+    expect(screen.queryByRole('slider', { name: 'Total market size' })).toBeNull();
+  });
+
   it('moves the market size and writes it into the URL', async () => {
     await openCardano();
     const slider = screen.getByRole('slider', { name: 'Total market size' });
