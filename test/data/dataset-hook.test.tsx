@@ -427,6 +427,20 @@ describe('through the whole app', () => {
     expect(calls(seen, '/coins/markets')).toBe(1 + MAX_RETRIES);
   });
 
+  it('a 429 without Retry-After: rows at once, the 429 named with the next try, and no second request for a minute', async () => {
+    const seen = recordRequests();
+    const started = Date.now();
+    server.use(globalHandler, http.get('*/proxy/coingecko/coins/markets', () => new HttpResponse(null, { status: 429 })));
+    renderApp('/?source=coingecko');
+    const table = await screen.findByRole('table', { name: 'Tokens' }, { timeout: 1500 });
+    expect(within(table).getByRole('link', { name: 'Bitcoin' })).toBeInTheDocument();
+    const alert = await screen.findByRole('alert', {}, { timeout: 2000 });
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(alert).toHaveTextContent(/Live prices unavailable from CoinGecko: HTTP 429; next try in about 1 min\. Showing the embedded snapshot/);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(calls(seen, '/coins/markets')).toBe(1);
+  });
+
   it('a failed scenario analysis is an alert on the token page naming what failed and what is shown instead', async () => {
     useSettingsStore.setState({ tokenMetricsKey: TM_KEY });
     server.use(...tmHandlers({ '/scenario-analysis': forbidden }));

@@ -112,11 +112,19 @@ describe('retry policy', () => {
     expect(shouldRetry(0, new Error('other'))).toBe(false);
   });
 
-  it('backs off exponentially with jitter, capped at 30 s', () => {
-    expect(retryDelay(0, http429, () => 0.5)).toBe(1000);
-    expect(retryDelay(3, http429, () => 0.5)).toBe(8000);
-    expect(retryDelay(10, http429, () => 1)).toBe(37500);
-    expect(retryDelay(10, http429, () => 0)).toBe(22500);
+  it('backs off a rate limit (or a network error, which may be one) from a minute, with jitter, capped at 10 minutes', () => {
+    expect(retryDelay(0, http429, () => 0.5)).toBe(60_000);
+    expect(retryDelay(0, http429, () => 0)).toBe(45_000);
+    expect(retryDelay(1, new DataError({ kind: 'network', source: 'T' }), () => 0.5)).toBe(120_000);
+    expect(retryDelay(10, http429, () => 1)).toBe(750_000);
+  });
+
+  it('backs off other retryable failures (5xx, time-outs) from a second, capped at 30 s', () => {
+    const http500 = new DataError({ kind: 'http', source: 'T', status: 500 });
+    expect(retryDelay(0, http500, () => 0.5)).toBe(1000);
+    expect(retryDelay(3, http500, () => 0.5)).toBe(8000);
+    expect(retryDelay(10, http500, () => 1)).toBe(37500);
+    expect(retryDelay(10, new DataError({ kind: 'timeout', source: 'T' }), () => 0)).toBe(22500);
   });
 
   it.each([

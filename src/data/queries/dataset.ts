@@ -103,6 +103,13 @@ export interface DatasetState {
 
 const NO_PAIRS: ReadonlyArray<[string, number]> = [];
 
+/** "; next try in about 1 min" for a query that will try again after `failures` failures (the retry policy's delay without jitter). */
+function nextTry(error: unknown, failures: number): string {
+  const ms = retryDelay(Math.max(0, failures - 1), error, () => 0.5);
+  if (ms <= 0) return '; trying again now';
+  return ms >= 90_000 ? `; next try in about ${Math.round(ms / 60_000)} min` : ms >= 60_000 ? '; next try in about 1 min' : `; next try in about ${Math.max(1, Math.round(ms / 1000))} s`;
+}
+
 function requireKey(tm: TokenMetricsConfig | null): TokenMetricsConfig {
   if (!tm) throw new DataError({ kind: 'config', source: 'Token Metrics', detail: 'no API key set' });
   return tm;
@@ -135,6 +142,8 @@ export function useDataset(config: DataConfig, focusId?: string): DatasetState {
     const failures: DataFailure[] = [];
     const fallback = snapshot.data;
     if (!live) return { dataset: fallback, failures };
+    // A failure is named as soon as it happens, while its query waits (a minute after a rate limit) to try again.
+    const retrying = markets.failureReason ?? global.failureReason;
     if (markets.data && global.data) {
       const dataset = liveDataset(markets.data.pages, global.data, fallback, new Date(markets.dataUpdatedAt).toISOString());
       const error = markets.error ?? global.error;
@@ -146,11 +155,26 @@ export function useDataset(config: DataConfig, focusId?: string): DatasetState {
       return { dataset, failures };
     }
     const error = markets.error ?? global.error;
-    if (error && fallback) {
-      failures.push({ source: 'CoinGecko', reason: toDataError(error, 'CoinGecko').reason, fallback: 'the embedded snapshot', asOf: fallback.asOf });
+    const failure = error ?? retrying;
+    if (failure && fallback) {
+      const next = error ? '' : nextTry(failure, Math.max(markets.failureCount, global.failureCount));
+      failures.push({ source: 'CoinGecko', reason: `${toDataError(failure, 'CoinGecko').reason}${next}`, fallback: 'the embedded snapshot', asOf: fallback.asOf });
     }
-    return { dataset: error ? fallback : undefined, failures };
-  }, [live, snapshot.data, markets.data, markets.error, markets.dataUpdatedAt, global.data, global.error]);
+    // The snapshot paints at once and stays until live prices arrive (or for good, if they never do).
+    return { dataset: fallback, failures };
+  }, [
+    live,
+    snapshot.data,
+    markets.data,
+    markets.error,
+    markets.failureReason,
+    markets.failureCount,
+    markets.dataUpdatedAt,
+    global.data,
+    global.error,
+    global.failureReason,
+    global.failureCount,
+  ]);
 
   const tm = config.tokenmetrics;
   const targets = gradeTargets(priced.dataset, focusId);

@@ -16,13 +16,23 @@ export function shouldRetry(failureCount: number, error: unknown): boolean {
   return error.retryAfterMs === undefined || error.retryAfterMs <= MAX_RETRY_WAIT_MS;
 }
 
+/** The first wait after a rate limit (HTTP 429, or a network error, which may be a 429 without CORS headers). */
+export const RATE_LIMIT_BACKOFF_MS = 60_000;
+
+/** Whether an error is, or may be, a rate limit: CoinGecko's CDN answers 429 without CORS headers, which reads as a network error. */
+export function maybeRateLimited(error: unknown): boolean {
+  return error instanceof DataError && ((error.kind === 'http' && error.status === 429) || error.kind === 'network');
+}
+
 /**
  * Milliseconds before the next try: the server's `Retry-After` when it was readable (often not: it is
- * not a CORS-safelisted header), else exponential backoff 1 s, 2 s, 4 s... capped at 30 s, with jitter.
+ * not a CORS-safelisted header); after a rate limit, 60 s, 120 s, 240 s... (the provider asks for a
+ * minute: three tries in seconds would only make the limit worse); otherwise (5xx, time-outs)
+ * 1 s, 2 s, 4 s... capped at 30 s. Both with ±25% jitter.
  */
 export function retryDelay(attempt: number, error: unknown, random: () => number = Math.random): number {
   if (error instanceof DataError && error.retryAfterMs !== undefined) return error.retryAfterMs;
-  const base = Math.min(30_000, 1000 * 2 ** attempt);
+  const base = maybeRateLimited(error) ? Math.min(600_000, RATE_LIMIT_BACKOFF_MS * 2 ** attempt) : Math.min(30_000, 1000 * 2 ** attempt);
   return Math.round(base * (0.75 + random() * 0.5));
 }
 
