@@ -4,7 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { launchChromium } from '../test/e2e/browser.ts';
+import { launchChromium, pinSnapshot } from '../test/e2e/browser.ts';
 import { serveDist } from './serve-dist.ts';
 
 const out = resolve(process.argv[2] ?? 'screenshots');
@@ -16,7 +16,9 @@ const browser = await launchChromium();
 try {
   for (const scheme of ['light', 'dark'] as const) {
     for (const [width, height] of [[1280, 800], [390, 844]] as const) {
-      const page = await browser.newPage({ viewport: { width, height }, colorScheme: scheme });
+      const context = await browser.newContext({ viewport: { width, height }, colorScheme: scheme });
+      await pinSnapshot(context);
+      const page = await context.newPage();
       for (const path of paths) {
         await page.goto(server.url + path);
         await page.waitForSelector('h1');
@@ -25,7 +27,7 @@ try {
         await page.screenshot({ path: resolve(out, name), fullPage: true });
         console.log(`saved ${name}`);
       }
-      await page.close();
+      await context.close();
     }
   }
 } finally {

@@ -1,6 +1,6 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { server } from './msw.ts';
 
 // Views render charts and 500-token lists: on a loaded 2-core machine a query can take more than 1 s.
@@ -27,6 +27,14 @@ for (const [prop, size] of typeof Element === 'undefined' ? [] : ([['clientHeigh
     },
   });
 }
+
+// The app asks for live prices by default; the suite stays offline: every test starts on the snapshot
+// (saved as the user's choice), and a test that wants live prices says so (?source=coingecko or its settings).
+const pinSnapshot = (): void => {
+  if (typeof window !== 'undefined') window.localStorage.setItem('capbands.settings.v1', JSON.stringify({ source: 'snapshot' }));
+};
+pinSnapshot();
+beforeEach(pinSnapshot);
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {

@@ -37,8 +37,9 @@ interface SettingsActions {
   setKey(which: 'coingeckoKey' | 'tokenMetricsKey', value: string): void;
 }
 
+/** Live prices by default: the snapshot paints first and stays whenever they cannot be had. */
 export const DEFAULT_SETTINGS: Settings = {
-  source: 'snapshot',
+  source: 'coingecko',
   pages: 2,
   proxyBase: '',
   rememberKeys: false,
@@ -100,7 +101,7 @@ export function loadSettings(): Settings {
   const keys = readJson(storage(rememberKeys ? 'local' : 'session'), KEYS_KEY);
   const proxyBase = typeof saved.proxyBase === 'string' && checkProxyBase(saved.proxyBase) === null ? saved.proxyBase.trim() : '';
   return {
-    source: saved.source === 'coingecko' ? 'coingecko' : 'snapshot',
+    source: saved.source === 'snapshot' ? 'snapshot' : 'coingecko',
     pages: clampPages(saved.pages),
     proxyBase,
     rememberKeys,

@@ -37,9 +37,21 @@ export async function offlineImages(context: BrowserContext): Promise<void> {
   );
 }
 
-/** A fresh context (its own storage) with offline images handled, and a page in it. */
+/**
+ * The app asks for live prices by default; tests and measurements stay offline. Until a page saves
+ * settings of its own, the saved choice is the embedded snapshot (a `?source=` in a URL still wins).
+ */
+export async function pinSnapshot(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const key = 'capbands.settings.v1';
+    if (window.localStorage.getItem(key) === null) window.localStorage.setItem(key, JSON.stringify({ source: 'snapshot' }));
+  });
+}
+
+/** A fresh context (its own storage) on the snapshot, with offline images handled, and a page in it. */
 export async function newPage(browser: Browser, options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext(options);
+  await pinSnapshot(context);
   await offlineImages(context);
   return { context, page: await context.newPage() };
 }

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { launchChromium, offlineImages, watchErrors } from './browser.ts';
+import { launchChromium, offlineImages, pinSnapshot, watchErrors } from './browser.ts';
 
 let browser: Browser;
 const baseUrl = inject('baseUrl');
@@ -26,6 +26,7 @@ async function readView(page: Page) {
 
 it('search, open, move every slider by keyboard, ask a target, copy the link, reopen it elsewhere: same numbers', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await pinSnapshot(context);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
   await offlineImages(context);
   const page = await context.newPage();
@@ -66,6 +67,7 @@ it('search, open, move every slider by keyboard, ask a target, copy the link, re
   expect(new URL(link).searchParams.get('m')).toBeTruthy();
 
   const fresh = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  await pinSnapshot(fresh);
   await offlineImages(fresh);
   const other = await fresh.newPage();
   const otherErrors = watchErrors(other);

@@ -96,7 +96,10 @@ export default function SettingsPage() {
           <input type="radio" name="source" checked={shownSource === 'coingecko'} onChange={() => chooseSource('coingecko')} />
           Live (CoinGecko)
         </label>
-        <p className="hint">Live prices and today&apos;s total market, through the app&apos;s proxy. If CoinGecko fails, the app keeps the last good data and says why.</p>
+        <p className="hint">
+          The default: live prices and today&apos;s total market, through the app&apos;s proxy. The snapshot shows at once and stays whenever CoinGecko
+          cannot be reached (the app says why, and waits a minute after a rate limit before it asks again).
+        </p>
         <label htmlFor={ids.count}>Tokens to load live</label>{' '}
         <select id={ids.count} value={s.pages * 250} onChange={(e) => s.setPages(Number(e.target.value) / 250)}>
           {TOKEN_COUNTS.map((n) => (
