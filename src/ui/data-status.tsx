@@ -6,6 +6,8 @@ export interface FailureNotice {
   readonly fallback: string;
   /** Already formatted as-of of what is shown; null when nothing is shown. */
   readonly asOf: string | null;
+  /** Simply offline, nothing for the user to do: a calm `status` instead of an `alert`. */
+  readonly calm?: boolean | undefined;
 }
 
 interface DataStatusProps {
@@ -26,7 +28,7 @@ export function DataStatus({ failures, progress }: DataStatusProps) {
     <div className="data-status">
       {failures.map((f, i) => (
         // Two failures may share a source and a reason (a refetch and a page): the index keeps keys unique.
-        <div role="alert" className="data-alert" key={`${f.source}:${f.reason}:${i}`}>
+        <div role={f.calm ? 'status' : 'alert'} className={f.calm ? 'data-alert calm' : 'data-alert'} key={`${f.source}:${f.reason}:${i}`}>
           {f.subject ?? subjectOf(f.source)} unavailable from {f.source}: {f.reason}. Showing {f.fallback}
           {f.asOf !== null ? ` as of ${f.asOf}` : ''}.
         </div>

@@ -91,6 +91,8 @@ export interface DataFailure {
   readonly fallback: string;
   /** ISO as-of of what is shown; null when nothing dated is shown instead. */
   readonly asOf: string | null;
+  /** True when the app is simply offline and nothing needs the user: a calm `status`, not an `alert`. */
+  readonly calm?: boolean;
 }
 
 export interface DatasetState {
@@ -158,7 +160,8 @@ export function useDataset(config: DataConfig, focusId?: string): DatasetState {
     const failure = error ?? retrying;
     if (failure && fallback) {
       const next = error ? '' : nextTry(failure, Math.max(markets.failureCount, global.failureCount));
-      failures.push({ source: 'CoinGecko', reason: `${toDataError(failure, 'CoinGecko').reason}${next}`, fallback: 'the embedded snapshot', asOf: fallback.asOf });
+      const known = toDataError(failure, 'CoinGecko');
+      failures.push({ source: 'CoinGecko', reason: `${known.reason}${next}`, fallback: 'the embedded snapshot', asOf: fallback.asOf, calm: known.kind === 'network' });
     }
     // The snapshot paints at once and stays until live prices arrive (or for good, if they never do).
     return { dataset: fallback, failures };
