@@ -139,9 +139,10 @@ describe('useDataset: live CoinGecko prices', () => {
       http.get('*/proxy/coingecko/coins/markets', () => new HttpResponse(null, { status: 429, headers: { 'Retry-After': '0' } })),
     );
     const { result } = renderDataset(liveConfig);
-    await waitFor(() => expect(result.current.failures).toHaveLength(1));
+    // Named from the first failure on ("trying again now", as Retry-After: 0 asks), and plainly once the retries are spent.
+    await waitFor(() => expect(result.current.failures[0]?.reason).toBe('HTTP 429'));
     const { dataset, failures } = result.current;
-    expect(failures[0]).toEqual({ source: 'CoinGecko', reason: 'HTTP 429', fallback: 'the embedded snapshot', asOf: snapshot.asOf });
+    expect(failures[0]).toEqual({ source: 'CoinGecko', reason: 'HTTP 429', fallback: 'the embedded snapshot', asOf: snapshot.asOf, calm: false });
     expect(dataset?.source).toBe('snapshot');
     expect(dataset?.tokens).toHaveLength(500);
     expect(calls(seen, '/coins/markets')).toBe(1 + MAX_RETRIES);

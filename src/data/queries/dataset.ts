@@ -227,7 +227,7 @@ export function useDataset(config: DataConfig, focusId?: string): DatasetState {
     let dataset = priced.dataset;
     const failures = [...priced.failures];
     if (tm !== null && dataset) {
-      const gradeError = ids.error ?? grades.error;
+      const gradeError = ids.error ?? grades.error ?? ids.failureReason ?? grades.failureReason;
       if (gradeError) {
         failures.push({ source: 'Token Metrics', reason: toDataError(gradeError, 'Token Metrics').reason, fallback: grades.data ? 'the last live grades' : 'the snapshot\'s grades', asOf: dataset.asOf });
       }
@@ -244,12 +244,13 @@ export function useDataset(config: DataConfig, focusId?: string): DatasetState {
       if (focusId !== undefined && focusTmId !== undefined) {
         const liveTable = scenario.data?.table;
         if (liveTable) dataset = withLivePublished(dataset, focusId, liveTable, scenario.data?.fetchedAt ?? dataset.asOf);
-        if (scenario.error) {
+        const scenarioError = scenario.error ?? scenario.failureReason;
+        if (scenarioError) {
           const prior = dataset.published[focusId];
           failures.push({
             source: 'Token Metrics',
             subject: 'Published scenario',
-            reason: toDataError(scenario.error, 'Token Metrics').reason,
+            reason: toDataError(scenarioError, 'Token Metrics').reason,
             fallback: liveTable ? 'the last live published table' : prior ? "the snapshot's published table" : 'no published table for this token',
             asOf: liveTable ? (scenario.data?.fetchedAt ?? null) : (prior?.asOf ?? null),
           });
@@ -259,5 +260,20 @@ export function useDataset(config: DataConfig, focusId?: string): DatasetState {
     const fatal = !dataset && snapshotError ? toDataError(snapshotError, SNAPSHOT_SOURCE_NAME) : null;
     const isLoading = !dataset && !fatal;
     return { dataset, isLoading, failures, fatal };
-  }, [priced, tm, ids.error, grades.error, grades.data, pairs, focusId, focusTmId, scenario.data, scenario.error, snapshotError]);
+  }, [
+    priced,
+    tm,
+    ids.error,
+    ids.failureReason,
+    grades.error,
+    grades.failureReason,
+    grades.data,
+    pairs,
+    focusId,
+    focusTmId,
+    scenario.data,
+    scenario.error,
+    scenario.failureReason,
+    snapshotError,
+  ]);
 }

@@ -139,8 +139,9 @@ export function useHistoryCaptures(id: string, live: CoinGeckoConfig | null): Hi
         history: history.data,
         historyError: history.error,
         chart: chart.data,
-        chartError: chart.error,
+        // Named from the first failure, while the query waits (a minute after a rate limit) to try again.
+        chartError: chart.error ?? chart.failureReason,
       }),
-    [id, isLive, history.data, history.error, chart.data, chart.error],
+    [id, isLive, history.data, history.error, chart.data, chart.error, chart.failureReason],
   );
 }
