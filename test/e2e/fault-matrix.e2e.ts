@@ -382,7 +382,8 @@ function probe(page: Page): Promise<Probe> {
     const panel = document.querySelector('[aria-labelledby="grades-title"]');
     for (const div of panel?.querySelectorAll('dl > div') ?? []) grades[div.querySelector('dt')?.textContent ?? ''] = text(div.querySelector('dd'));
     return {
-      alerts: [...document.querySelectorAll('[role="alert"]')].map(text),
+      // A failure is named in an alert, or in a calm status when the app is simply offline.
+      alerts: [...document.querySelectorAll('[role="alert"], .data-alert[role="status"]')].map(text),
       statuses: [...document.querySelectorAll('[role="status"]')].map(text),
       history: described ? text(document.getElementById(described)) : null,
       historyEnabled: button !== null && !button.disabled,

@@ -144,8 +144,6 @@ export function useDataset(config: DataConfig, focusId?: string): DatasetState {
     const failures: DataFailure[] = [];
     const fallback = snapshot.data;
     if (!live) return { dataset: fallback, failures };
-    // A failure is named as soon as it happens, while its query waits (a minute after a rate limit) to try again.
-    const retrying = markets.failureReason ?? global.failureReason;
     if (markets.data && global.data) {
       const dataset = liveDataset(markets.data.pages, global.data, fallback, new Date(markets.dataUpdatedAt).toISOString());
       const error = markets.error ?? global.error;
@@ -156,12 +154,18 @@ export function useDataset(config: DataConfig, focusId?: string): DatasetState {
       }
       return { dataset, failures };
     }
-    const error = markets.error ?? global.error;
-    const failure = error ?? retrying;
-    if (failure && fallback) {
-      const next = error ? '' : nextTry(failure, Math.max(markets.failureCount, global.failureCount));
+    // A failure is named as soon as it happens, while its query waits (a minute after a rate limit) to try again.
+    const queries = [
+      { error: markets.error, retrying: markets.failureReason, count: markets.failureCount },
+      { error: global.error, retrying: global.failureReason, count: global.failureCount },
+    ];
+    for (const q of queries) {
+      const failure = q.error ?? q.retrying;
+      if (!failure || !fallback) continue;
       const known = toDataError(failure, 'CoinGecko');
-      failures.push({ source: 'CoinGecko', reason: `${known.reason}${next}`, fallback: 'the embedded snapshot', asOf: fallback.asOf, calm: known.kind === 'network' });
+      const reason = `${known.reason}${q.error ? '' : nextTry(failure, q.count)}`;
+      if (failures.some((f) => f.reason === reason)) continue;
+      failures.push({ source: 'CoinGecko', reason, fallback: 'the embedded snapshot', asOf: fallback.asOf, calm: known.kind === 'network' });
     }
     // The snapshot paints at once and stays until live prices arrive (or for good, if they never do).
     return { dataset: fallback, failures };
