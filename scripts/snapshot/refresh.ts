@@ -140,7 +140,8 @@ async function liveGrades(
     const batch = tokens.slice(i, i + 100);
     const label = `${TOKENMETRICS_NAME} tokens ${i + 1}-${i + batch.length}`;
     const ids = await step(`${label} /tokens`, lastStatus, () => fetchTmIds(config, batch, { fetchImpl }));
-    const { grades, errors } = await step(`${label} grades`, lastStatus, () => fetchTmGrades(config, [...ids.values()], { fetchImpl, today }));
+    // Five endpoints at once: the last status seen may be another endpoint's, so only an HTTP error's own status is named.
+    const { grades, errors } = await step(`${label} grades`, () => null, () => fetchTmGrades(config, [...ids.values()], { fetchImpl, today }));
     for (const e of errors) warnings.push(`${label}: ${e.message}; the derived grades of that kind stay`);
     for (const [id, tmId] of ids) {
       const g = grades.get(tmId);
