@@ -22,6 +22,8 @@ import { assignIds, cgCoins, cgIdFor, matchRows, type TokenIdentity } from './sn
 import { asRecord, dataRows, day, parseCsv, str, toFiniteNumber, toPositiveOrNull, type Json } from './snapshot/parse.ts';
 import { observedEntries } from './snapshot/observed.ts';
 import { parseSeed, SEED_AS_OF, seedEntries } from './snapshot/seeds.ts';
+import { DERIVED_DIR, deriveFacts, writeDerived } from './snapshot/derived.ts';
+import { serializeByLine } from './snapshot/serialize.ts';
 
 // The schemas are zod/mini, which ships no error messages: English ones for a failed `parse` here.
 config(locales.en());
@@ -36,7 +38,8 @@ const FILES = {
   signals: 'tm-api-responses-2025-04/tm_v2_trading_signals_100_2025-04-08.json',
 } as const;
 
-const CMC_SOURCE = 'cmc-2026-01-09';
+/** The CoinMarketCap listing's source id: also the source of the derived `tokens.json` (CMC ids, categories). */
+export const CMC_SOURCE = 'cmc-2026-01-09';
 const CG_DOCS = 'https://docs.coingecko.com/reference/coins-markets';
 
 /** CMC tags that say who invested, where it is listed or which chains carry it: not what the token is. */
@@ -282,29 +285,12 @@ export function buildSnapshot(rawDir: string, seedsDir: string, report: (lines: 
   return snapshotSchema.parse(draft);
 }
 
-function block(open: string, close: string, items: readonly string[]): string {
-  return items.length === 0 ? `${open}${close}` : `${open}\n${items.join(',\n')}\n${close}`;
-}
-
 /**
  * The snapshot as JSON with one token (one source, one grade entry, one table) per line, so a
  * diff shows what moved. Ends with a newline.
  */
 export function serializeSnapshot(s: Snapshot): string {
-  const top = Object.entries(s).map(([key, value]: [string, unknown]) => {
-    let body = JSON.stringify(value);
-    if (Array.isArray(value)) {
-      body = block('[', ']', value.map((v) => JSON.stringify(v)));
-    } else if (value !== null && typeof value === 'object') {
-      const entries = Object.entries(value);
-      // A record of objects (sources, grades, published) gets a line per entry; `market` stays on one.
-      if (entries.every(([, v]) => v !== null && typeof v === 'object')) {
-        body = block('{', '}', entries.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`));
-      }
-    }
-    return `${JSON.stringify(key)}:${body}`;
-  });
-  return `{\n${top.join(',\n')}\n}\n`;
+  return serializeByLine(s);
 }
 
 /** The project root (this file lives in `scripts/`). */
@@ -320,4 +306,8 @@ if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLTo
   writeFileSync(SNAPSHOT_FILE, text);
   const rel = path.relative(PROJECT_ROOT, SNAPSHOT_FILE);
   process.stdout.write(`wrote ${rel}: ${snapshot.tokens.length} tokens, ${Buffer.byteLength(text)} bytes\n`);
+  // What only the raw files know, for `npm run snapshot:live` in a clone without ../shared.
+  for (const { file, bytes } of writeDerived(DERIVED_DIR, deriveFacts(snapshot, CMC_SOURCE))) {
+    process.stdout.write(`wrote ${path.relative(PROJECT_ROOT, path.join(DERIVED_DIR, file))}: ${bytes} bytes\n`);
+  }
 }

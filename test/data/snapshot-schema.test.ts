@@ -124,6 +124,14 @@ describe('the committed snapshot', () => {
   });
 });
 
+describe('a refreshed token the listing did not hold', () => {
+  it('parses with a null CoinMarketCap id and no categories', () => {
+    const doc = copy();
+    Object.assign(firstToken(doc), { cmcId: null, categories: [] });
+    expect(snapshotSchema.safeParse(doc).success).toBe(true);
+  });
+});
+
 describe('the schema refuses a corrupted snapshot', () => {
   it.each<[string, (doc: ReturnType<typeof copy>) => void]>([
     ['a negative price', (d) => void (firstToken(d)['price'] = -1)],
@@ -134,6 +142,8 @@ describe('the schema refuses a corrupted snapshot', () => {
     ['a misspelt field', (d) => void (firstToken(d)['maxSuply'] = null)],
     ['0 for an unknown max supply', (d) => void (firstToken(d)['maxSupply'] = 0)],
     ['a duplicate id', (d) => void (firstToken(d)['id'] = d.tokens[1]?.['id'])],
+    ['0 for an unknown CoinMarketCap id', (d) => void (firstToken(d)['cmcId'] = 0)],
+    ['a missing CoinMarketCap id (unknown is null)', (d) => void delete firstToken(d)['cmcId']],
     ['an unknown rating word', (d) => {
       const g = (d['grades'] as Record<string, { tmGrade: { rating: string } }>)['cardano'];
       if (g) g.tmGrade.rating = 'Hold';

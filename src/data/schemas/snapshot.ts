@@ -2,8 +2,13 @@ import * as z from 'zod/mini';
 
 /**
  * The embedded data snapshot (`public/data/snapshot.json`), built by `scripts/build-snapshot.ts`
- * from public raw files. Facts only: every figure names its source and as-of date.
- * Unknown values are `null`, never 0: a 0 would read as a real price, supply or grade.
+ * from public raw files, or refreshed from CoinGecko (and Token Metrics) by `scripts/refresh-snapshot.ts`
+ * over the facts the raw build committed to `data/derived/`. Facts only: every figure names its source
+ * and as-of date. Unknown values are `null`, never 0: a 0 would read as a real price, supply or grade.
+ *
+ * A refreshed token that the derived files do not know (new to the top 500 since the raw build):
+ * `cmcId` null, `categories` empty, no `grades` unless Token Metrics graded it in the refresh, no
+ * `published` table and no `observed` entry (the app then says "no history: default captures").
  */
 
 /**
@@ -18,10 +23,10 @@ const asOfSchema = z
  * A token id: CoinGecko's id where known (`ripple`, `binancecoin`), else CoinMarketCap's slug.
  * Never all digits: a numeric key would be reordered by JavaScript objects and break stable output.
  */
-const tokenIdSchema = z.string().check(z.regex(/^(?!\d+$)[a-z0-9]+(?:[-_.][a-z0-9]+)*$/, 'not a token id'));
+export const tokenIdSchema = z.string().check(z.regex(/^(?!\d+$)[a-z0-9]+(?:[-_.][a-z0-9]+)*$/, 'not a token id'));
 
 /** A key into `sources`, e.g. `cmc-2026-01-09`. */
-const sourceIdSchema = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'not a source id'));
+export const sourceIdSchema = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'not a source id'));
 
 /** Finite number; zod 4 already refuses NaN and the infinities, the name says it for readers. */
 const finite = z.number();
@@ -46,7 +51,12 @@ export const tmRatingSchema = z.enum(['Strong Buy', 'Buy', 'Neutral', 'Sell', 'S
 
 export const snapshotTokenSchema = z.strictObject({
   id: tokenIdSchema,
-  cmcId: z.int().check(z.positive()),
+  /**
+   * CoinMarketCap's id. The raw build takes it from the CMC listing; a refresh carries it over by token
+   * id from `data/derived/tokens.json`, and it is null for a token the listing did not hold (CoinGecko
+   * rows carry no CMC id). Nothing in the app reads it: it is there to trace a token to its listing.
+   */
+  cmcId: z.nullable(z.int().check(z.positive())),
   name: z.string().check(z.minLength(1)),
   symbol: z.string().check(z.minLength(1)),
   rank: z.int().check(z.positive()),
@@ -57,6 +67,7 @@ export const snapshotTokenSchema = z.strictObject({
   maxSupply: positiveOrNull,
   /** Percent changes of the USD price, e.g. -11.2 for -11.2%. */
   change: z.strictObject({ h24: nullableFinite, d7: nullableFinite, d30: nullableFinite, d90: nullableFinite }),
+  /** CoinMarketCap tags (what the token is); empty when unknown, e.g. a refreshed token the listing did not hold. */
   categories: z.array(z.string().check(z.minLength(1))),
   logo: z.nullable(z.url()),
 });
