@@ -4,22 +4,33 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type ProxyOptions } from 'vite';
 import { cspPlugin } from './scripts/vite-csp.ts';
 import { homeChunk } from './scripts/vite-home-chunk.ts';
+import { UPSTREAM_HEADER } from './worker/routes.ts';
 
 /**
  * Same-origin proxies for the live APIs, in `dev` and `preview` alike: Token Metrics documents no
  * browser CORS, and CoinGecko's rate-limit answers carry no CORS headers. Keys travel in request
  * headers, which the proxy passes on and never logs.
  */
+/** A provider that cannot be reached (offline) answers as the Worker does: 502, marked unreachable. */
+const unreachable: ProxyOptions['configure'] = (server) => {
+  server.on('error', (_error, _req, res) => {
+    if ('writeHead' in res && !res.headersSent)
+      res.writeHead(502, { 'content-type': 'application/json', [UPSTREAM_HEADER]: 'unreachable' }).end('{"error":"unreachable"}');
+  });
+};
+
 const proxy: Record<string, ProxyOptions> = {
   '/proxy/coingecko': {
     target: 'https://api.coingecko.com/api/v3',
     changeOrigin: true,
     rewrite: (path) => path.replace(/^\/proxy\/coingecko/, ''),
+    configure: unreachable,
   },
   '/proxy/tokenmetrics': {
     target: 'https://api.tokenmetrics.com/v2',
     changeOrigin: true,
     rewrite: (path) => path.replace(/^\/proxy\/tokenmetrics/, ''),
+    configure: unreachable,
   },
 };
 

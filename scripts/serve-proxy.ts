@@ -3,7 +3,7 @@
  * allow-list, methods, key headers and refusals), without its shared cache: one user on one machine.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ALLOW, errorBody, proxyTarget, upstreamBase, upstreamHeaders, upstreamUrl, type Provider } from '../worker/routes.ts';
+import { ALLOW, UPSTREAM_HEADER, errorBody, proxyTarget, upstreamBase, upstreamHeaders, upstreamUrl, type Provider } from '../worker/routes.ts';
 
 /** Upstream roots by variable name; unset or empty means the provider's documented root. */
 export type UpstreamBases = Readonly<Partial<Record<Provider['baseVar'], string | undefined>>>;
@@ -48,7 +48,7 @@ export async function proxyLocal(req: IncomingMessage, res: ServerResponse, base
     upstream = await fetch(upstreamUrl(base, target), { headers: upstreamHeaders(provider, incoming), signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS) });
     body = await upstream.arrayBuffer();
   } catch {
-    sendJson(res, 502, errorBody(`${provider.name} is unavailable`, { upstreamStatus: null }));
+    sendJson(res, 502, errorBody(`${provider.name} is unavailable`, { upstreamStatus: null }), { [UPSTREAM_HEADER]: 'unreachable' });
     return;
   }
   if (upstream.status >= 500) {

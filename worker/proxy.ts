@@ -1,7 +1,7 @@
 import { cacheEntry, cacheKey, FETCHED_AT, isFresh, readCache, writeCache } from './cache.ts';
 import { cachePolicy } from './cache-policy.ts';
 import type { Env } from './env.ts';
-import { ALLOW, errorBody, proxyTarget, upstreamBase, upstreamHeaders, upstreamUrl, type Provider } from './routes.ts';
+import { ALLOW, UPSTREAM_HEADER, errorBody, proxyTarget, upstreamBase, upstreamHeaders, upstreamUrl, type Provider } from './routes.ts';
 
 /** Response header: `hit` (fresh from the cache), `miss` (fetched now) or `stale` (cached, upstream refused or down). */
 export const CACHE_STATUS = 'x-capbands-cache';
@@ -39,7 +39,7 @@ function fromCache(entry: Response, status: 'hit' | 'stale', head: boolean, upst
 
 /** Upstream down (network error, timeout, 5xx) and nothing cached. */
 function unavailable(provider: Provider, upstreamStatus: number | null): Response {
-  return json(502, `${provider.name} is unavailable`, { upstreamStatus });
+  return json(502, `${provider.name} is unavailable`, { upstreamStatus }, upstreamStatus === null ? { [UPSTREAM_HEADER]: 'unreachable' } : {});
 }
 
 /**

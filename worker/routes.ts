@@ -59,6 +59,12 @@ export const PROXY_PREFIX = '/proxy/';
 /** The `Allow` header of a 405. */
 export const ALLOW = 'GET, HEAD';
 
+/**
+ * Set (to `unreachable`) on the proxies' 502 when the provider could not be reached at all (network
+ * error, timeout): the app then says calmly that live data is unreachable, as it does offline.
+ */
+export const UPSTREAM_HEADER = 'x-capbands-upstream';
+
 /** Longest query string passed on (a Token Metrics `/tokens?symbol=` with 100 symbols is ~700 characters). */
 const MAX_QUERY_LENGTH = 4096;
 

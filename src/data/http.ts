@@ -50,6 +50,9 @@ export async function fetchJson(url: string, options: FetchJsonOptions): Promise
       if (signal?.aborted) throw new DataError({ kind: 'aborted', source });
       throw new DataError({ kind: 'network', source });
     }
+    // The app's own proxies (dev server, `npm run serve`, the Worker) say when the provider could not be
+    // reached at all (worker/routes.ts UPSTREAM_HEADER): that is the network failing, not the provider.
+    if (response.status === 502 && response.headers.get('x-capbands-upstream') === 'unreachable') throw new DataError({ kind: 'network', source });
     if (!response.ok) {
       throw new DataError({
         kind: 'http',

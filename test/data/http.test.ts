@@ -18,6 +18,13 @@ async function failure(promise: Promise<unknown>): Promise<DataError> {
 }
 
 describe('fetchJson', () => {
+  it("reads the app proxy's 502 marked unreachable as a network failure, and any other 502 as HTTP", async () => {
+    server.use(http.get(ENDPOINT, () => HttpResponse.json({ error: 'unreachable' }, { status: 502, headers: { 'x-capbands-upstream': 'unreachable' } })));
+    await expect(fetchJson(ENDPOINT, { source: 'Test' })).rejects.toMatchObject({ kind: 'network' });
+    server.use(http.get(ENDPOINT, () => HttpResponse.json({ error: 'down' }, { status: 502 })));
+    await expect(fetchJson(ENDPOINT, { source: 'Test' })).rejects.toMatchObject({ kind: 'http', status: 502 });
+  });
+
   it('returns the parsed body and sends the headers given', async () => {
     let seen: string | null = null;
     server.use(

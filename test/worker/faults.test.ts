@@ -74,6 +74,8 @@ describe('upstream down', () => {
     expect(res.status).toBe(502);
     expect(res.headers.get('content-type')).toContain('application/json');
     expect(await res.json()).toEqual({ error: 'CoinGecko is unavailable', upstreamStatus });
+    // Unreachable (no answer at all) is marked, so the app says so calmly; a 5xx is the provider's own failure.
+    expect(res.headers.get('x-capbands-upstream')).toBe(upstreamStatus === null ? 'unreachable' : null);
   });
 
   it('refreshes the cache once upstream is back: the stale copy is replaced', async () => {
