@@ -45,10 +45,27 @@ const CG_DOCS = 'https://docs.coingecko.com/reference/coins-markets';
 /** CMC tags that say who invested, where it is listed or which chains carry it: not what the token is. */
 const DROPPED_TAG_PATTERNS = [/-portfolio$/, /-ecosystem$/, /-estate$/, /-airdrops?$/, /^binance-/, /^cmc-/];
 const DROPPED_TAGS = new Set([
-  '2017-2018-alt-season', 'alleged-sec-securities', 'defi-2', 'discount-token', 'doggone-doggerel',
-  'jump-crypto', 'made-in-america', 'made-in-china', 'metadao-launchpad', 'moonshot', 'mvb',
-  'nomad-capital', 'parafi-capital', 'polkastarter', 'sino-global-capital', 'spartan-group',
-  'superstarter', 'terminal-of-truths', 'token', 'tokenfi-launchpad', 'yearn-partnerships',
+  '2017-2018-alt-season',
+  'alleged-sec-securities',
+  'defi-2',
+  'discount-token',
+  'doggone-doggerel',
+  'jump-crypto',
+  'made-in-america',
+  'made-in-china',
+  'metadao-launchpad',
+  'moonshot',
+  'mvb',
+  'nomad-capital',
+  'parafi-capital',
+  'polkastarter',
+  'sino-global-capital',
+  'spartan-group',
+  'superstarter',
+  'terminal-of-truths',
+  'token',
+  'tokenfi-launchpad',
+  'yearn-partnerships',
 ]);
 
 /**
@@ -73,9 +90,7 @@ interface Listing {
 function listingTokens(rawDir: string, readJson: (file: string) => unknown): Listing {
   const listing = readJson(FILES.listings);
   const rows = dataRows(listing).sort(
-    (a, b) =>
-      (toFiniteNumber(a['cmc_rank']) ?? 0) - (toFiniteNumber(b['cmc_rank']) ?? 0) ||
-      (toFiniteNumber(a['id']) ?? 0) - (toFiniteNumber(b['id']) ?? 0),
+    (a, b) => (toFiniteNumber(a['cmc_rank']) ?? 0) - (toFiniteNumber(b['cmc_rank']) ?? 0) || (toFiniteNumber(a['id']) ?? 0) - (toFiniteNumber(b['id']) ?? 0),
   );
   const cgJson = readJson(FILES.cgJson);
   const cgCsv = parseCsv(readFileSync(path.join(rawDir, FILES.cgCsv), 'utf8'));
@@ -135,7 +150,11 @@ function tmIdentity(r: Json): { key: string; symbol: string; name: string } {
 }
 
 /** The latest date (YYYY-MM-DD) among the rows' DATE fields. */
-const latestDay = (rows: readonly Json[]): string => rows.map((r) => day(r['DATE'])).sort().at(-1) ?? '';
+const latestDay = (rows: readonly Json[]): string =>
+  rows
+    .map((r) => day(r['DATE']))
+    .sort()
+    .at(-1) ?? '';
 
 /**
  * Token Metrics API grades: trader grades (with TA and Quant) and trading signals (trader and
@@ -213,7 +232,9 @@ function seedFacts(
   published: Record<string, PublishedScenario>,
   sources: Record<string, SourceRef>,
 ): void {
-  for (const file of readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort()) {
+  for (const file of readdirSync(seedsDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()) {
     const facts = parseSeed(readFileSync(path.join(seedsDir, file), 'utf8'));
     if (facts === null) continue;
     const hits = [...matchRows(identities, [facts], (f) => ({ key: file, symbol: f.symbol, name: f.name })).keys()];

@@ -98,7 +98,12 @@ async function main(): Promise<void> {
   const jsSums = loads.map((l) => l.js.reduce((sum, f) => sum + f.gzip, 0));
   if (new Set(jsSums).size > 1) log(`warning: JavaScript for / differed between loads: ${jsSums.map(kB).join(', ')}`);
   rows.push(jsRow(jsSums[0] ?? 0, js.length));
-  rows.push(...paintRows(loads.map((l) => l.fcp), loads.map((l) => l.lcp)));
+  rows.push(
+    ...paintRows(
+      loads.map((l) => l.fcp),
+      loads.map((l) => l.lcp),
+    ),
+  );
   rows.push(...exportRows(exported.clickToDownload, exported.inPage));
   rows.push(engineRow(bench, BREACH_MS_PER_THOUSAND));
 

@@ -15,7 +15,10 @@ const server = await serveDist('dist');
 const browser = await launchChromium();
 try {
   for (const scheme of ['light', 'dark'] as const) {
-    for (const [width, height] of [[1280, 800], [390, 844]] as const) {
+    for (const [width, height] of [
+      [1280, 800],
+      [390, 844],
+    ] as const) {
       const context = await browser.newContext({ viewport: { width, height }, colorScheme: scheme });
       await pinSnapshot(context);
       const page = await context.newPage();

@@ -65,7 +65,9 @@ export async function serveDist(dir: string, port = 0, options: ServeOptions = {
       'content-type': TYPES[extname(target)] ?? 'application/octet-stream',
       'cache-control': target.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
     });
-    createReadStream(target).on('error', () => res.destroy()).pipe(res);
+    createReadStream(target)
+      .on('error', () => res.destroy())
+      .pipe(res);
   });
   await new Promise<void>((ok) => server.listen(port, '127.0.0.1', ok));
   const address: AddressInfo | string | null = server.address();

@@ -18,7 +18,12 @@ if (typeof window !== 'undefined' && !('ResizeObserver' in window)) {
 
 // jsdom lays nothing out, so the token list's virtualizer would see a 0 px window and render no row.
 // Give its scroll container a real-looking size (the virtualizer reads clientWidth/clientHeight).
-for (const [prop, size] of typeof Element === 'undefined' ? [] : ([['clientHeight', 640], ['clientWidth', 1000]] as const)) {
+for (const [prop, size] of typeof Element === 'undefined'
+  ? []
+  : ([
+      ['clientHeight', 640],
+      ['clientWidth', 1000],
+    ] as const)) {
   const original = Object.getOwnPropertyDescriptor(Element.prototype, prop);
   Object.defineProperty(Element.prototype, prop, {
     configurable: true,

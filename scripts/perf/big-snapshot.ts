@@ -17,7 +17,14 @@ export function bigSnapshot(file: string, copies = 10): { json: string; tokens: 
       tokens.push(
         k === 0
           ? t
-          : { ...t, id, cmcId: t.cmcId === null ? null : t.cmcId + k * 10_000_000, name: `${t.name} ${k + 1}`, symbol: `${t.symbol}${k + 1}`, rank: t.rank + k * span },
+          : {
+              ...t,
+              id,
+              cmcId: t.cmcId === null ? null : t.cmcId + k * 10_000_000,
+              name: `${t.name} ${k + 1}`,
+              symbol: `${t.symbol}${k + 1}`,
+              rank: t.rank + k * span,
+            },
       );
       const g = base.grades[t.id];
       if (g) grades[id] = g;

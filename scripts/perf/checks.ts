@@ -68,7 +68,9 @@ export function floorRow(measure: string, d: Distribution): Row {
 /** "p95 <= 1.25x", "p50, p95 <= 1.5x": the ratios a budget names, and their limits. */
 function budgetText(budget: LatencyBudget): string {
   const limits = (['p50', 'p95'] as const).filter((p) => budget[p] !== null).map((p) => [p, budget[p]] as const);
-  return new Set(limits.map(([, v]) => v)).size === 1 ? `${limits.map(([p]) => p).join(', ')} <= ${limits[0]?.[1]}x` : limits.map(([p, v]) => `${p} <= ${v}x`).join(', ');
+  return new Set(limits.map(([, v]) => v)).size === 1
+    ? `${limits.map(([p]) => p).join(', ')} <= ${limits[0]?.[1]}x`
+    : limits.map(([p, v]) => `${p} <= ${v}x`).join(', ');
 }
 
 /**
@@ -104,7 +106,11 @@ export function breached(m: Measured, line: number): AppMeasure[] {
  * `runs` runs are taken. A breach holds only for a measure over the line in every run. Returns the last
  * run, the measures over the line in every run, and the measures over it in each run.
  */
-export async function measureUntilClear<M, K>(measure: (run: number) => Promise<M>, over: (m: M) => readonly K[], runs: number): Promise<{ last: M; held: K[]; seen: K[][] }> {
+export async function measureUntilClear<M, K>(
+  measure: (run: number) => Promise<M>,
+  over: (m: M) => readonly K[],
+  runs: number,
+): Promise<{ last: M; held: K[]; seen: K[][] }> {
   let last = await measure(0);
   let held = [...over(last)];
   const seen = [held];
@@ -138,7 +144,8 @@ export async function judgeRate(rate: Rate, measure: (run: number) => Promise<Me
     const r = latencyRow(`${NAMES[k](tokens)}, ${rate}x`, last[k], last[FLOOR_OF[k]], FLOOR_NAME[FLOOR_OF[k]], budget);
     rows.push(seen.length > 1 && r.breach && !held.includes(k) ? { ...r, breach: false, measure: `${r.measure} (breach not confirmed)` } : r);
   }
-  const note = seen.length > 1 ? `${rate}x: over the breach line in ${seen.map((o, i) => `run ${i + 1}: ${o.length ? o.join(', ') : 'none'}`).join('; ')}` : null;
+  const note =
+    seen.length > 1 ? `${rate}x: over the breach line in ${seen.map((o, i) => `run ${i + 1}: ${o.length ? o.join(', ') : 'none'}`).join('; ')}` : null;
   return { rows, note };
 }
 
@@ -162,7 +169,14 @@ const maxOf = (values: ReadonlyArray<number | null>): number => Math.max(...know
 export function paintRows(fcps: ReadonlyArray<number | null>, lcps: ReadonlyArray<number | null>): Row[] {
   return [
     { measure: `first contentful paint /, 4x (n=${fcps.length})`, p50: msRound(median(fcps)), max: msRound(maxOf(fcps)), budget: '-', met: null, breach: null },
-    { measure: `largest contentful paint /, 4x (n=${lcps.length})`, p50: msRound(median(lcps)), max: msRound(maxOf(lcps)), budget: '-', met: null, breach: null },
+    {
+      measure: `largest contentful paint /, 4x (n=${lcps.length})`,
+      p50: msRound(median(lcps)),
+      max: msRound(maxOf(lcps)),
+      budget: '-',
+      met: null,
+      breach: null,
+    },
   ];
 }
 
@@ -180,7 +194,14 @@ export function exportRows(clickToDownload: readonly number[], inPage: readonly 
     },
   ];
   if (inPage.length) {
-    rows.push({ measure: `  of which in the page (click handler -> file link), 1x`, p50: msRound(percentile(inPage, 50)), max: msRound(Math.max(...inPage)), budget: '-', met: null, breach: null });
+    rows.push({
+      measure: `  of which in the page (click handler -> file link), 1x`,
+      p50: msRound(percentile(inPage, 50)),
+      max: msRound(Math.max(...inPage)),
+      budget: '-',
+      met: null,
+      breach: null,
+    });
   }
   return rows;
 }

@@ -27,7 +27,12 @@ export type Measured = Record<Measure, Distribution>;
  * is taken first and discarded. Each page is throttled to `rate` for its turn alone, and given
  * `DEFERRED_MS` and left idle (its deferred renders done) before the next one's turn.
  */
-export async function latencies(drivers: Record<Measure, KeyDriver>, rate: number, { presses, block }: { presses: number; block: number }, warmup: boolean): Promise<Measured> {
+export async function latencies(
+  drivers: Record<Measure, KeyDriver>,
+  rate: number,
+  { presses, block }: { presses: number; block: number },
+  warmup: boolean,
+): Promise<Measured> {
   const samples: Record<Measure, number[]> = { floor: [], text: [], market: [], share: [], search: [], screen: [] };
   for (let round = warmup ? 0 : 1; round <= Math.ceil(presses / block); round++) {
     for (const m of round % 2 ? MEASURES.toReversed() : MEASURES) {
@@ -41,7 +46,8 @@ export async function latencies(drivers: Record<Measure, KeyDriver>, rate: numbe
       await new Promise((done) => setTimeout(done, DEFERRED_MS));
       await idle(page);
       await throttle(page, 1);
-      if (process.env.PERF_DEBUG) log(`${m} take ${(t1 - began).toFixed(0)} idle ${(performance.now() - t1).toFixed(0)} lat ${got.map((g) => latency(g).toFixed(0)).join(',')}`);
+      if (process.env.PERF_DEBUG)
+        log(`${m} take ${(t1 - began).toFixed(0)} idle ${(performance.now() - t1).toFixed(0)} lat ${got.map((g) => latency(g).toFixed(0)).join(',')}`);
     }
   }
   return Object.fromEntries(MEASURES.map((m) => [m, distribution(samples[m])])) as Measured;

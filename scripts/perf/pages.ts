@@ -51,7 +51,11 @@ async function probePage(browser: Browser, url: string, route?: (page: Page) => 
  * The four pages, loaded once: the floor, the bare search box, `/token/cardano`, and `/` over the
  * 5,000-token snapshot. Returns a driver per measure and a function closing the pages.
  */
-export async function openPages(browser: Browser, baseUrl: string, big: { json: string; tokens: number }): Promise<{ drivers: Record<Measure, KeyDriver>; close: () => Promise<void> }> {
+export async function openPages(
+  browser: Browser,
+  baseUrl: string,
+  big: { json: string; tokens: number },
+): Promise<{ drivers: Record<Measure, KeyDriver>; close: () => Promise<void> }> {
   const opened: OpenPage[] = [];
   const close = async (): Promise<void> => void (await Promise.all(opened.map((o) => o.close())));
   try {

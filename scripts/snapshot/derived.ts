@@ -52,9 +52,7 @@ function derivedFileSchema<T extends z.ZodMiniType>(entry: T, sourcesOf: (e: z.i
 }
 
 export const derivedTokensSchema = derivedFileSchema(listedTokenSchema, () => []);
-export const derivedGradesSchema = derivedFileSchema(snapshotGradesSchema, (g) =>
-  Object.values(g).flatMap((e) => (e ? [e.source] : [])),
-);
+export const derivedGradesSchema = derivedFileSchema(snapshotGradesSchema, (g) => Object.values(g).flatMap((e) => (e ? [e.source] : [])));
 export const derivedPublishedSchema = derivedFileSchema(publishedScenarioSchema, (p) => [p.source]);
 export const derivedObservedSchema = derivedFileSchema(observedCapturesSchema, (o) => [o.source]);
 
@@ -95,8 +93,22 @@ export function deriveFacts(s: Snapshot, listingSource: string): DerivedFacts {
   return {
     tokens: { schemaVersion: 1, sources: pickSources(s.sources, [listingSource]), entries: tokens },
     grades: { schemaVersion: 1, sources: pickSources(s.sources, gradeSources), entries: s.grades },
-    published: { schemaVersion: 1, sources: pickSources(s.sources, Object.values(s.published).map((p) => p.source)), entries: s.published },
-    observed: { schemaVersion: 1, sources: pickSources(s.sources, Object.values(observed).map((o) => o.source)), entries: observed },
+    published: {
+      schemaVersion: 1,
+      sources: pickSources(
+        s.sources,
+        Object.values(s.published).map((p) => p.source),
+      ),
+      entries: s.published,
+    },
+    observed: {
+      schemaVersion: 1,
+      sources: pickSources(
+        s.sources,
+        Object.values(observed).map((o) => o.source),
+      ),
+      entries: observed,
+    },
   };
 }
 

@@ -52,9 +52,7 @@ export function cgCoins(...files: readonly (readonly Json[])[]): Map<string, CgC
     if (coin.image === null && image.startsWith('https://')) coin.image = image;
     coins.set(id, coin);
   }
-  return new Map(
-    [...coins].map(([id, c]) => [id, { id, symbols: [...c.symbols], names: [...c.names], image: c.image }]),
-  );
+  return new Map([...coins].map(([id, c]) => [id, { id, symbols: [...c.symbols], names: [...c.names], image: c.image }]));
 }
 
 /**
@@ -62,17 +60,12 @@ export function cgCoins(...files: readonly (readonly Json[])[]): Map<string, CgC
  * same symbol and (normalized) name, then CMC's slug when it is a CoinGecko id with the same symbol.
  * @returns null when the CoinGecko files do not hold the coin, or hold several candidates.
  */
-export function cgIdFor(
-  cmc: { readonly slug: string; readonly symbol: string; readonly name: string },
-  cg: ReadonlyMap<string, CgCoin>,
-): string | null {
+export function cgIdFor(cmc: { readonly slug: string; readonly symbol: string; readonly name: string }, cg: ReadonlyMap<string, CgCoin>): string | null {
   const override = ID_OVERRIDES[cmc.slug];
   if (override !== undefined) return cg.has(override) ? override : null;
   const symbol = cmc.symbol.toUpperCase();
   const name = normName(cmc.name);
-  const hits = [...cg.values()].filter(
-    (c) => c.symbols.includes(symbol) && c.names.some((n) => normName(n) === name),
-  );
+  const hits = [...cg.values()].filter((c) => c.symbols.includes(symbol) && c.names.some((n) => normName(n) === name));
   if (hits.length === 1) return hits[0]?.id ?? null;
   const bySlug = cg.get(cmc.slug);
   return hits.length === 0 && bySlug?.symbols.includes(symbol) ? bySlug.id : null;
@@ -82,9 +75,7 @@ export function cgIdFor(
  * Unique ids in listing order. CoinGecko ids claim theirs first (so a slug can never take a real
  * CoinGecko id from the coin it belongs to), then the rest take CMC's slug; a clash appends `-<cmcId>`.
  */
-export function assignIds(
-  wanted: readonly { readonly cgId: string | null; readonly slug: string; readonly cmcId: number }[],
-): string[] {
+export function assignIds(wanted: readonly { readonly cgId: string | null; readonly slug: string; readonly cmcId: number }[]): string[] {
   const taken = new Set<string>();
   const ids: string[] = wanted.map(() => '');
   const claim = (i: number, id: string, cmcId: number) => {

@@ -5,15 +5,7 @@
  */
 import { classifyPegs } from '../../src/data/pegs.ts';
 import type { ObservedCaptures, SnapshotToken, SourceRef } from '../../src/data/schemas/snapshot.ts';
-import {
-  crossSectionCapture,
-  historyWindow,
-  marketWindows,
-  observedCaptureSet,
-  round4,
-  type CapPoint,
-  type CaptureWindow,
-} from '../../src/engine/index.ts';
+import { crossSectionCapture, historyWindow, marketWindows, observedCaptureSet, round4, type CapPoint, type CaptureWindow } from '../../src/engine/index.ts';
 import type { History } from '../build-history.ts';
 import { str, toFiniteNumber, toPositiveOrNull, type Json } from './parse.ts';
 
@@ -118,8 +110,7 @@ export interface ObservedResult {
 }
 
 /** History points (`[YYYY-MM-DD, USD]`) as the engine's `[ms, USD]`. */
-const capPoints = (points: ReadonlyArray<readonly [string, number]>): CapPoint[] =>
-  points.map(([d, v]) => [Date.parse(`${d}T00:00:00Z`), v] as const);
+const capPoints = (points: ReadonlyArray<readonly [string, number]>): CapPoint[] => points.map(([d, v]) => [Date.parse(`${d}T00:00:00Z`), v] as const);
 
 /**
  * Observed captures for every token of `listing` the data can speak for: a window per pair of
@@ -130,12 +121,7 @@ const capPoints = (points: ReadonlyArray<readonly [string, number]>): CapPoint[]
  * @param history the daily market-cap history (`buildHistory`)
  * @param source the `sources` key the entries cite
  */
-export function observedCaptures(
-  sections: readonly CrossSection[],
-  listing: readonly SnapshotToken[],
-  history: History,
-  source: string,
-): ObservedResult {
+export function observedCaptures(sections: readonly CrossSection[], listing: readonly SnapshotToken[], history: History, source: string): ObservedResult {
   const markets = sections.map((s) => ({ date: s.date, total: marketMeasure(s) }));
   const byDate = new Map(sections.map((s) => [s.date, { section: s, byId: new Map(s.tokens.map((t) => [t.id, t])) }]));
   const listingPegs = classifyPegs(listing);
@@ -150,11 +136,7 @@ export function observedCaptures(
     let matched = 0;
     for (const t of candidates) {
       if (a === undefined || b === undefined) break;
-      const capture = crossSectionCapture(
-        scenarioCap(a.section, a.byId, t.id) ?? Number.NaN,
-        scenarioCap(b.section, b.byId, t.id) ?? Number.NaN,
-        w.marketMove,
-      );
+      const capture = crossSectionCapture(scenarioCap(a.section, a.byId, t.id) ?? Number.NaN, scenarioCap(b.section, b.byId, t.id) ?? Number.NaN, w.marketMove);
       if (capture === null) continue;
       matched += 1;
       windowsByToken.get(t.id)?.push({ ...w, capture });
@@ -232,7 +214,11 @@ export function observedEntries(
   ];
   const result = observedCaptures(sections, tokens, history, source);
   const dates = new Set(sections.map((x) => x.date));
-  const first = result.report.windows.map((w) => w.from).filter((d) => dates.has(d)).sort()[0] ?? listed;
+  const first =
+    result.report.windows
+      .map((w) => w.from)
+      .filter((d) => dates.has(d))
+      .sort()[0] ?? listed;
   const daily = result.report.windows.find((w) => !dates.has(w.from));
   const dailyText = daily ? ` and the ${daily.from} → ${daily.to} daily history` : '';
   sources[source] = { name: `Observed captures: market-cap changes across the ${first} → ${listed} market moves${dailyText} (capbands)`, asOf: listed };

@@ -9,14 +9,7 @@
  * - `observed` and `published` from their derived files, else none: the app shows "no history: default captures";
  * - grades from `grades.json`, each kind replaced by Token Metrics' current one where the key gave one.
  */
-import {
-  fetchGlobal,
-  fetchMarketsPage,
-  CG_PAGE_SIZE,
-  COINGECKO_NAME,
-  type CoinGeckoConfig,
-  type MarketsPage,
-} from '../../src/data/providers/coingecko.ts';
+import { fetchGlobal, fetchMarketsPage, CG_PAGE_SIZE, COINGECKO_NAME, type CoinGeckoConfig, type MarketsPage } from '../../src/data/providers/coingecko.ts';
 import { fetchTmGrades, fetchTmIds, TOKENMETRICS_NAME, type TokenMetricsConfig } from '../../src/data/providers/tokenmetrics.ts';
 import { DataError } from '../../src/data/errors.ts';
 import {
@@ -141,7 +134,11 @@ async function liveGrades(
     const label = `${TOKENMETRICS_NAME} tokens ${i + 1}-${i + batch.length}`;
     const ids = await step(`${label} /tokens`, lastStatus, () => fetchTmIds(config, batch, { fetchImpl }));
     // Five endpoints at once: the last status seen may be another endpoint's, so only an HTTP error's own status is named.
-    const { grades, errors } = await step(`${label} grades`, () => null, () => fetchTmGrades(config, [...ids.values()], { fetchImpl, today }));
+    const { grades, errors } = await step(
+      `${label} grades`,
+      () => null,
+      () => fetchTmGrades(config, [...ids.values()], { fetchImpl, today }),
+    );
     for (const e of errors) warnings.push(`${label}: ${e.message}; the derived grades of that kind stay`);
     for (const [id, tmId] of ids) {
       const g = grades.get(tmId);
@@ -204,7 +201,9 @@ export async function refreshSnapshot(options: RefreshOptions): Promise<{ snapsh
     }
   }
   if (tokens.length < minTokens) {
-    throw new RefreshError(`${COINGECKO_NAME} /coins/markets: only ${tokens.length} usable tokens (${dropped} rows dropped), fewer than the ${minTokens} a snapshot needs`);
+    throw new RefreshError(
+      `${COINGECKO_NAME} /coins/markets: only ${tokens.length} usable tokens (${dropped} rows dropped), fewer than the ${minTokens} a snapshot needs`,
+    );
   }
   tokens.sort((a, b) => a.rank - b.rank);
   const ids = tokens.map((t) => t.id);
@@ -232,7 +231,11 @@ export async function refreshSnapshot(options: RefreshOptions): Promise<{ snapsh
   ];
   const withListing = tokens.filter((t) => t.cmcId !== null).length;
   const sources: Record<string, SourceRef> = {
-    [marketsSource]: { name: `CoinGecko API: coins/markets (top ${pages * CG_PAGE_SIZE}): prices, supplies, ids and logos`, url: CG_MARKETS_DOCS, asOf: pricesAsOf },
+    [marketsSource]: {
+      name: `CoinGecko API: coins/markets (top ${pages * CG_PAGE_SIZE}): prices, supplies, ids and logos`,
+      url: CG_MARKETS_DOCS,
+      asOf: pricesAsOf,
+    },
     [globalSource]: { name: 'CoinGecko API: global (total market cap, BTC dominance)', url: CG_GLOBAL_DOCS, asOf: global.asOf ?? fetchedAt },
     ...(liveGraded ? { [tmSource]: { name: 'Token Metrics API: grades and trading signals', url: TM_DOCS, asOf: today } } : {}),
     // CoinMarketCap ids and categories of the tokens the raw build's listing held.

@@ -129,10 +129,7 @@ export function seedTable(text: string): SeedTable | null {
  * @returns null when it publishes neither a TM Grade nor a scenario table (e.g. an opinion piece).
  */
 export function parseSeed(text: string): SeedFacts | null {
-  const grade =
-    /TM Grade (?:of|for \$[A-Z0-9]+ is) (\d+(?:\.\d+)?)%?,? which translates to an? (Strong Buy|Strong Sell|Buy|Neutral|Sell)\b/i.exec(
-      text,
-    );
+  const grade = /TM Grade (?:of|for \$[A-Z0-9]+ is) (\d+(?:\.\d+)?)%?,? which translates to an? (Strong Buy|Strong Sell|Buy|Neutral|Sell)\b/i.exec(text);
   const table = seedTable(text);
   const gradeValue = toFiniteNumber(grade?.[1]);
   const rating = RATINGS.find((r) => r.toLowerCase() === grade?.[2]?.toLowerCase());
@@ -180,10 +177,7 @@ function pickParts<K extends string>(parts: Readonly<Record<string, number | nul
  * @param source the id of the article in the snapshot's `sources`
  * @throws Error when the article has a table but no current price (the table could not be read against anything).
  */
-export function seedEntries(
-  facts: SeedFacts,
-  source: string,
-): { grades: SnapshotGrades; published: PublishedScenario | null } {
+export function seedEntries(facts: SeedFacts, source: string): { grades: SnapshotGrades; published: PublishedScenario | null } {
   const at = { asOf: SEED_AS_OF, source };
   const grades: SnapshotGrades = {};
   if (facts.tmGrade) grades.tmGrade = { ...facts.tmGrade, ...at };

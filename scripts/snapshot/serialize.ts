@@ -16,11 +16,19 @@ export function serializeByLine(doc: object): string {
   const top = Object.entries(doc).map(([key, value]: [string, unknown]) => {
     let body = JSON.stringify(value);
     if (Array.isArray(value)) {
-      body = block('[', ']', value.map((v) => JSON.stringify(v)));
+      body = block(
+        '[',
+        ']',
+        value.map((v) => JSON.stringify(v)),
+      );
     } else if (value !== null && typeof value === 'object') {
       const entries = Object.entries(value);
       if (entries.every(([, v]) => v !== null && typeof v === 'object')) {
-        body = block('{', '}', entries.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`));
+        body = block(
+          '{',
+          '}',
+          entries.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`),
+        );
       }
     }
     return `${JSON.stringify(key)}:${body}`;

@@ -96,9 +96,7 @@ export function App({ queryClient, persist }: AppProps) {
         <DataBanner focusId={matchPath('/token/:id', pathname)?.id} />
         <main id="main">
           <ErrorBoundary key={pathname}>
-            <Suspense fallback={<p className="loading">Loading…</p>}>
-              {route ? route.element : <NotFound pathname={pathname} />}
-            </Suspense>
+            <Suspense fallback={<p className="loading">Loading…</p>}>{route ? route.element : <NotFound pathname={pathname} />}</Suspense>
           </ErrorBoundary>
         </main>
         <footer className="footer">

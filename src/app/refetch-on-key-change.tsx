@@ -29,7 +29,13 @@ function useInvalidateWhenChanged(key: string, queries: QueryKey): void {
  * page unmounts is seen too.
  */
 export function RefetchOnKeyChange(): null {
-  useInvalidateWhenChanged(useSettingsStore((s) => s.tokenMetricsKey), TOKENMETRICS_QUERIES);
-  useInvalidateWhenChanged(useSettingsStore((s) => s.coingeckoKey), COINGECKO_QUERIES);
+  useInvalidateWhenChanged(
+    useSettingsStore((s) => s.tokenMetricsKey),
+    TOKENMETRICS_QUERIES,
+  );
+  useInvalidateWhenChanged(
+    useSettingsStore((s) => s.coingeckoKey),
+    COINGECKO_QUERIES,
+  );
   return null;
 }

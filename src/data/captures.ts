@@ -43,7 +43,11 @@ export function pegsOf(dataset: Dataset): ReadonlyMap<string, Peg> {
 /** The window a token's observed captures span, as "2023-05-13 → 2026-01-09". */
 function span(windows: readonly { readonly from: string; readonly to: string }[]): string {
   const from = windows.map((w) => w.from).sort()[0] ?? '';
-  const to = windows.map((w) => w.to).sort().at(-1) ?? '';
+  const to =
+    windows
+      .map((w) => w.to)
+      .sort()
+      .at(-1) ?? '';
   return `${from} → ${to}`;
 }
 
@@ -85,7 +89,13 @@ function published(token: Token, dataset: Dataset, fallback: Captures): TokenCap
 
 function unpegged(token: Token, dataset: Dataset, mode: CaptureMode): TokenCaptures {
   if (mode === 'same') {
-    return { captures: DEFAULT_CAPTURES, origin: 'same', short: 'same for all', detail: 'Same for all: the default captures (0.5 / 0.75 / 1) for every token.', peg: null };
+    return {
+      captures: DEFAULT_CAPTURES,
+      origin: 'same',
+      short: 'same for all',
+      detail: 'Same for all: the default captures (0.5 / 0.75 / 1) for every token.',
+      peg: null,
+    };
   }
   const own = ownCaptures(token, dataset);
   return (mode === 'tm' ? published(token, dataset, own.captures) : null) ?? own;
@@ -99,13 +109,25 @@ function unpegged(token: Token, dataset: Dataset, mode: CaptureMode): TokenCaptu
 export function capturesFor(token: Token, dataset: Dataset, mode: CaptureMode): TokenCaptures {
   const peg = pegsOf(dataset).get(token.id) ?? null;
   if (peg?.kind === 'pegged') {
-    return { captures: DEFAULT_CAPTURES, origin: 'pegged', short: peg.label, detail: `${token.name} is ${peg.label}: its price stays at the peg in every scenario (its market cap may grow; its price does not).`, peg };
+    return {
+      captures: DEFAULT_CAPTURES,
+      origin: 'pegged',
+      short: peg.label,
+      detail: `${token.name} is ${peg.label}: its price stays at the peg in every scenario (its market cap may grow; its price does not).`,
+      peg,
+    };
   }
   if (peg?.kind === 'tracks') {
     const underlying = dataset.tokens.find((t) => t.id === peg.underlying);
     if (underlying) {
       const theirs = unpegged(underlying, dataset, mode);
-      return { captures: theirs.captures, origin: 'tracks', short: peg.label, detail: `${token.name} ${peg.label}: it moves with ${underlying.name}, so it takes ${underlying.name}'s captures (${theirs.short}).`, peg };
+      return {
+        captures: theirs.captures,
+        origin: 'tracks',
+        short: peg.label,
+        detail: `${token.name} ${peg.label}: it moves with ${underlying.name}, so it takes ${underlying.name}'s captures (${theirs.short}).`,
+        peg,
+      };
     }
   }
   return unpegged(token, dataset, mode);

@@ -116,7 +116,10 @@ function trackedBy(t: Classified, bySymbol: ReadonlyMap<string, Classified>, byI
   if (fromSymbol) return fromSymbol;
   if (!DERIVATIVE_NAME.test(t.name)) return null;
   // "Wrapped Bitcoin" -> Bitcoin; "Coinbase Wrapped BTC" -> BTC.
-  const rest = t.name.replace(/.*\b(wrapped|bridged|staked|restaked|binance-peg|peg)\b\s*/i, '').replace(/\s*\(.*\)$/, '').trim();
+  const rest = t.name
+    .replace(/.*\b(wrapped|bridged|staked|restaked|binance-peg|peg)\b\s*/i, '')
+    .replace(/\s*\(.*\)$/, '')
+    .trim();
   if (rest === '') return null;
   const named = [...byId.values()].find((u) => u.name.toLowerCase() === rest.toLowerCase()) ?? bySymbol.get(rest.toUpperCase());
   return tracks(t, named);

@@ -23,5 +23,9 @@ function subscribe(listener: () => void): () => void {
 
 /** The current long load, for a `progressbar`. */
 export function useLoadProgress(): LoadProgress | null {
-  return useSyncExternalStore(subscribe, () => current, () => null);
+  return useSyncExternalStore(
+    subscribe,
+    () => current,
+    () => null,
+  );
 }

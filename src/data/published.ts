@@ -35,10 +35,12 @@ export function publishedFrame(p: PublishedScenario): { tiers: number[]; m0: num
 /** The published cells as chart points, at the market sizes the analysis meant. */
 export function publishedPoints(p: PublishedScenario): PublishedPoint[] {
   const { tiers } = publishedFrame(p);
-  return CASES.flatMap((c) => tiers.flatMap((m, i) => {
-    const price = p[c][i];
-    return price === null || price === undefined ? [] : [{ m, price, case: c }];
-  }));
+  return CASES.flatMap((c) =>
+    tiers.flatMap((m, i) => {
+      const price = p[c][i];
+      return price === null || price === undefined ? [] : [{ m, price, case: c }];
+    }),
+  );
 }
 
 export interface PublishedFit {

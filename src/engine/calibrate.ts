@@ -99,7 +99,7 @@ export function calibrate(token: TokenInput, tiers: readonly number[], published
     });
   }
   if (used === 0) {
-    throw new EngineInputError('tiers', 'at least one published tier must differ from today\'s total market', tiers);
+    throw new EngineInputError('tiers', "at least one published tier must differ from today's total market", tiers);
   }
   return { captures, maxResidual, cells: used };
 }

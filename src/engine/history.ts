@@ -112,12 +112,7 @@ function windowCapture(token: readonly number[], market: readonly number[]): num
  * @param windowDays days per window, 90 by default (floored; at least 2)
  * @param stepDays days between window ends, 7 by default (floored; at least 1)
  */
-export function captureSamples(
-  token: readonly CapPoint[],
-  market: readonly CapPoint[],
-  windowDays = 90,
-  stepDays = 7,
-): CaptureSamples {
+export function captureSamples(token: readonly CapPoint[], market: readonly CapPoint[], windowDays = 90, stepDays = 7): CaptureSamples {
   const span = wholeDays(windowDays, 2, 90);
   const step = wholeDays(stepDays, 1, 7);
   const tokenDays = valuesByDay(token);
@@ -207,12 +202,7 @@ export type HistoryCaptures = HistoryCapturesFound | HistoryTooShort;
  * @param windowDays days per window, 90 by default
  * @param stepDays days between windows, 7 by default
  */
-export function historyCaptures(
-  token: readonly CapPoint[],
-  market: readonly CapPoint[],
-  windowDays = 90,
-  stepDays = 7,
-): HistoryCaptures {
+export function historyCaptures(token: readonly CapPoint[], market: readonly CapPoint[], windowDays = 90, stepDays = 7): HistoryCaptures {
   const s = captureSamples(token, market, windowDays, stepDays);
   const needed = s.windowDays + 3 * s.stepDays;
   if (s.days < needed || s.windows < MIN_WINDOWS) {

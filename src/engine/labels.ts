@@ -29,11 +29,19 @@ export function tierLabel(usd: number): string {
 }
 
 const SUFFIX: Readonly<Record<string, number>> = {
-  k: 1e3, thousand: 1e3,
-  m: 1e6, mn: 1e6, million: 1e6,
-  b: 1e9, bn: 1e9, billion: 1e9,
-  t: 1e12, tn: 1e12, trillion: 1e12,
-  q: 1e15, quadrillion: 1e15,
+  k: 1e3,
+  thousand: 1e3,
+  m: 1e6,
+  mn: 1e6,
+  million: 1e6,
+  b: 1e9,
+  bn: 1e9,
+  billion: 1e9,
+  t: 1e12,
+  tn: 1e12,
+  trillion: 1e12,
+  q: 1e15,
+  quadrillion: 1e15,
 };
 
 /**
@@ -43,7 +51,12 @@ const SUFFIX: Readonly<Record<string, number>> = {
  * @throws EngineInputError (field `marketSize`) naming what could not be read.
  */
 export function parseMarketSize(text: string, field = 'marketSize'): number {
-  const cleaned = text.trim().toLowerCase().replace(/^\$/, '').replace(/[,_\s]/g, '').replace(/usd$/, '');
+  const cleaned = text
+    .trim()
+    .toLowerCase()
+    .replace(/^\$/, '')
+    .replace(/[,_\s]/g, '')
+    .replace(/usd$/, '');
   const match = /^(\d+(?:\.\d*)?(?:e[+-]?\d+)?|\.\d+)([a-z]*)$/.exec(cleaned);
   if (!match) throw new EngineInputError(field, `"${text}" is not a market size such as 16T or 500B`, text);
   const n = Number(match[1]);

@@ -1,14 +1,6 @@
 import { EngineInputError } from './errors.ts';
 import { LIMITS } from './limits.ts';
-import {
-  checkCapture,
-  checkMarketSize,
-  checkNumber,
-  checkTiers,
-  checkToken,
-  type CheckedToken,
-  type TokenInput,
-} from './validate.ts';
+import { checkCapture, checkMarketSize, checkNumber, checkTiers, checkToken, type CheckedToken, type TokenInput } from './validate.ts';
 
 /** The three cases of every scenario, in band order. */
 export const CASES = ['bear', 'base', 'moon'] as const;

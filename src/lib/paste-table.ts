@@ -33,20 +33,36 @@ const PRICE_MAX = 1e15;
 const DEFAULT_COLUMNS: readonly CaseName[] = ['bear', 'base', 'moon'];
 
 const UNIT: Readonly<Record<string, number>> = {
-  k: 1e3, thousand: 1e3,
-  m: 1e6, mn: 1e6, million: 1e6,
-  b: 1e9, bn: 1e9, billion: 1e9,
-  t: 1e12, tn: 1e12, trillion: 1e12,
+  k: 1e3,
+  thousand: 1e3,
+  m: 1e6,
+  mn: 1e6,
+  million: 1e6,
+  b: 1e9,
+  bn: 1e9,
+  billion: 1e9,
+  t: 1e12,
+  tn: 1e12,
+  trillion: 1e12,
 };
 
 /** Words that name a case next to a price, in prose and headers. */
 const LABEL: Readonly<Record<string, CaseName>> = { bear: 'bear', bearish: 'bear', base: 'base', moon: 'moon', bull: 'moon', bullish: 'moon' };
 /** More case names a header may use (too common in prose to label prices there). */
 const HEADER_LABEL: Readonly<Record<string, CaseName>> = {
-  ...LABEL, low: 'bear', pessimistic: 'bear', mid: 'base', middle: 'base', neutral: 'base', high: 'moon', optimistic: 'moon',
+  ...LABEL,
+  low: 'bear',
+  pessimistic: 'bear',
+  mid: 'base',
+  middle: 'base',
+  neutral: 'base',
+  high: 'moon',
+  optimistic: 'moon',
 };
 const HEADER_WORDS = new Set(
-  'tier tiers market cap caps mcap mc capitalization capitalisation size total crypto case cases scenario scenarios price prices usd at the and of in prediction predictions level t trillion token value'.split(' '),
+  'tier tiers market cap caps mcap mc capitalization capitalisation size total crypto case cases scenario scenarios price prices usd at the and of in prediction predictions level t trillion token value'.split(
+    ' ',
+  ),
 );
 
 const TIER_WORDS = new Set(['tier', 'tiers', 'market', 'cap', 'mcap', 'mc', 'size']);
@@ -196,8 +212,7 @@ function addRow(state: State, tier: number, text: string, line: number, cells: R
   return null;
 }
 
-const noPrices = (p: NonNullable<State['pending']>): Failure =>
-  fail(p.line, `found no prices for ${p.text} (expected them on that line or the next)`);
+const noPrices = (p: NonNullable<State['pending']>): Failure => fail(p.line, `found no prices for ${p.text} (expected them on that line or the next)`);
 
 /** Reads one line into the state: a header, a row, a tier waiting for its prices, or nothing. */
 function readLine(state: State, raw: string, line: number): Failure | null {

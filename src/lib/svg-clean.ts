@@ -5,11 +5,32 @@
 
 /** Styles copied from the live chart: the ones its look depends on. */
 const INLINED = [
-  'fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-opacity', 'opacity', 'fill-opacity',
-  'font-size', 'font-family', 'font-weight', 'text-anchor', 'dominant-baseline',
+  'fill',
+  'stroke',
+  'stroke-width',
+  'stroke-dasharray',
+  'stroke-opacity',
+  'opacity',
+  'fill-opacity',
+  'font-size',
+  'font-family',
+  'font-weight',
+  'text-anchor',
+  'dominant-baseline',
 ] as const;
 /** Inherited ones are written only where they differ from the parent's, which keeps the file small. */
-const INHERITED = new Set(['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-opacity', 'fill-opacity', 'font-size', 'font-family', 'font-weight', 'text-anchor']);
+const INHERITED = new Set([
+  'fill',
+  'stroke',
+  'stroke-width',
+  'stroke-dasharray',
+  'stroke-opacity',
+  'fill-opacity',
+  'font-size',
+  'font-family',
+  'font-weight',
+  'text-anchor',
+]);
 const INITIAL: Readonly<Record<string, string>> = { opacity: '1', 'dominant-baseline': 'auto' };
 const COLOR_PROPS = new Set(['fill', 'stroke', 'color', 'stop-color', 'flood-color', 'lighting-color']);
 /** Elements that are interactive, scripted or may load something. */

@@ -128,7 +128,14 @@ export function standaloneSvg(svg: SVGSVGElement, options: SvgExportOptions): st
   const chartStyle = parseStyle(chart.getAttribute('style'));
   for (const prop of ['width', 'height', 'max-width', 'max-height', 'position', 'top', 'left']) chartStyle.delete(prop);
   chart.setAttribute('style', writeStyle(chartStyle));
-  for (const [k, v] of Object.entries({ x: 0, y: chartTop, width, height: Math.max(1, legendTop - 8 - chartTop), viewBox: box, preserveAspectRatio: 'xMidYMid meet' })) {
+  for (const [k, v] of Object.entries({
+    x: 0,
+    y: chartTop,
+    width,
+    height: Math.max(1, legendTop - 8 - chartTop),
+    viewBox: box,
+    preserveAspectRatio: 'xMidYMid meet',
+  })) {
     chart.setAttribute(k, String(v));
   }
   root.append(chart);
@@ -227,9 +234,10 @@ export function exportFileName(symbol: string, date: Date, ext: 'png' | 'svg' | 
     .slice(0, 32)
     .replace(/^[-_]+|[-_]+$/g, '');
   const year = date.getUTCFullYear();
-  const day = Number.isNaN(date.getTime()) || year < 0 || year > 9999
-    ? ''
-    : `${String(year).padStart(4, '0')}-${String(date.getUTCMonth() + 1).padStart(2, '0')}-${String(date.getUTCDate()).padStart(2, '0')}`;
+  const day =
+    Number.isNaN(date.getTime()) || year < 0 || year > 9999
+      ? ''
+      : `${String(year).padStart(4, '0')}-${String(date.getUTCMonth() + 1).padStart(2, '0')}-${String(date.getUTCDate()).padStart(2, '0')}`;
   return `${['capbands', safe, day].filter((part) => part !== '').join('-')}.${ext}`;
 }
 

@@ -33,7 +33,23 @@ export interface BrowserState {
   readonly category: string;
 }
 
-const SORT_KEYS: readonly SortKey[] = ['rank', 'name', 'symbol', 'price', 'marketCap', 'h24', 'd30', 'tmGrade', 'traderGrade', 'signal', 'scenarioPrice', 'capture', 'multiple', 'needs', 'watched'];
+const SORT_KEYS: readonly SortKey[] = [
+  'rank',
+  'name',
+  'symbol',
+  'price',
+  'marketCap',
+  'h24',
+  'd30',
+  'tmGrade',
+  'traderGrade',
+  'signal',
+  'scenarioPrice',
+  'capture',
+  'multiple',
+  'needs',
+  'watched',
+];
 export const RATING_VALUES: readonly RatingFilter[] = ['Any', 'Strong Buy', 'Buy', 'Neutral', 'Sell', 'Strong Sell'];
 export const SIGNAL_VALUES: readonly SignalFilter[] = ['Any', 'Bullish', 'Bearish'];
 /** The URL keys of `/` that carry the browser's search, filters and order. */
@@ -94,7 +110,19 @@ interface BrowserActions {
 }
 
 /** Columns where bigger comes first when first clicked. */
-const DESC_FIRST: ReadonlySet<SortKey> = new Set(['price', 'marketCap', 'h24', 'd30', 'tmGrade', 'traderGrade', 'signal', 'scenarioPrice', 'capture', 'multiple', 'watched']);
+const DESC_FIRST: ReadonlySet<SortKey> = new Set([
+  'price',
+  'marketCap',
+  'h24',
+  'd30',
+  'tmGrade',
+  'traderGrade',
+  'signal',
+  'scenarioPrice',
+  'capture',
+  'multiple',
+  'watched',
+]);
 
 export const INITIAL_BROWSER: BrowserState = { search: '', sortKey: 'rank', sortDir: 'asc', rating: 'Any', signal: 'Any', category: '' };
 
@@ -103,9 +131,7 @@ export const useBrowserStore = create<BrowserState & BrowserActions>()((set) => 
   ...INITIAL_BROWSER,
   setSearch: (search) => set({ search: search.slice(0, 100) }),
   sortBy: (key) =>
-    set((s) =>
-      s.sortKey === key ? { sortDir: s.sortDir === 'asc' ? 'desc' : 'asc' } : { sortKey: key, sortDir: DESC_FIRST.has(key) ? 'desc' : 'asc' },
-    ),
+    set((s) => (s.sortKey === key ? { sortDir: s.sortDir === 'asc' ? 'desc' : 'asc' } : { sortKey: key, sortDir: DESC_FIRST.has(key) ? 'desc' : 'asc' })),
   setRating: (rating) => set({ rating }),
   setSignal: (signal) => set({ signal }),
   setCategory: (category) => set({ category }),

@@ -3,30 +3,11 @@
  * docs/ui-contract.md). Pure functions, no React, no DOM: a link is untrusted input, so reading
  * never throws and every value it yields is finite, in range and clamped by the store's own rules.
  */
-import {
-  CAPTURE_RANGE,
-  CASES,
-  DEFAULT_CAPTURES,
-  DEFAULT_TIERS,
-  LIMITS,
-  MARKET_SIZE_RANGE,
-  SHARE_RANGE,
-  tierLabel,
-} from '../engine/index.ts';
+import { CAPTURE_RANGE, CASES, DEFAULT_CAPTURES, DEFAULT_TIERS, LIMITS, MARKET_SIZE_RANGE, SHARE_RANGE, tierLabel } from '../engine/index.ts';
 import type { Captures, ScenarioCase } from '../engine/index.ts';
 import { formatShare } from '../lib/format.ts';
 import { readNumber, readUsd, usdForUrl } from './usd-url.ts';
-import {
-  MAX_TIERS,
-  capturesOrdered,
-  clampCapture,
-  clampCaptures,
-  clampMarketSize,
-  clampShare,
-  clampTier,
-  orderCaptures,
-  tidyTiers,
-} from './clamp.ts';
+import { MAX_TIERS, capturesOrdered, clampCapture, clampCaptures, clampMarketSize, clampShare, clampTier, orderCaptures, tidyTiers } from './clamp.ts';
 
 /** Which supply prices are computed over: today's circulating supply or the maximum supply. */
 export type Horizon = 'circ' | 'max';
@@ -146,7 +127,10 @@ function readTiers(raw: string, notices: string[]): readonly number[] {
   const values: number[] = [];
   const unread: string[] = [];
   let clamped = 0;
-  for (const part of raw.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
+  for (const part of raw
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '')) {
     const n = part.length <= MAX_VALUE_LENGTH ? readUsd(part) : null;
     const value = n === null ? null : clampTier(n);
     if (value === null) unread.push(part);

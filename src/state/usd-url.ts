@@ -29,7 +29,13 @@ function noPlus(text: string): string {
   return text.replace('e+', 'e');
 }
 
-const URL_UNITS = [['Q', 1e15], ['T', 1e12], ['B', 1e9], ['M', 1e6], ['K', 1e3]] as const;
+const URL_UNITS = [
+  ['Q', 1e15],
+  ['T', 1e12],
+  ['B', 1e9],
+  ['M', 1e6],
+  ['K', 1e3],
+] as const;
 
 /**
  * USD for a link: the shortest of "16T", "16000000000000" and "1.6e13" that reads back as exactly

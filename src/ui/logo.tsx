@@ -24,7 +24,11 @@ interface LogoProps {
 export function Logo({ src, symbol, id, size }: LogoProps) {
   const [failed, setFailed] = useState(false);
   if (!src || failed) {
-    const letters = symbol.replace(/[^\p{L}\p{N}]/gu, '').slice(0, 2).toUpperCase() || '?';
+    const letters =
+      symbol
+        .replace(/[^\p{L}\p{N}]/gu, '')
+        .slice(0, 2)
+        .toUpperCase() || '?';
     return (
       // The letters are drawn by CSS (`content: attr(data-letters)`), so they never join a name's text.
       <span

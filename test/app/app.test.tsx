@@ -17,7 +17,9 @@ describe('the app shell and its routes', () => {
     renderApp('/token/cardano');
     expect(await screen.findByRole('heading', { level: 1, name: 'Cardano (ADA)' })).toBeInTheDocument();
     const table = screen.getByRole('table', { name: 'Scenario bands' });
-    const rowHeaders = within(table).getAllByRole('rowheader').map((th) => th.textContent);
+    const rowHeaders = within(table)
+      .getAllByRole('rowheader')
+      .map((th) => th.textContent);
     expect(rowHeaders).toEqual(['8T', '16T', '23T', '31T']);
     const cells = within(table).getAllByRole('cell');
     expect(cells).toHaveLength(12);

@@ -12,5 +12,13 @@ export function renderApp(href: string, onCommit?: ProfilerOnRenderCallback) {
   const queryClient = createQueryClient();
   queryClient.setDefaultOptions({ queries: { retry: false } });
   const app = <App queryClient={queryClient} />;
-  return render(onCommit ? <Profiler id="app" onRender={onCommit}>{app}</Profiler> : app);
+  return render(
+    onCommit ? (
+      <Profiler id="app" onRender={onCommit}>
+        {app}
+      </Profiler>
+    ) : (
+      app
+    ),
+  );
 }

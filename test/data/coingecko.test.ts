@@ -53,7 +53,7 @@ describe('CoinGecko /coins/markets', () => {
     expect(page.tokens[0]?.marketCap).toBeNull();
   });
 
-  it('drops and counts a row whose numbers pass the schema but not the engine\'s limits (price 1e308, supply 1e30)', async () => {
+  it("drops and counts a row whose numbers pass the schema but not the engine's limits (price 1e308, supply 1e30)", async () => {
     const [first, second, third] = rows;
     const body = [first, { ...second, current_price: 1e308 }, { ...third, circulating_supply: 1e30 }];
     server.use(http.get('*/proxy/coingecko/coins/markets', () => HttpResponse.json(body)));
@@ -96,11 +96,23 @@ describe('CoinGecko /global and /market_chart', () => {
   it('cleans a market chart: sorted, positive, finite points only', async () => {
     server.use(
       http.get('*/proxy/coingecko/coins/cardano/market_chart', () =>
-        HttpResponse.json({ prices: [[2, 0.5], [1, 0.4], [3, null], [4, -1]], market_caps: [[1, 1e10]], total_volumes: [] }),
+        HttpResponse.json({
+          prices: [
+            [2, 0.5],
+            [1, 0.4],
+            [3, null],
+            [4, -1],
+          ],
+          market_caps: [[1, 1e10]],
+          total_volumes: [],
+        }),
       ),
     );
     const h = await fetchMarketChart(config, 'cardano');
-    expect(h.prices).toEqual([[1, 0.4], [2, 0.5]]);
+    expect(h.prices).toEqual([
+      [1, 0.4],
+      [2, 0.5],
+    ]);
     expect(h.marketCaps).toEqual([[1, 1e10]]);
   });
 });

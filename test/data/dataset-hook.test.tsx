@@ -150,7 +150,10 @@ describe('useDataset: live CoinGecko prices', () => {
 
   it('does not wait minutes for a long Retry-After: the snapshot and the reason come at once', async () => {
     const seen = recordRequests();
-    server.use(globalHandler, http.get('*/proxy/coingecko/coins/markets', () => new HttpResponse(null, { status: 429, headers: { 'Retry-After': '600' } })));
+    server.use(
+      globalHandler,
+      http.get('*/proxy/coingecko/coins/markets', () => new HttpResponse(null, { status: 429, headers: { 'Retry-After': '600' } })),
+    );
     const { result } = renderDataset(liveConfig);
     await waitFor(() => expect(result.current.failures).toHaveLength(1));
     expect(result.current.failures[0]).toMatchObject({ reason: 'HTTP 429', fallback: 'the embedded snapshot' });
@@ -159,7 +162,10 @@ describe('useDataset: live CoinGecko prices', () => {
 
   it('does not retry a 4xx other than 429', async () => {
     const seen = recordRequests();
-    server.use(globalHandler, http.get('*/proxy/coingecko/coins/markets', () => new HttpResponse(null, { status: 401 })));
+    server.use(
+      globalHandler,
+      http.get('*/proxy/coingecko/coins/markets', () => new HttpResponse(null, { status: 401 })),
+    );
     const { result } = renderDataset(liveConfig);
     await waitFor(() => expect(result.current.failures).toHaveLength(1));
     expect(result.current.failures[0]?.reason).toBe('HTTP 401');
@@ -174,13 +180,20 @@ describe('useDataset: live CoinGecko prices', () => {
     );
     const { result } = renderDataset(liveConfig);
     await waitFor(() => expect(result.current.failures).toHaveLength(1));
-    expect(result.current.failures[0]).toMatchObject({ source: 'CoinGecko', reason: 'invalid response (HTML instead of JSON)', fallback: 'the embedded snapshot' });
+    expect(result.current.failures[0]).toMatchObject({
+      source: 'CoinGecko',
+      reason: 'invalid response (HTML instead of JSON)',
+      fallback: 'the embedded snapshot',
+    });
     expect(result.current.dataset?.source).toBe('snapshot');
     expect(calls(seen, '/coins/markets')).toBe(1);
   });
 
   it('a failing /global also falls back to the snapshot', async () => {
-    server.use(marketsHandler, http.get('*/proxy/coingecko/global', () => HttpResponse.json({ data: { total_market_cap: {} } })));
+    server.use(
+      marketsHandler,
+      http.get('*/proxy/coingecko/global', () => HttpResponse.json({ data: { total_market_cap: {} } })),
+    );
     const { result } = renderDataset(liveConfig);
     await waitFor(() => expect(result.current.failures).toHaveLength(1));
     expect(result.current.failures[0]).toMatchObject({ source: 'CoinGecko', reason: 'invalid response (global has no total market cap)' });
@@ -230,7 +243,16 @@ function tmHandlers(overrides: Partial<Record<string, () => Response>> = {}) {
     answer('/trader-grades', () => [{ TOKEN_ID: ADA, TM_TRADER_GRADE: 44.4, TA_GRADE: 40, QUANT_GRADE: '50', TM_TRADER_GRADE_24H_PCT_CHANGE: 1.5, DATE }]),
     answer('/investor-grades', () => [{ TOKEN_ID: ADA, TM_INVESTOR_GRADE: 57.7, DATE }]),
     answer('/technology-grade', () => [
-      { TOKEN_ID: ADA, TECHNOLOGY_GRADE: 83, ACTIVITY_SCORE: 77, SECURITY_SCORE: null, REPOSITORY_SCORE: 73, COLLABORATION_SCORE: 100, DEFI_SCANNER_SCORE: 84, DATE },
+      {
+        TOKEN_ID: ADA,
+        TECHNOLOGY_GRADE: 83,
+        ACTIVITY_SCORE: 77,
+        SECURITY_SCORE: null,
+        REPOSITORY_SCORE: 73,
+        COLLABORATION_SCORE: 100,
+        DEFI_SCANNER_SCORE: 84,
+        DATE,
+      },
     ]),
     answer('/trading-signals', () => signals.data),
     answer('/scenario-analysis', () => [{ TOKEN_ID: ADA, SCENARIO_PREDICTION: ADA_SCENARIO }]),
@@ -331,7 +353,7 @@ describe('useDataset: live Token Metrics grades', () => {
 describe('useDataset: Token Metrics scenario analysis of the focused token', () => {
   const snapshotCardano = (snapshotJson as unknown as { published: Record<string, { source: string; asOf: string }> }).published.cardano;
 
-  it('asks /scenario-analysis for the focused token only, and its table replaces the snapshot\'s', async () => {
+  it("asks /scenario-analysis for the focused token only, and its table replaces the snapshot's", async () => {
     const seen = recordRequests();
     server.use(marketsHandler, globalHandler, ...tmHandlers());
     const { result, queryClient } = renderDataset(tmConfig, 'cardano');
@@ -353,7 +375,10 @@ describe('useDataset: Token Metrics scenario analysis of the focused token', () 
     for (const s of asked) expect(s.tmKey).toBe(TM_KEY);
     // Neither a URL nor a query key (persisted to IndexedDB) holds the key.
     for (const s of seen) expect(s.url).not.toContain(TM_KEY);
-    const keys = queryClient.getQueryCache().getAll().map((q) => JSON.stringify(q.queryKey));
+    const keys = queryClient
+      .getQueryCache()
+      .getAll()
+      .map((q) => JSON.stringify(q.queryKey));
     expect(keys.some((k) => k.includes('scenario'))).toBe(true);
     for (const k of keys) expect(k).not.toContain(TM_KEY);
   });
@@ -369,7 +394,7 @@ describe('useDataset: Token Metrics scenario analysis of the focused token', () 
     expect(noKey.result.current.dataset?.published.cardano).toEqual(snapshotCardano);
   });
 
-  it('a failure keeps the snapshot\'s table and is a Token Metrics failure that says what failed', async () => {
+  it("a failure keeps the snapshot's table and is a Token Metrics failure that says what failed", async () => {
     server.use(marketsHandler, globalHandler, ...tmHandlers({ '/scenario-analysis': forbidden }));
     const { result } = renderDataset(tmConfig, 'cardano');
     await waitFor(() => expect(result.current.failures).toHaveLength(1));
@@ -389,7 +414,10 @@ describe('useDataset: Token Metrics scenario analysis of the focused token', () 
     server.use(marketsHandler, globalHandler, ...tmHandlers({ '/scenario-analysis': renamedScenario }));
     const { result } = renderDataset(tmConfig, 'cardano');
     await waitFor(() => expect(result.current.failures).toHaveLength(1));
-    expect(result.current.failures[0]).toMatchObject({ reason: 'invalid response (/scenario-analysis: no usable rows)', fallback: "the snapshot's published table" });
+    expect(result.current.failures[0]).toMatchObject({
+      reason: 'invalid response (/scenario-analysis: no usable rows)',
+      fallback: "the snapshot's published table",
+    });
   });
 });
 
@@ -400,7 +428,12 @@ describe('through the whole app', () => {
 
   it('a CoinGecko 429 shows an alert naming the source, the reason and the snapshot date; the tokens stay', async () => {
     const seen = recordRequests();
-    server.use(historyHandler, globalHandler, http.get('*/proxy/coingecko/coins/markets', limited), http.get('*/proxy/coingecko/coins/:id/market_chart', limited));
+    server.use(
+      historyHandler,
+      globalHandler,
+      http.get('*/proxy/coingecko/coins/markets', limited),
+      http.get('*/proxy/coingecko/coins/:id/market_chart', limited),
+    );
     renderApp('/?source=coingecko');
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('CoinGecko');
@@ -419,9 +452,11 @@ describe('through the whole app', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Cardano (ADA)' })).toBeInTheDocument();
     expect(screen.getAllByRole('alert')[0]).toHaveTextContent('Live prices unavailable from CoinGecko: HTTP 429');
     // The token's live market-cap chart is rate limited too: its own alert says what History captures use instead.
-    await waitFor(() => expect(screen.getAllByRole('alert').map((a) => a.textContent)).toContain(
-      'Live market caps unavailable from CoinGecko: HTTP 429. History captures use the embedded history (2025-09-17 to 2026-07-08) instead.',
-    ));
+    await waitFor(() =>
+      expect(screen.getAllByRole('alert').map((a) => a.textContent)).toContain(
+        'Live market caps unavailable from CoinGecko: HTTP 429. History captures use the embedded history (2025-09-17 to 2026-07-08) instead.',
+      ),
+    );
     window.history.back();
     expect(await screen.findByRole('table', { name: 'Tokens' })).toBeInTheDocument();
     expect(screen.getByRole('alert')).toHaveTextContent('HTTP 429');
@@ -431,7 +466,10 @@ describe('through the whole app', () => {
   it('a 429 without Retry-After: rows at once, the 429 named with the next try, and no second request for a minute', async () => {
     const seen = recordRequests();
     const started = Date.now();
-    server.use(globalHandler, http.get('*/proxy/coingecko/coins/markets', () => new HttpResponse(null, { status: 429 })));
+    server.use(
+      globalHandler,
+      http.get('*/proxy/coingecko/coins/markets', () => new HttpResponse(null, { status: 429 })),
+    );
     renderApp('/?source=coingecko');
     const table = await screen.findByRole('table', { name: 'Tokens' }, { timeout: 1500 });
     expect(within(table).getByRole('link', { name: 'Bitcoin' })).toBeInTheDocument();
@@ -468,7 +506,12 @@ describe('through the whole app', () => {
     renderApp('/?source=coingecko');
     const table = await screen.findByRole('table', { name: 'Tokens' });
     await waitFor(() => expect(within(table).getByRole('link', { name: 'Cardano 2' })).toBeInTheDocument());
-    expect(screen.getAllByRole('status').map((s) => s.textContent).join(' ')).toMatch(/14 tokens · CoinGecko \(live\) · prices of 2025-02-09/);
+    expect(
+      screen
+        .getAllByRole('status')
+        .map((s) => s.textContent)
+        .join(' '),
+    ).toMatch(/14 tokens · CoinGecko \(live\) · prices of 2025-02-09/);
     expect(screen.queryByRole('alert')).toBeNull();
     expect(document.body.textContent).not.toMatch(/NaN/);
   });

@@ -21,9 +21,17 @@ describe('classifyPegs', () => {
     ['a tagged USD stablecoin at its peg', t('tether', 'Tether USDt', 'USDT', 0.999, ['stablecoin']), { kind: 'pegged', to: 'USD', price: 1 }],
     ['an untagged dollar token named so (a live CoinGecko row has no tags)', t('usdf', 'Aster USDF', 'USDF', 0.998), { kind: 'pegged', to: 'USD', price: 1 }],
     ['DAI, whose symbol and name do not say USD', t('dai', 'Dai', 'DAI', 1.0002), { kind: 'pegged', to: 'USD', price: 1 }],
-    ['a euro stablecoin, kept at today’s price', t('euro-coin', 'EURC', 'EURC', 1.163, ['stablecoin', 'eur-stablecoin']), { kind: 'pegged', to: 'EUR', price: 1.163 }],
+    [
+      'a euro stablecoin, kept at today’s price',
+      t('euro-coin', 'EURC', 'EURC', 1.163, ['stablecoin', 'eur-stablecoin']),
+      { kind: 'pegged', to: 'EUR', price: 1.163 },
+    ],
     ['a gold token', t('pax-gold', 'PAX Gold', 'PAXG', 4_505, ['tokenized-gold']), { kind: 'pegged', to: 'gold', price: 4_505 }],
-    ['a yield-bearing dollar above $1', t('ondo-us-dollar-yield', 'Ondo US Dollar Yield', 'USDY', 1.118, ['stablecoin']), { kind: 'pegged', to: 'USD', price: 1.118 }],
+    [
+      'a yield-bearing dollar above $1',
+      t('ondo-us-dollar-yield', 'Ondo US Dollar Yield', 'USDY', 1.118, ['stablecoin']),
+      { kind: 'pegged', to: 'USD', price: 1.118 },
+    ],
     ['wrapped bitcoin at bitcoin’s price', t('wrapped-bitcoin', 'Wrapped Bitcoin', 'WBTC', 90_900), { kind: 'tracks', underlying: 'bitcoin' }],
     ['a staked token named so', t('binance-staked-sol', 'Binance Staked SOL', 'BNSOL', 148), { kind: 'tracks', underlying: 'solana' }],
   ])('%s', (_, token, expected) => {

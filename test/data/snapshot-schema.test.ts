@@ -66,9 +66,7 @@ describe('the committed snapshot', () => {
   it('says null, never 0, for what is unknown', () => {
     expect(token('ethereum').maxSupply).toBeNull();
     expect(token('bitcoin').maxSupply).toBe(21_000_000);
-    const zeros = snapshot.tokens.filter((t) =>
-      [t.marketCap, t.circulatingSupply, t.totalSupply, t.maxSupply].includes(0),
-    );
+    const zeros = snapshot.tokens.filter((t) => [t.marketCap, t.circulatingSupply, t.totalSupply, t.maxSupply].includes(0));
     expect(zeros.map((t) => t.id)).toEqual([]);
   });
 
@@ -118,9 +116,7 @@ describe('the committed snapshot', () => {
   it('names a source with an as-of date for every grade', () => {
     const entries = Object.values(snapshot.grades).flatMap((g) => Object.values(g));
     expect(entries.length).toBeGreaterThan(100);
-    expect(entries.filter((e) => e === undefined || !(e.source in snapshot.sources) || !/^\d{4}/.test(e.asOf))).toEqual(
-      [],
-    );
+    expect(entries.filter((e) => e === undefined || !(e.source in snapshot.sources) || !/^\d{4}/.test(e.asOf))).toEqual([]);
   });
 });
 
@@ -144,38 +140,62 @@ describe('the schema refuses a corrupted snapshot', () => {
     ['a duplicate id', (d) => void (firstToken(d)['id'] = d.tokens[1]?.['id'])],
     ['0 for an unknown CoinMarketCap id', (d) => void (firstToken(d)['cmcId'] = 0)],
     ['a missing CoinMarketCap id (unknown is null)', (d) => void delete firstToken(d)['cmcId']],
-    ['an unknown rating word', (d) => {
-      const g = (d['grades'] as Record<string, { tmGrade: { rating: string } }>)['cardano'];
-      if (g) g.tmGrade.rating = 'Hold';
-    }],
-    ['a grade citing an unknown source', (d) => {
-      const g = (d['grades'] as Record<string, { tmGrade: { source: string } }>)['cardano'];
-      if (g) g.tmGrade.source = 'nowhere';
-    }],
-    ['a table row shorter than its tiers', (d) => {
-      const p = (d['published'] as Record<string, { bear: unknown[] }>)['cardano'];
-      p?.bear.pop();
-    }],
-    ['observed captures citing an unknown source', (d) => {
-      const o = (d['observed'] as Record<string, { source: string }>)['cardano'];
-      if (o) o.source = 'nowhere';
-    }],
-    ['observed captures for a token not in the listing', (d) => {
-      const observed = d['observed'] as Record<string, unknown>;
-      observed['not-a-token'] = observed['cardano'];
-    }],
-    ['observed cases out of order', (d) => {
-      const o = (d['observed'] as Record<string, { bear: number; base: number }>)['cardano'];
-      if (o) o.bear = o.base + 0.1;
-    }],
-    ['an observed capture past the slider (3)', (d) => {
-      const o = (d['observed'] as Record<string, { moon: number }>)['cardano'];
-      if (o) o.moon = 3.5;
-    }],
-    ['observed captures without a window', (d) => {
-      const o = (d['observed'] as Record<string, { windows: unknown[] }>)['cardano'];
-      if (o) o.windows = [];
-    }],
+    [
+      'an unknown rating word',
+      (d) => {
+        const g = (d['grades'] as Record<string, { tmGrade: { rating: string } }>)['cardano'];
+        if (g) g.tmGrade.rating = 'Hold';
+      },
+    ],
+    [
+      'a grade citing an unknown source',
+      (d) => {
+        const g = (d['grades'] as Record<string, { tmGrade: { source: string } }>)['cardano'];
+        if (g) g.tmGrade.source = 'nowhere';
+      },
+    ],
+    [
+      'a table row shorter than its tiers',
+      (d) => {
+        const p = (d['published'] as Record<string, { bear: unknown[] }>)['cardano'];
+        p?.bear.pop();
+      },
+    ],
+    [
+      'observed captures citing an unknown source',
+      (d) => {
+        const o = (d['observed'] as Record<string, { source: string }>)['cardano'];
+        if (o) o.source = 'nowhere';
+      },
+    ],
+    [
+      'observed captures for a token not in the listing',
+      (d) => {
+        const observed = d['observed'] as Record<string, unknown>;
+        observed['not-a-token'] = observed['cardano'];
+      },
+    ],
+    [
+      'observed cases out of order',
+      (d) => {
+        const o = (d['observed'] as Record<string, { bear: number; base: number }>)['cardano'];
+        if (o) o.bear = o.base + 0.1;
+      },
+    ],
+    [
+      'an observed capture past the slider (3)',
+      (d) => {
+        const o = (d['observed'] as Record<string, { moon: number }>)['cardano'];
+        if (o) o.moon = 3.5;
+      },
+    ],
+    [
+      'observed captures without a window',
+      (d) => {
+        const o = (d['observed'] as Record<string, { windows: unknown[] }>)['cardano'];
+        if (o) o.windows = [];
+      },
+    ],
     ['another schema version', (d) => void (d['schemaVersion'] = 2)],
   ])('%s', (_, corrupt) => {
     const doc = copy();

@@ -17,8 +17,18 @@ const envelope = (data: unknown[]) => ({ success: true, message: 'Data fetched s
 
 function token(id: string, name: string, symbol: string): Token {
   return {
-    id, name, symbol, rank: 1, price: 1, marketCap: null, circulatingSupply: null, totalSupply: null, maxSupply: null,
-    change: { h24: null, d7: null, d30: null, d90: null, y1: null }, categories: [], logo: null,
+    id,
+    name,
+    symbol,
+    rank: 1,
+    price: 1,
+    marketCap: null,
+    circulatingSupply: null,
+    totalSupply: null,
+    maxSupply: null,
+    change: { h24: null, d7: null, d30: null, d90: null, y1: null },
+    categories: [],
+    logo: null,
   };
 }
 
@@ -38,7 +48,12 @@ describe('Token Metrics ids', () => {
     expect(ids.get('cardano')).toBe(3315);
     expect(ids.get('tron')).toBe(3119);
     expect(ids.get('dogecoin')).toBe(9999);
-    expect(matchTmIds(tokens, recorded.map((r) => ({ id: r.TOKEN_ID, name: r.TOKEN_NAME, symbol: r.TOKEN_SYMBOL }))).get('dogecoin')).toBe(38892);
+    expect(
+      matchTmIds(
+        tokens,
+        recorded.map((r) => ({ id: r.TOKEN_ID, name: r.TOKEN_NAME, symbol: r.TOKEN_SYMBOL })),
+      ).get('dogecoin'),
+    ).toBe(38892);
   });
 
   it('asks /tokens with the symbols and the key in a header', async () => {
@@ -65,12 +80,40 @@ describe('Token Metrics grades', () => {
   it('merges every endpoint per token, parsing string numbers, and keeps going when one fails', async () => {
     server.use(
       http.get('*/proxy/tokenmetrics/tm-grade', () =>
-        HttpResponse.json(envelope([{ TOKEN_ID: 3315, TM_GRADE: '29.72', TM_GRADE_SIGNAL: 'SELL', FUNDAMENTAL_GRADE: 77.21, FUNDAMENTAL_GRADE_CLASS: null, DATE: '2025-11-20T00:00:00.000Z' }])),
+        HttpResponse.json(
+          envelope([
+            {
+              TOKEN_ID: 3315,
+              TM_GRADE: '29.72',
+              TM_GRADE_SIGNAL: 'SELL',
+              FUNDAMENTAL_GRADE: 77.21,
+              FUNDAMENTAL_GRADE_CLASS: null,
+              DATE: '2025-11-20T00:00:00.000Z',
+            },
+          ]),
+        ),
       ),
-      http.get('*/proxy/tokenmetrics/trader-grades', () => HttpResponse.json(envelope([{ TOKEN_ID: 3315, TM_TRADER_GRADE: 41.5, TA_GRADE: '30', QUANT_GRADE: null, TM_TRADER_GRADE_24H_PCT_CHANGE: -2, DATE: '2025-11-20' }]))),
+      http.get('*/proxy/tokenmetrics/trader-grades', () =>
+        HttpResponse.json(
+          envelope([{ TOKEN_ID: 3315, TM_TRADER_GRADE: 41.5, TA_GRADE: '30', QUANT_GRADE: null, TM_TRADER_GRADE_24H_PCT_CHANGE: -2, DATE: '2025-11-20' }]),
+        ),
+      ),
       http.get('*/proxy/tokenmetrics/investor-grades', () => new HttpResponse(null, { status: 500 })),
       http.get('*/proxy/tokenmetrics/technology-grade', () =>
-        HttpResponse.json(envelope([{ TOKEN_ID: 3315, TECHNOLOGY_GRADE: 81.8, ACTIVITY_SCORE: 76, SECURITY_SCORE: null, REPOSITORY_SCORE: 72, COLLABORATION_SCORE: 100, DEFI_SCANNER_SCORE: 83, DATE: '2025-11-20' }])),
+        HttpResponse.json(
+          envelope([
+            {
+              TOKEN_ID: 3315,
+              TECHNOLOGY_GRADE: 81.8,
+              ACTIVITY_SCORE: 76,
+              SECURITY_SCORE: null,
+              REPOSITORY_SCORE: 72,
+              COLLABORATION_SCORE: 100,
+              DEFI_SCANNER_SCORE: 83,
+              DATE: '2025-11-20',
+            },
+          ]),
+        ),
       ),
       http.get('*/proxy/tokenmetrics/trading-signals', () => HttpResponse.json(envelope(signals))),
     );
@@ -175,14 +218,18 @@ describe('Token Metrics answers with no usable row', () => {
   });
 
   it('/tokens rows that all fail the schema are an invalid response, not "no ids"', async () => {
-    server.use(http.get('*/proxy/tokenmetrics/tokens', () => HttpResponse.json(envelope([lowerKeys({ TOKEN_ID: 3315, TOKEN_NAME: 'Cardano', TOKEN_SYMBOL: 'ADA' })]))));
+    server.use(
+      http.get('*/proxy/tokenmetrics/tokens', () => HttpResponse.json(envelope([lowerKeys({ TOKEN_ID: 3315, TOKEN_NAME: 'Cardano', TOKEN_SYMBOL: 'ADA' })]))),
+    );
     await expect(fetchTmIds(config, tokens)).rejects.toMatchObject({ kind: 'invalid', reason: 'invalid response (/tokens: no usable rows)' });
   });
 
   it('one grade endpoint with renamed fields is named among the errors; the others still give their grades', async () => {
     const row = { TOKEN_ID: 3315, DATE: '2026-11-20' };
     server.use(
-      http.get('*/proxy/tokenmetrics/tm-grade', () => HttpResponse.json(envelope([{ ...row, TM_GRADE: 41.5, TM_GRADE_SIGNAL: 'NEUTRAL', FUNDAMENTAL_GRADE: 66 }]))),
+      http.get('*/proxy/tokenmetrics/tm-grade', () =>
+        HttpResponse.json(envelope([{ ...row, TM_GRADE: 41.5, TM_GRADE_SIGNAL: 'NEUTRAL', FUNDAMENTAL_GRADE: 66 }])),
+      ),
       http.get('*/proxy/tokenmetrics/trader-grades', () => HttpResponse.json(envelope([lowerKeys({ ...row, TM_TRADER_GRADE: 62.3 })]))),
       http.get('*/proxy/tokenmetrics/investor-grades', () => HttpResponse.json(envelope([{ ...row, TM_INVESTOR_GRADE: 57.8 }]))),
       http.get('*/proxy/tokenmetrics/technology-grade', () => HttpResponse.json(envelope([]))),

@@ -31,9 +31,7 @@ const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQ
  */
 export async function offlineImages(context: BrowserContext): Promise<void> {
   await context.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) =>
-    route.request().resourceType() === 'image'
-      ? route.fulfill({ status: 200, contentType: 'image/png', body: PIXEL })
-      : route.abort('internetdisconnected'),
+    route.request().resourceType() === 'image' ? route.fulfill({ status: 200, contentType: 'image/png', body: PIXEL }) : route.abort('internetdisconnected'),
   );
 }
 

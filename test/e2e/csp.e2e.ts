@@ -98,7 +98,9 @@ describe('the app under its policy, in Chromium', () => {
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (e) => {
         const report = (window as unknown as { e2eCspViolation: (t: string) => void }).e2eCspViolation;
-        report(`${location.pathname}: ${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} ${e.sample ? `"${e.sample}"` : ''} at ${e.sourceFile}:${e.lineNumber}`);
+        report(
+          `${location.pathname}: ${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} ${e.sample ? `"${e.sample}"` : ''} at ${e.sourceFile}:${e.lineNumber}`,
+        );
       });
     });
     page.on('console', (m) => {
@@ -113,7 +115,9 @@ describe('the app under its policy, in Chromium', () => {
         : path.endsWith('/global')
           ? { data: { total_market_cap: { usd: 3.2e12 }, updated_at: 1_739_123_044 } }
           : null;
-      return body === null ? route.fulfill({ status: 404, body: '' }) : route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body) });
+      return body === null
+        ? route.fulfill({ status: 404, body: '' })
+        : route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body) });
     });
   });
 
@@ -131,7 +135,7 @@ describe('the app under its policy, in Chromium', () => {
     return readFileSync(await dl.path());
   }
 
-  it('the token browser, snapshot and live (logos from CoinGecko\'s CDN), loads without a violation', async () => {
+  it("the token browser, snapshot and live (logos from CoinGecko's CDN), loads without a violation", async () => {
     const from = mark();
     await page.goto(`${baseUrl}/`);
     await page.getByRole('table', { name: 'Tokens' }).getByRole('link', { name: 'Bitcoin', exact: true }).waitFor();

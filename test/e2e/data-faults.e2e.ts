@@ -38,7 +38,8 @@ interface Fault {
 const FAULTS: readonly Fault[] = [
   {
     name: 'HTTP 429 with Retry-After: 1',
-    answer: (route) => route.fulfill({ status: 429, headers: { 'retry-after': '1', 'content-type': 'application/json' }, body: '{"status":{"error_code":429}}' }),
+    answer: (route) =>
+      route.fulfill({ status: 429, headers: { 'retry-after': '1', 'content-type': 'application/json' }, body: '{"status":{"error_code":429}}' }),
     reason: 'HTTP 429',
     retried: true,
   },
@@ -100,40 +101,44 @@ async function tokenRowCount(page: Page): Promise<number> {
 }
 
 describe('live CoinGecko failures in a real browser', () => {
-  it.each(FAULTS)('$name: an alert (a calm status when offline) names CoinGecko and why; the snapshot keeps the table going', async (fault) => {
-    const started = Date.now();
-    const { context, page } = await newPage(browser, { viewport: { width: 1280, height: 900 } });
-    try {
-      const errors = watchErrors(page);
-      const count = await routeCoinGecko(page, fault.answer, fault.answer);
-      await page.goto(`${baseUrl}/?source=coingecko`);
+  it.each(FAULTS)(
+    '$name: an alert (a calm status when offline) names CoinGecko and why; the snapshot keeps the table going',
+    async (fault) => {
+      const started = Date.now();
+      const { context, page } = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+      try {
+        const errors = watchErrors(page);
+        const count = await routeCoinGecko(page, fault.answer, fault.answer);
+        await page.goto(`${baseUrl}/?source=coingecko`);
 
-      const alert = page.getByRole(fault.calm ? 'status' : 'alert').filter({ hasText: 'unavailable from CoinGecko' });
-      await alert.first().waitFor({ timeout: 20_000 });
-      const text = await alert.first().innerText();
-      expect(text).toContain('CoinGecko');
-      expect(text).toContain(fault.reason);
-      expect(text).toContain(snapshotAsOf.slice(0, 10));
+        const alert = page.getByRole(fault.calm ? 'status' : 'alert').filter({ hasText: 'unavailable from CoinGecko' });
+        await alert.first().waitFor({ timeout: 20_000 });
+        const text = await alert.first().innerText();
+        expect(text).toContain('CoinGecko');
+        expect(text).toContain(fault.reason);
+        expect(text).toContain(snapshotAsOf.slice(0, 10));
 
-      await page.getByRole('table', { name: 'Tokens' }).waitFor();
-      await expect.poll(() => tokenRowCount(page)).toBeGreaterThan(5);
-      await expect.poll(() => page.getByRole('table', { name: 'Tokens' }).getByRole('link', { name: 'Bitcoin', exact: true }).count()).toBe(1);
-      const status = await page.getByRole('status').filter({ hasText: 'tokens' }).innerText();
-      expect(status).toMatch(/^500 tokens · /);
-      expect(await page.locator('body').innerText()).not.toMatch(/NaN|Infinity|undefined/);
+        await page.getByRole('table', { name: 'Tokens' }).waitFor();
+        await expect.poll(() => tokenRowCount(page)).toBeGreaterThan(5);
+        await expect.poll(() => page.getByRole('table', { name: 'Tokens' }).getByRole('link', { name: 'Bitcoin', exact: true }).count()).toBe(1);
+        const status = await page.getByRole('status').filter({ hasText: 'tokens' }).innerText();
+        expect(status).toMatch(/^500 tokens · /);
+        expect(await page.locator('body').innerText()).not.toMatch(/NaN|Infinity|undefined/);
 
-      // The alert can show while the last retry is still on its way: wait for it, then count.
-      if (fault.retried) await expect.poll(() => count.markets, { timeout: 20_000 }).toBe(1 + MAX_RETRIES);
-      else expect(count.markets).toBe(1);
-      expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
-      // Only the failed requests themselves may be logged (Chromium logs a failed resource load).
-      expect(errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
-      // Retries back off (1 s, 2 s, 4 s, or the readable Retry-After) but the fallback comes in bounded time.
-      expect(Date.now() - started).toBeLessThan(20_000);
-    } finally {
-      await context.close();
-    }
-  }, 30_000);
+        // The alert can show while the last retry is still on its way: wait for it, then count.
+        if (fault.retried) await expect.poll(() => count.markets, { timeout: 20_000 }).toBe(1 + MAX_RETRIES);
+        else expect(count.markets).toBe(1);
+        expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+        // Only the failed requests themselves may be logged (Chromium logs a failed resource load).
+        expect(errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+        // Retries back off (1 s, 2 s, 4 s, or the readable Retry-After) but the fallback comes in bounded time.
+        expect(Date.now() - started).toBeLessThan(20_000);
+      } finally {
+        await context.close();
+      }
+    },
+    30_000,
+  );
 
   it('recorded rows and a global body: the status line names the live source', async () => {
     const { context, page } = await newPage(browser, { viewport: { width: 1280, height: 900 } });
@@ -151,7 +156,9 @@ describe('live CoinGecko failures in a real browser', () => {
       );
       await page.goto(`${baseUrl}/?source=coingecko`);
       const status = page.getByRole('status').filter({ hasText: 'tokens' });
-      await expect.poll(() => status.innerText(), { timeout: 10_000 }).toMatch(new RegExp(`^${recorded.length} tokens · CoinGecko \\(live\\) · prices of 2025-02-09`));
+      await expect
+        .poll(() => status.innerText(), { timeout: 10_000 })
+        .toMatch(new RegExp(`^${recorded.length} tokens · CoinGecko \\(live\\) · prices of 2025-02-09`));
       expect(await page.getByRole('alert').count()).toBe(0);
       expect(await tokenRowCount(page)).toBe(recorded.length + 1);
       expect(pages).toEqual(['1', '2']);

@@ -38,7 +38,12 @@ it('Export PNG saves a real 2x PNG of at least 1600 px wide', async () => {
   expect(width).toBeGreaterThanOrEqual(1600);
   expect(height).toBeGreaterThan(800);
   expect(buffer.length).toBeGreaterThan(20_000); // a drawn chart, not a blank canvas
-  expect(await page.getByRole('status').filter({ hasText: `Saved ${file}` }).count()).toBe(1);
+  expect(
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Saved ${file}` })
+      .count(),
+  ).toBe(1);
   console.log(`PNG export: ${width} x ${height}, ${buffer.length} bytes, ${ms} ms click-to-file`);
 });
 

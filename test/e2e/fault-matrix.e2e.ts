@@ -70,14 +70,69 @@ const TM_TOKENS: Json = envelope([
 // Cardano's live grades differ from the snapshot's (TM Grade 29.72 Sell, bearish), so a live value is recognisable.
 const TM_BODIES: Readonly<Record<string, Json>> = {
   '/tm-grade': envelope([
-    { TOKEN_ID: 3315, TOKEN_NAME: 'Cardano', TOKEN_SYMBOL: 'ADA', DATE: TM_DATE, TM_GRADE: 41.5, TM_GRADE_SIGNAL: 'Neutral', TM_GRADE_24h_PCT_CHANGE: 2.1, FUNDAMENTAL_GRADE: 66.4, FUNDAMENTAL_GRADE_CLASS: 'Emerging', MOMENTUM: 'steady' },
+    {
+      TOKEN_ID: 3315,
+      TOKEN_NAME: 'Cardano',
+      TOKEN_SYMBOL: 'ADA',
+      DATE: TM_DATE,
+      TM_GRADE: 41.5,
+      TM_GRADE_SIGNAL: 'Neutral',
+      TM_GRADE_24h_PCT_CHANGE: 2.1,
+      FUNDAMENTAL_GRADE: 66.4,
+      FUNDAMENTAL_GRADE_CLASS: 'Emerging',
+      MOMENTUM: 'steady',
+    },
   ]),
-  '/trader-grades': envelope([{ TOKEN_ID: 3315, TOKEN_NAME: 'Cardano', TOKEN_SYMBOL: 'ADA', DATE: TM_DATE, TA_GRADE: 55.2, QUANT_GRADE: 70.1, TM_TRADER_GRADE: 62.3, TM_TRADER_GRADE_24H_PCT_CHANGE: 1.5 }]),
-  '/investor-grades': envelope([{ TOKEN_ID: 3315, TOKEN_NAME: 'Cardano', TOKEN_SYMBOL: 'ADA', DATE: TM_DATE, TM_INVESTOR_GRADE: 57.8, FUNDAMENTAL_GRADE: 66.4, TECHNOLOGY_GRADE: 73.1, VALUATION_GRADE: 48 }]),
+  '/trader-grades': envelope([
+    {
+      TOKEN_ID: 3315,
+      TOKEN_NAME: 'Cardano',
+      TOKEN_SYMBOL: 'ADA',
+      DATE: TM_DATE,
+      TA_GRADE: 55.2,
+      QUANT_GRADE: 70.1,
+      TM_TRADER_GRADE: 62.3,
+      TM_TRADER_GRADE_24H_PCT_CHANGE: 1.5,
+    },
+  ]),
+  '/investor-grades': envelope([
+    {
+      TOKEN_ID: 3315,
+      TOKEN_NAME: 'Cardano',
+      TOKEN_SYMBOL: 'ADA',
+      DATE: TM_DATE,
+      TM_INVESTOR_GRADE: 57.8,
+      FUNDAMENTAL_GRADE: 66.4,
+      TECHNOLOGY_GRADE: 73.1,
+      VALUATION_GRADE: 48,
+    },
+  ]),
   '/technology-grade': envelope([
-    { TOKEN_ID: 3315, TOKEN_NAME: 'Cardano', TOKEN_SYMBOL: 'ADA', DATE: TM_DATE, TECHNOLOGY_GRADE: 73.1, ACTIVITY_SCORE: 70, SECURITY_SCORE: 65, REPOSITORY_SCORE: 72, COLLABORATION_SCORE: 99, DEFI_SCANNER_SCORE: 80 },
+    {
+      TOKEN_ID: 3315,
+      TOKEN_NAME: 'Cardano',
+      TOKEN_SYMBOL: 'ADA',
+      DATE: TM_DATE,
+      TECHNOLOGY_GRADE: 73.1,
+      ACTIVITY_SCORE: 70,
+      SECURITY_SCORE: 65,
+      REPOSITORY_SCORE: 72,
+      COLLABORATION_SCORE: 99,
+      DEFI_SCANNER_SCORE: 80,
+    },
   ]),
-  '/trading-signals': envelope([{ TOKEN_ID: 3315, TOKEN_NAME: 'Cardano', TOKEN_SYMBOL: 'ADA', DATE: TM_DATE, TRADING_SIGNAL: 0, TOKEN_TREND: 1, TM_TRADER_GRADE: 62.3, TM_INVESTOR_GRADE: 57.8 }]),
+  '/trading-signals': envelope([
+    {
+      TOKEN_ID: 3315,
+      TOKEN_NAME: 'Cardano',
+      TOKEN_SYMBOL: 'ADA',
+      DATE: TM_DATE,
+      TRADING_SIGNAL: 0,
+      TOKEN_TREND: 1,
+      TM_TRADER_GRADE: 62.3,
+      TM_INVESTOR_GRADE: 57.8,
+    },
+  ]),
   '/scenario-analysis': envelope([
     {
       TOKEN_ID: 3315,
@@ -199,7 +254,10 @@ const ENDPOINTS: readonly Endpoint[] = [
   tmEndpoint('TM /scenario-analysis', '/scenario-analysis', []),
 ];
 
-const json = (body: Json): ((route: Route) => Promise<void>) => (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body) });
+const json =
+  (body: Json): ((route: Route) => Promise<void>) =>
+  (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body) });
 
 interface Fault {
   readonly name: string;
@@ -214,17 +272,30 @@ const FAULTS: readonly Fault[] = [
   { name: 'timeout', answer: () => 'hold', reason: /timeout/ },
   {
     name: '429 RA:0',
-    answer: () => (route) => route.fulfill({ status: 429, headers: { 'retry-after': '0', 'content-type': 'application/json' }, body: '{"status":{"error_code":429,"error_message":"rate limited"}}' }),
+    answer: () => (route) =>
+      route.fulfill({
+        status: 429,
+        headers: { 'retry-after': '0', 'content-type': 'application/json' },
+        body: '{"status":{"error_code":429,"error_message":"rate limited"}}',
+      }),
     reason: /HTTP 429/,
   },
-  { name: '429', answer: () => (route) => route.fulfill({ status: 429, contentType: 'application/json', body: '{"message":"Too Many Requests"}' }), reason: /HTTP 429/ },
+  {
+    name: '429',
+    answer: () => (route) => route.fulfill({ status: 429, contentType: 'application/json', body: '{"message":"Too Many Requests"}' }),
+    reason: /HTTP 429/,
+  },
   { name: '500', answer: () => (route) => route.fulfill({ status: 500, contentType: 'text/plain', body: 'Internal Server Error' }), reason: /HTTP 500/ },
   {
     name: '200 HTML',
     answer: () => (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><html><body><h1>Just a moment…</h1></body></html>' }),
     reason: /invalid response/,
   },
-  { name: '200 truncated', answer: (e) => (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(e.valid).slice(0, 120) }), reason: /invalid response/ },
+  {
+    name: '200 truncated',
+    answer: (e) => (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(e.valid).slice(0, 120) }),
+    reason: /invalid response/,
+  },
   { name: 'renamed', answer: (e) => json(e.renamed), reason: /invalid response/ },
   { name: 'str numbers', answer: (e) => json(e.strings), reason: null },
 ];
@@ -422,7 +493,11 @@ const slider = (page: Page, name: string): Promise<string | null> => page.getByR
 
 /** The Bitcoin row of the token browser. */
 const bitcoinRow = (page: Page): Promise<string> =>
-  page.getByRole('table', { name: 'Tokens' }).getByRole('row').filter({ has: page.getByRole('link', { name: 'Bitcoin', exact: true }) }).innerText();
+  page
+    .getByRole('table', { name: 'Tokens' })
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name: 'Bitcoin', exact: true }) })
+    .innerText();
 
 interface Baseline {
   readonly list: { readonly row: string; readonly status: string };
@@ -467,9 +542,15 @@ async function checkViewAndScenario(expect: ExpectStatic, page: Page, view: View
 }
 
 function checkErrors(expect: ExpectStatic, errors: readonly string[]): void {
-  expect(errors.filter((e) => e.startsWith('pageerror')), 'uncaught page errors').toEqual([]);
+  expect(
+    errors.filter((e) => e.startsWith('pageerror')),
+    'uncaught page errors',
+  ).toEqual([]);
   // Chromium logs each failed resource load; anything else on the console is the app's own error.
-  expect(errors.filter((e) => !/Failed to load resource/.test(e)), 'console errors').toEqual([]);
+  expect(
+    errors.filter((e) => !/Failed to load resource/.test(e)),
+    'console errors',
+  ).toEqual([]);
 }
 
 async function runCell(expect: ExpectStatic, endpoint: Endpoint, fault: Fault): Promise<string> {
@@ -491,7 +572,11 @@ async function runCell(expect: ExpectStatic, endpoint: Endpoint, fault: Fault): 
       p = await settle(opened, (q) => alerted(q) || (failure === null && liveStatus(q) !== undefined) || quiet(), clock);
     } else if (endpoint.view === 'chart') {
       const ready = (q: Probe): boolean => q.history !== null && !q.history.startsWith('Loading');
-      p = await settle(opened, (q) => ready(q) && (failure === null ? /^From \d+ windows/.test(q.history ?? '') : alerted(q) || failure.test(q.history ?? '') || quiet()), clock);
+      p = await settle(
+        opened,
+        (q) => ready(q) && (failure === null ? /^From \d+ windows/.test(q.history ?? '') : alerted(q) || failure.test(q.history ?? '') || quiet()),
+        clock,
+      );
       // The sentence may name the failure before an alert renders: give the alert a moment.
       if (failure !== null && !alerted(p)) p = await settle(opened, alerted, clock, 1500);
     } else {
@@ -565,7 +650,8 @@ async function cleanRun<T>(view: ViewKind, read: (opened: Opened) => Promise<T>)
   try {
     const value = await read(opened);
     const { alerts } = await probe(opened.page);
-    if (alerts.length > 0 || opened.errors.length > 0) throw new Error(`clean ${view} run: alerts ${JSON.stringify(alerts)}, errors ${JSON.stringify(opened.errors)}`);
+    if (alerts.length > 0 || opened.errors.length > 0)
+      throw new Error(`clean ${view} run: alerts ${JSON.stringify(alerts)}, errors ${JSON.stringify(opened.errors)}`);
     return { ...value, asked: opened.asked };
   } finally {
     await opened.close();
@@ -588,7 +674,8 @@ beforeAll(async () => {
     cleanRun('grades', async (o) => {
       const p = await settle(o, allLive, false, 20_000);
       // The live values are what the bodies say (and differ from the snapshot's Cardano: 29.72 Sell, bearish).
-      if (!allLive(p) || !/41\.50 Neutral/.test(p.grades['TM Grade'] ?? '') || !/Bullish/.test(p.grades.Signal ?? '')) throw new Error(`clean grades run: ${JSON.stringify(p.grades)}`);
+      if (!allLive(p) || !/41\.50 Neutral/.test(p.grades['TM Grade'] ?? '') || !/Bullish/.test(p.grades.Signal ?? ''))
+        throw new Error(`clean grades run: ${JSON.stringify(p.grades)}`);
       return { rows: p.grades };
     }),
   ]);
@@ -607,11 +694,24 @@ afterAll(async () => {
   const line = (cells: readonly string[]): string => cells.map((c, i) => c.padEnd(i === 0 ? first : (widths[i - 1] ?? 4))).join(' | ');
   const rows = [line(['endpoint \\ fault', ...FAULTS.map((f) => f.name)]), line(['-'.repeat(first), ...widths.map((w) => '-'.repeat(w))])];
   for (const e of ENDPOINTS) {
-    rows.push(line([e.name, ...FAULTS.map((f) => { const r = results.get(cellKey(e, f)); return r === undefined ? '-' : r.ok ? 'pass' : 'FAIL'; })]));
+    rows.push(
+      line([
+        e.name,
+        ...FAULTS.map((f) => {
+          const r = results.get(cellKey(e, f));
+          return r === undefined ? '-' : r.ok ? 'pass' : 'FAIL';
+        }),
+      ]),
+    );
   }
   const passed = [...results.values()].filter((r) => r.ok).length;
-  const details = [...results].filter(([, r]) => !r.ok || r.detail !== '').map(([k, r]) => `  ${r.ok ? 'note' : 'FAIL'} ${k}: ${r.detail.split('\n')[0]?.slice(0, 400)}`);
-  const slowest = [...results].toSorted((a, b) => b[1].ms - a[1].ms).slice(0, 3).map(([k, r]) => `${k} ${(r.ms / 1000).toFixed(1)} s`);
+  const details = [...results]
+    .filter(([, r]) => !r.ok || r.detail !== '')
+    .map(([k, r]) => `  ${r.ok ? 'note' : 'FAIL'} ${k}: ${r.detail.split('\n')[0]?.slice(0, 400)}`);
+  const slowest = [...results]
+    .toSorted((a, b) => b[1].ms - a[1].ms)
+    .slice(0, 3)
+    .map(([k, r]) => `${k} ${(r.ms / 1000).toFixed(1)} s`);
   console.log(`\nFault matrix: ${passed}/${results.size} pass (slowest: ${slowest.join(', ')})\n${rows.join('\n')}\n${details.join('\n')}`);
 });
 
@@ -621,18 +721,22 @@ const only = process.env.FAULT_MATRIX_ONLY ? new RegExp(process.env.FAULT_MATRIX
 describe.concurrent('fault matrix', () => {
   for (const endpoint of ENDPOINTS) {
     for (const fault of FAULTS) {
-      (only === null || only.test(cellKey(endpoint, fault)) ? it : it.skip)(cellKey(endpoint, fault), async ({ expect }) => {
-        await slot(async () => {
-          const started = Date.now();
-          try {
-            const note = await runCell(expect, endpoint, fault);
-            results.set(cellKey(endpoint, fault), { ok: true, detail: note, ms: Date.now() - started });
-          } catch (error) {
-            results.set(cellKey(endpoint, fault), { ok: false, detail: error instanceof Error ? error.message : String(error), ms: Date.now() - started });
-            throw error;
-          }
-        });
-      }, 120_000);
+      (only === null || only.test(cellKey(endpoint, fault)) ? it : it.skip)(
+        cellKey(endpoint, fault),
+        async ({ expect }) => {
+          await slot(async () => {
+            const started = Date.now();
+            try {
+              const note = await runCell(expect, endpoint, fault);
+              results.set(cellKey(endpoint, fault), { ok: true, detail: note, ms: Date.now() - started });
+            } catch (error) {
+              results.set(cellKey(endpoint, fault), { ok: false, detail: error instanceof Error ? error.message : String(error), ms: Date.now() - started });
+              throw error;
+            }
+          });
+        },
+        120_000,
+      );
     }
   }
 });

@@ -31,7 +31,10 @@ const CHART = {
 };
 const tm = (rows: unknown[]): unknown => ({ success: true, message: 'Data fetched successfully', length: rows.length, data: rows });
 const TM: Readonly<Record<string, unknown>> = {
-  tokens: tm([{ TOKEN_ID: 3315, TOKEN_NAME: 'Cardano', TOKEN_SYMBOL: 'ADA' }, { TOKEN_ID: 3375, TOKEN_NAME: 'Bitcoin', TOKEN_SYMBOL: 'BTC' }]),
+  tokens: tm([
+    { TOKEN_ID: 3315, TOKEN_NAME: 'Cardano', TOKEN_SYMBOL: 'ADA' },
+    { TOKEN_ID: 3375, TOKEN_NAME: 'Bitcoin', TOKEN_SYMBOL: 'BTC' },
+  ]),
   'tm-grade': tm([{ TOKEN_ID: 3315, TM_GRADE: 41.5, TM_GRADE_SIGNAL: 'Neutral', FUNDAMENTAL_GRADE: 66.4, DATE: '2026-11-20' }]),
   'trader-grades': tm([{ TOKEN_ID: 3315, TM_TRADER_GRADE: 62.3, TA_GRADE: 55, QUANT_GRADE: 70, DATE: '2026-11-20' }]),
   'investor-grades': tm([{ TOKEN_ID: 3315, TM_INVESTOR_GRADE: 57.8, DATE: '2026-11-20' }]),
@@ -97,10 +100,13 @@ async function indexedDbDump(): Promise<{ databases: string[]; entries: Record<s
         const tx = db.transaction(storeName, 'readonly');
         const store = tx.objectStore(storeName);
         const [keys, values] = await Promise.all(
-          [store.getAllKeys(), store.getAll()].map((req) => new Promise<unknown[]>((ok, fail) => {
-            req.onsuccess = () => ok(req.result as unknown[]);
-            req.onerror = () => fail(req.error);
-          })),
+          [store.getAllKeys(), store.getAll()].map(
+            (req) =>
+              new Promise<unknown[]>((ok, fail) => {
+                req.onsuccess = () => ok(req.result as unknown[]);
+                req.onerror = () => fail(req.error);
+              }),
+          ),
         );
         (keys ?? []).forEach((k, i) => {
           const v = (values ?? [])[i];
@@ -253,7 +259,9 @@ describe('API keys after a session with "Remember keys" off', () => {
 
   it('no exported file holds a key (PNG, SVG, CSV; the screener and compare CSVs)', () => {
     expect(files.filter((f) => f.bytes.length < 100).map((f) => f.name)).toEqual([]);
-    const found = files.flatMap((f) => (['latin1', 'utf8', 'utf16le'] as const).flatMap((encoding) => leaks(f.bytes.toString(encoding)).map((form) => `${f.name} (${encoding}): ${form}`)));
+    const found = files.flatMap((f) =>
+      (['latin1', 'utf8', 'utf16le'] as const).flatMap((encoding) => leaks(f.bytes.toString(encoding)).map((form) => `${f.name} (${encoding}): ${form}`)),
+    );
     expect(found).toEqual([]);
   });
 

@@ -10,7 +10,13 @@ import { launchChromium, newPage, watchErrors } from './browser.ts';
 let browser: Browser;
 const byText = (a: string | null | undefined, b: string | null | undefined): number => String(a).localeCompare(String(b));
 const baseUrl = inject('baseUrl');
-interface SnapToken { id: string; name: string; price: number; marketCap: number | null; circulatingSupply: number | null }
+interface SnapToken {
+  id: string;
+  name: string;
+  price: number;
+  marketCap: number | null;
+  circulatingSupply: number | null;
+}
 const snap = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../public/data/snapshot.json'), 'utf8')) as {
   tokens: SnapToken[];
   market: { totalMarketCap: number };
@@ -45,7 +51,11 @@ it('16T and Moon, sort by multiple, check the top row, star two, reload, watchli
   if (!token?.circulatingSupply) throw new Error(`${name} has no supply`);
   // Per token (the default): the token's own observed moon capture, else the default.
   const moon = snap.observed[token.id]?.moon ?? DEFAULT_CAPTURES.moon;
-  const expected = scenarioCell({ price: token.price, circulatingSupply: token.circulatingSupply, totalMarketCap: snap.market.totalMarketCap }, moon, 16e12).multiple;
+  const expected = scenarioCell(
+    { price: token.price, circulatingSupply: token.circulatingSupply, totalMarketCap: snap.market.totalMarketCap },
+    moon,
+    16e12,
+  ).multiple;
   const cells = await firstRow.getByRole('cell').allTextContents();
   expect(cells[headers.indexOf('Multiple')]).toBe(formatMultiple(expected));
 

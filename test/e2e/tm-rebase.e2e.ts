@@ -24,7 +24,7 @@ async function cell(table: Locator, tier: string, column: string): Promise<strin
   return (await row.locator('th, td').nth(headers.indexOf(column)).textContent()) ?? '';
 }
 
-it('Cardano: the published table beside today\'s rebase, then a one-line paste with its reference fits and shows its gap', async () => {
+it("Cardano: the published table beside today's rebase, then a one-line paste with its reference fits and shows its gap", async () => {
   await page.goto(`${baseUrl}/token/cardano?source=snapshot`);
   await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Cardano (ADA)');
 
@@ -37,7 +37,9 @@ it('Cardano: the published table beside today\'s rebase, then a one-line paste w
   );
 
   await page.getByText('Import published table').click();
-  await page.getByRole('textbox', { name: 'Published table' }).fill('8T: 0.94 / 1.05 / 1.16; 16T: 1.53 / 1.86 / 2.20; 23T: 2.11 / 2.67 / 3.23; 31T: 2.70 / 3.48 / 4.27');
+  await page
+    .getByRole('textbox', { name: 'Published table' })
+    .fill('8T: 0.94 / 1.05 / 1.16; 16T: 1.53 / 1.86 / 2.20; 23T: 2.11 / 2.67 / 3.23; 31T: 2.70 / 3.48 / 4.27');
   expect(await page.getByRole('textbox', { name: 'Price when published' }).inputValue()).toBe('0.65');
   await page.getByRole('textbox', { name: 'Price when published' }).fill('0.645');
   await page.getByRole('textbox', { name: 'Total market when published' }).fill('3875B');

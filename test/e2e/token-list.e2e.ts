@@ -34,7 +34,10 @@ beforeEach(async () => {
   ({ context, page } = await newPage(browser, { viewport: { width: 1280, height: 900 } }));
   errors = watchErrors(page);
   await page.goto(`${baseUrl}/`);
-  await page.getByRole('table', { name: 'Tokens' }).getByRole('link', { name: byRank[0]?.name ?? '', exact: true }).waitFor();
+  await page
+    .getByRole('table', { name: 'Tokens' })
+    .getByRole('link', { name: byRank[0]?.name ?? '', exact: true })
+    .waitFor();
 });
 
 afterEach(async () => {
@@ -67,7 +70,9 @@ it('sorts by a column header with the keyboard alone', async () => {
   expect(await focusedName()).toBe('Market cap');
   expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BUTTON');
 
-  const header = table().getByRole('columnheader').filter({ has: page.getByRole('button', { name: 'Market cap' }) });
+  const header = table()
+    .getByRole('columnheader')
+    .filter({ has: page.getByRole('button', { name: 'Market cap' }) });
   await page.keyboard.press('Enter');
   await expect.poll(() => header.getAttribute('aria-sort')).toBe('descending');
   await expect.poll(async () => (await shownNames())[0]).toBe(largestCap.name);

@@ -54,15 +54,133 @@ const INJECTIONS = [
 ];
 
 const ATOMS = [
-  'NaN', '-NaN', 'nan', 'Infinity', '-Infinity', 'infinity', '∞', '1e309', '-1e309', '1e-400', '5e-324', '1.7976931348623157e308',
-  '-1', '-0', '0', '0.0', '-16T', '-0.5', '1e18', '1e19', '1e21', '9'.repeat(400), `0.${'0'.repeat(300)}1`, '0x10', '0b11', '0o7', '1_000', '1,000,000',
-  '16T', '16t', '1Q', '100T', '101T', '0.4T', '500B', '$16T', '16 trillion', '1.6e13', '1e+13', '1e 13', '1E13', '  5  ', '5x', '10X', '1.01', '1000001',
-  '', ' ', '%00', '\u0000', '%0A', '\n', '\t', '%', '%%', '%zz', '%E0%A4%A', '%C0%AE', '&', '=', '==', '#', '?', '+', '++', ',', ',,,', '1,2,3', ',16T,', '16T,16T,16T',
-  '𝟙𝟞𝐓', '١٦T', '１６T', 'ＮａＮ', '٫5', '½', '⅓', 'Ⅻ', '🚀', '👨‍👩‍👧‍👦', '\u202Eevil', '\u2067x\u2069', '\uFEFF16T', `${'a'.repeat(22)}🚀🚀`, 'e', '.', '..', '1..2', '1e', '.e1', 'e5',
-  'null', 'undefined', 'true', 'false', '[]', '{}', '[1,2]', '__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty',
-  'circ', 'max', 'MAX', 'Circ', 'bear', 'base', 'moon', 'MOON', 'tm', '1', 'coingecko', 'snapshot',
-  'cardano', 'cardano,tron', 'cardano,tron,ripple,bitcoin,ethereum', 'CARDANO', 'cardano,cardano', '../../etc/passwd', '/token/cardano', '//evil.example',
-  'A'.repeat(70), 'A'.repeat(5000), '16T,'.repeat(300), 'tron,'.repeat(200),
+  'NaN',
+  '-NaN',
+  'nan',
+  'Infinity',
+  '-Infinity',
+  'infinity',
+  '∞',
+  '1e309',
+  '-1e309',
+  '1e-400',
+  '5e-324',
+  '1.7976931348623157e308',
+  '-1',
+  '-0',
+  '0',
+  '0.0',
+  '-16T',
+  '-0.5',
+  '1e18',
+  '1e19',
+  '1e21',
+  '9'.repeat(400),
+  `0.${'0'.repeat(300)}1`,
+  '0x10',
+  '0b11',
+  '0o7',
+  '1_000',
+  '1,000,000',
+  '16T',
+  '16t',
+  '1Q',
+  '100T',
+  '101T',
+  '0.4T',
+  '500B',
+  '$16T',
+  '16 trillion',
+  '1.6e13',
+  '1e+13',
+  '1e 13',
+  '1E13',
+  '  5  ',
+  '5x',
+  '10X',
+  '1.01',
+  '1000001',
+  '',
+  ' ',
+  '%00',
+  '\u0000',
+  '%0A',
+  '\n',
+  '\t',
+  '%',
+  '%%',
+  '%zz',
+  '%E0%A4%A',
+  '%C0%AE',
+  '&',
+  '=',
+  '==',
+  '#',
+  '?',
+  '+',
+  '++',
+  ',',
+  ',,,',
+  '1,2,3',
+  ',16T,',
+  '16T,16T,16T',
+  '𝟙𝟞𝐓',
+  '١٦T',
+  '１６T',
+  'ＮａＮ',
+  '٫5',
+  '½',
+  '⅓',
+  'Ⅻ',
+  '🚀',
+  '👨‍👩‍👧‍👦',
+  '\u202Eevil',
+  '\u2067x\u2069',
+  '\uFEFF16T',
+  `${'a'.repeat(22)}🚀🚀`,
+  'e',
+  '.',
+  '..',
+  '1..2',
+  '1e',
+  '.e1',
+  'e5',
+  'null',
+  'undefined',
+  'true',
+  'false',
+  '[]',
+  '{}',
+  '[1,2]',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  'circ',
+  'max',
+  'MAX',
+  'Circ',
+  'bear',
+  'base',
+  'moon',
+  'MOON',
+  'tm',
+  '1',
+  'coingecko',
+  'snapshot',
+  'cardano',
+  'cardano,tron',
+  'cardano,tron,ripple,bitcoin,ethereum',
+  'CARDANO',
+  'cardano,cardano',
+  '../../etc/passwd',
+  '/token/cardano',
+  '//evil.example',
+  'A'.repeat(70),
+  'A'.repeat(5000),
+  '16T,'.repeat(300),
+  'tron,'.repeat(200),
   ...INJECTIONS,
 ];
 
@@ -74,7 +192,9 @@ const number = fc.oneof(
   fc.bigInt({ min: -(10n ** 40n), max: 10n ** 40n }).map(String),
   fc.double({ min: 0, max: 5, noNaN: true }).map((n) => n.toFixed(4)),
 );
-const withUnit = fc.tuple(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.constantFrom('K', 'M', 'B', 'T', 'Q', 't', 'bn', 'trillion', '%', 'x', '')).map(([n, u]) => `${n}${u}`);
+const withUnit = fc
+  .tuple(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.constantFrom('K', 'M', 'B', 'T', 'Q', 't', 'bn', 'trillion', '%', 'x', ''))
+  .map(([n, u]) => `${n}${u}`);
 const unicode = fc.string({ unit: 'binary', maxLength: 40 });
 const list = fc.array(fc.oneof(atom, number, withUnit), { minLength: 0, maxLength: 20 }).map((xs) => xs.join(','));
 const value = fc.oneof(
@@ -111,7 +231,10 @@ interface Case {
 
 /** One case: 0-8 pairs of the view's keys (repeats included), sometimes an unknown key, each value encoded one of three ways. */
 const caseFor = (view: View): fc.Arbitrary<Case> => {
-  const key = fc.oneof({ arbitrary: fc.constantFrom(...KEYS[view]), weight: 8 }, { arbitrary: fc.constantFrom('M', 'm[]', 'm%5B%5D', '', '__proto__', 'constructor', 'x'.repeat(300)), weight: 1 });
+  const key = fc.oneof(
+    { arbitrary: fc.constantFrom(...KEYS[view]), weight: 8 },
+    { arbitrary: fc.constantFrom('M', 'm[]', 'm%5B%5D', '', '__proto__', 'constructor', 'x'.repeat(300)), weight: 1 },
+  );
   const entry = fc.tuple(key, value, fc.constantFrom<Encoding>('encoded', 'encoded', 'raw', 'twice'));
   return fc.array(entry, { minLength: 0, maxLength: 8 }).map((entries) => ({ view, query: entries.map(([k, v, how]) => pair(k, v, how)).join('&') }));
 };
@@ -195,7 +318,8 @@ async function runInPage(arg: InPage): Promise<string[]> {
   // overrides or isolates (they would reverse the rest of the sentence) and no half of a cut-up emoji.
   const full = main.textContent ?? '';
   const bidi = /[\u202A-\u202E\u2066-\u2069]/.exec(full);
-  if (bidi) problems.push(`bidi control U+${bidi[0].charCodeAt(0).toString(16).toUpperCase()} shown: …${full.slice(Math.max(0, bidi.index - 40), bidi.index + 20)}…`);
+  if (bidi)
+    problems.push(`bidi control U+${bidi[0].charCodeAt(0).toString(16).toUpperCase()} shown: …${full.slice(Math.max(0, bidi.index - 40), bidi.index + 20)}…`);
   const half = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.exec(full);
   if (half) problems.push(`lone surrogate shown: …${full.slice(Math.max(0, half.index - 40), half.index)}…`);
   for (const el of main.querySelectorAll('svg *')) {
@@ -206,7 +330,8 @@ async function runInPage(arg: InPage): Promise<string[]> {
   for (const input of main.querySelectorAll<HTMLInputElement>('input[type="range"]')) {
     const label = input.labels?.[0]?.textContent?.trim() ?? '?';
     const v = Number(input.value);
-    if (!Number.isFinite(v) || v < Number(input.min) || v > Number(input.max)) problems.push(`${label} slider value ${input.value} outside ${input.min}..${input.max}`);
+    if (!Number.isFinite(v) || v < Number(input.min) || v > Number(input.max))
+      problems.push(`${label} slider value ${input.value} outside ${input.min}..${input.max}`);
     const shown = input.getAttribute('aria-valuetext') ?? '';
     const m = /^(\d+(?:\.\d+)?)([KMBTQ%]?)$/.exec(shown);
     const range = ranges[label];
@@ -229,7 +354,8 @@ async function runInPage(arg: InPage): Promise<string[]> {
       const v = el.getAttribute(name);
       // The URL parser drops tabs, newlines and leading control characters/spaces: so must this check.
       // oxlint-disable-next-line no-control-regex -- exactly the characters the URL parser ignores
-      if (v !== null && /^javascript:|^data:text\/html/i.test(v.replace(/[\u0000-\u0020]/g, ''))) problems.push(`${name}="${v.slice(0, 60)}" on <${el.tagName.toLowerCase()}>`);
+      if (v !== null && /^javascript:|^data:text\/html/i.test(v.replace(/[\u0000-\u0020]/g, '')))
+        problems.push(`${name}="${v.slice(0, 60)}" on <${el.tagName.toLowerCase()}>`);
     }
   }
   if ((window as unknown as { e2eXss?: unknown }).e2eXss !== undefined) problems.push('a payload ran (window.e2eXss set)');

@@ -5,9 +5,7 @@ import { LIMITS } from '../../src/engine/index.ts';
 export function logDouble(min: number, max: number): fc.Arbitrary<number> {
   const lo = Math.log10(min);
   const hi = Math.log10(max);
-  return fc
-    .double({ min: lo, max: hi, noNaN: true, noDefaultInfinity: true })
-    .map((e) => Math.min(max, Math.max(min, 10 ** e)));
+  return fc.double({ min: lo, max: hi, noNaN: true, noDefaultInfinity: true }).map((e) => Math.min(max, Math.max(min, 10 ** e)));
 }
 
 export const priceArb = logDouble(LIMITS.price.min, LIMITS.price.max);
@@ -25,9 +23,7 @@ export const tokenArb = fc
     dilution: fc.option(fc.double({ min: 1, max: 1000, noNaN: true }), { nil: undefined }),
   })
   .map(({ dilution, ...token }) =>
-    dilution === undefined
-      ? token
-      : { ...token, horizonSupply: Math.min(LIMITS.supply.max, token.circulatingSupply * dilution) },
+    dilution === undefined ? token : { ...token, horizonSupply: Math.min(LIMITS.supply.max, token.circulatingSupply * dilution) },
   );
 
 /** A realistic token: today's market between 0.5T and 10T, a market cap under it. */

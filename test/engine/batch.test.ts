@@ -1,13 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  BEYOND_REACH,
-  EngineInputError,
-  requiredMarketSize,
-  scenarioCell,
-  screenBatch,
-  tokenBatch,
-} from '../../src/engine/index.ts';
+import { BEYOND_REACH, EngineInputError, requiredMarketSize, scenarioCell, screenBatch, tokenBatch } from '../../src/engine/index.ts';
 import { captureArb, marketArb, realisticTokenArb } from './arbitraries.ts';
 
 const numRuns = Number(process.env.FUZZ_RUNS ?? 200);

@@ -20,7 +20,7 @@ describe('calibrate on the seed tables', () => {
     expect(fit.cells).toBe(12);
   });
 
-  it('fits Tron\'s moon-only table at 23.25T and 31T and leaves bear and base unfitted', () => {
+  it("fits Tron's moon-only table at 23.25T and 31T and leaves bear and base unfitted", () => {
     const fit = calibrate(tron, [23.25 * T, 31 * T], { bear: [null, null], base: [null, null], moon: [1.02, 1.31] });
     expect(fit.captures.bear).toBeNull();
     expect(fit.captures.base).toBeNull();
@@ -51,7 +51,7 @@ describe('calibrate with unpublished (null) cells', () => {
     expect(Math.abs((nulled.captures.base ?? Number.NaN) - workedCaptures.base)).toBeLessThan(0.005);
   });
 
-  it('gives no capture to a case published only at today\'s market, and does not count its cell', () => {
+  it("gives no capture to a case published only at today's market, and does not count its cell", () => {
     const tiers = [cardano.totalMarketCap, 15.5 * T];
     const fit = calibrate(cardano, tiers, { bear: [0.645, null], base: [null, 1.86], moon: [null, 2.2] });
     expect(fit.captures.bear).toBeNull();
@@ -64,7 +64,7 @@ describe('calibrate with unpublished (null) cells', () => {
     expect(() => calibrate(cardano, workedTiers, empty)).toThrow(refusal('published'));
   });
 
-  it('refuses a table whose only cells sit at today\'s market, naming `tiers`', () => {
+  it("refuses a table whose only cells sit at today's market, naming `tiers`", () => {
     const tiers = [cardano.totalMarketCap, 15.5 * T];
     expect(() => calibrate(cardano, tiers, { bear: [0.645, null], base: [null, null], moon: [0.645, null] })).toThrow(refusal('tiers'));
   });

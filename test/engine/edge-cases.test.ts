@@ -72,9 +72,7 @@ describe('invalid inputs are refused with the field that is wrong', () => {
   it('refuses calibration input it cannot fit', () => {
     expect(refusedField(() => calibrate(cardano, [cardano.totalMarketCap], { bear: [1], base: [1], moon: [1] }))).toBe('tiers');
     expect(refusedField(() => calibrate(cardano, workedTiers, { ...publishedCents, base: [1, 2] }))).toBe('published.base');
-    expect(
-      refusedField(() => calibrate(cardano, workedTiers, { ...publishedCents, moon: [1, 2, Number.NaN, 4] })),
-    ).toBe('published.moon[2]');
+    expect(refusedField(() => calibrate(cardano, workedTiers, { ...publishedCents, moon: [1, 2, Number.NaN, 4] }))).toBe('published.moon[2]');
   });
 });
 
@@ -85,7 +83,7 @@ describe('edge cases of the formulas', () => {
     expect(row?.bear.multiple).toBeCloseTo(1, 12);
   });
 
-  it('at today\'s market every case gives today\'s price', () => {
+  it("at today's market every case gives today's price", () => {
     const [row] = scenarioTable(cardano, { bear: 0.1, base: 1, moon: 3 }, [cardano.totalMarketCap]);
     for (const cell of [row?.bear, row?.base, row?.moon]) expect(cell?.price).toBeCloseTo(cardano.price, 12);
   });
@@ -114,14 +112,14 @@ describe('edge cases of the formulas', () => {
 
   it.each([
     ['a target the case never reaches at capture 0', 0, 1, null],
-    ['today\'s price at capture 0 is reached at any size', 0, 0.645, 0],
+    ["today's price at capture 0 is reached at any size", 0, 0.645, 0],
     ['a target below the floor of the case is reached at any size', 0.5, 0.1, 0],
     ['a target past every market size', 1e-6, 1e6, null],
   ])('requiredMarketSize: %s', (_name, capture, target, expected) => {
     expect(requiredMarketSize(cardano, capture, target)).toBe(expected);
   });
 
-  it('requiredMarketSize: the seed\'s $2 at 16T answer', () => {
+  it("requiredMarketSize: the seed's $2 at 16T answer", () => {
     // The seed: "ADA could reach ... $2.20 in the 16T moon case". At beta 0.8025 $2.20 needs ~15.5T (the published "16T").
     const m = requiredMarketSize(cardano, 0.8025, 2.2);
     expect(m).not.toBeNull();

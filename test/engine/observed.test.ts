@@ -56,16 +56,35 @@ describe('one window', () => {
     expect(windows.map((w) => `${w.from}>${w.to}`)).toEqual(['2023-05-13>2024-11-17', '2023-05-13>2025-02-09', '2023-05-13>2026-01-09']);
     expect(windows[0]?.marketMove).toBeCloseTo(3 / 1.1, 12);
     // A fall to 1.9/3 = 0.633 qualifies, one to 2.1/3 = 0.7 does not.
-    expect(marketWindows([{ date: 'a', total: 3 }, { date: 'b', total: 1.9 }])).toHaveLength(1);
-    expect(marketWindows([{ date: 'a', total: 3 }, { date: 'b', total: 2.1 }])).toHaveLength(0);
+    expect(
+      marketWindows([
+        { date: 'a', total: 3 },
+        { date: 'b', total: 1.9 },
+      ]),
+    ).toHaveLength(1);
+    expect(
+      marketWindows([
+        { date: 'a', total: 3 },
+        { date: 'b', total: 2.1 },
+      ]),
+    ).toHaveLength(0);
   });
 });
 
 describe('the history window', () => {
   // Market 100 -> 150 -> 200 (x = 0.5, 1), token 10 -> 14 -> 21 (y = 0.4, 1.1):
   // beta = (0.5 * 0.4 + 1 * 1.1) / (0.25 + 1) = 1.3 / 1.25 = 1.04.
-  const market: CapPoint[] = [[at('2025-09-17'), 100], [at('2025-09-18'), 150], [at('2025-09-19'), 200], [at('2025-09-20'), 210]];
-  const token: CapPoint[] = [[at('2025-09-19'), 21], [at('2025-09-17'), 10], [at('2025-09-18'), 14]];
+  const market: CapPoint[] = [
+    [at('2025-09-17'), 100],
+    [at('2025-09-18'), 150],
+    [at('2025-09-19'), 200],
+    [at('2025-09-20'), 210],
+  ];
+  const token: CapPoint[] = [
+    [at('2025-09-19'), 21],
+    [at('2025-09-17'), 10],
+    [at('2025-09-18'), 14],
+  ];
 
   it('fits through the origin over the shared days and measures the market end to end', () => {
     const w = historyWindow(token, market);
@@ -77,12 +96,17 @@ describe('the history window', () => {
   });
 
   it('gives no window when the market moved less than 1.5x end to end, or the series share one day', () => {
-    expect(historyWindow(token, market.map(([t, v]) => [t, v === 200 ? 140 : Math.min(v, 140)] as const))).toBeNull();
+    expect(
+      historyWindow(
+        token,
+        market.map(([t, v]) => [t, v === 200 ? 140 : Math.min(v, 140)] as const),
+      ),
+    ).toBeNull();
     expect(historyWindow(token.slice(0, 1), market)).toBeNull();
   });
 });
 
-describe('pooling a token\'s windows', () => {
+describe("pooling a token's windows", () => {
   it('treats windows with one start as one period and weighs periods by their largest squared move', () => {
     // Period 2023-05-13: x = 1 (y = 1.2) and x = 2 (y = 2 * 0.9 = 1.8): (1.2 + 3.6) / (1 + 4) = 0.96, X = 4.
     // Period 2025-09-17 (history): x = -0.5, capture 2, X = 0.25.
@@ -107,7 +131,7 @@ describe('shrinkage toward the cross-section', () => {
     expect(capturePrior([4, 1, 3, 2, Number.NaN])).toEqual({ mean: 2.5, spread: 1.4826 });
   });
 
-  it('gives one period of the reference size Blume\'s weight 2/3', () => {
+  it("gives one period of the reference size Blume's weight 2/3", () => {
     const x0 = priorEvidence(3);
     expect(x0).toBeCloseTo(2, 12);
     expect(shrunkCaptures({ raw: 1, evidence: 4 }, { mean: 0, spread: 0 }, x0).weight).toBeCloseTo(2 / 3, 12);
@@ -169,7 +193,7 @@ describe('a set of tokens', () => {
     expect(set.captures.get('doubled')).toMatchObject({ bear: 0.2115, base: 0.5, moon: 0.7885, raw: 0.5 });
   });
 
-  it('gives no entry to a token that did not exist at any window\'s start', () => {
+  it("gives no entry to a token that did not exist at any window's start", () => {
     expect(set.captures.has('new')).toBe(false);
     expect([...set.captures.keys()]).toEqual(['fell', 'tripled', 'doubled']);
   });

@@ -129,7 +129,9 @@ describe('BandChart', () => {
     );
     expect(bandSeries).toHaveBeenCalledTimes(1);
     // The caption names the point once it rests.
-    await waitFor(() => expect(screen.getByRole('figure', { name: 'Price bands chart' })).toHaveAccessibleDescription(expect.stringContaining('your point $1.10 at 9T')));
+    await waitFor(() =>
+      expect(screen.getByRole('figure', { name: 'Price bands chart' })).toHaveAccessibleDescription(expect.stringContaining('your point $1.10 at 9T')),
+    );
     rerender(<BandChart {...props({ captures: { ...DEFAULT_CAPTURES, moon: 1.2 } })} />);
     expect(bandSeries).toHaveBeenCalledTimes(2);
   });
@@ -198,7 +200,8 @@ describe('BandChart', () => {
 
   it('widens the price axis for a point above it, and draws the point there', () => {
     const { container, rerender } = render(<BandChart {...props()} />);
-    const top = (): number => Math.max(...texts(container, '.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value').map((t) => Number(t.replace(/[$,]/g, ''))));
+    const top = (): number =>
+      Math.max(...texts(container, '.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value').map((t) => Number(t.replace(/[$,]/g, ''))));
     const before = top();
     rerender(<BandChart {...props({ userPoint: { marketSize: 16 * T, price: 500 } })} />);
     expect(top()).toBeGreaterThanOrEqual(500);

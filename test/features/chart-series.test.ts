@@ -1,15 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_CAPTURES,
-  DEFAULT_TIERS,
-  EngineInputError,
-  LIMITS,
-  scenarioCell,
-  scenarioTable,
-  tierLabel,
-  type Captures,
-} from '../../src/engine/index.ts';
+import { DEFAULT_CAPTURES, DEFAULT_TIERS, EngineInputError, LIMITS, scenarioCell, scenarioTable, tierLabel, type Captures } from '../../src/engine/index.ts';
 import {
   bandSeries,
   bandSummary,

@@ -6,7 +6,13 @@ import { formatMultiple } from '../../src/lib/format.ts';
 import { renderApp } from '../app/render-app.tsx';
 import { snapshotJson } from '../msw.ts';
 
-interface SnapToken { id: string; name: string; price: number; circulatingSupply: number | null; maxSupply: number | null }
+interface SnapToken {
+  id: string;
+  name: string;
+  price: number;
+  circulatingSupply: number | null;
+  maxSupply: number | null;
+}
 const snap = snapshotJson as unknown as { tokens: SnapToken[]; market: { totalMarketCap: number }; observed: Record<string, { base: number }> };
 /** The base capture a token uses by default: its observed one, else the default. */
 const ownBase = (id: string): number => snap.observed[id]?.base ?? DEFAULT_CAPTURES.base;
@@ -18,7 +24,7 @@ const input = (id: string, horizon: 'circ' | 'max' = 'circ') => {
 };
 
 describe('compare', () => {
-  it('shows each token\'s multiples per tier and the market size each needs', async () => {
+  it("shows each token's multiples per tier and the market size each needs", async () => {
     renderApp('/compare?ids=cardano,tron,ripple&h=max');
     const table = await screen.findByRole('table', { name: 'Multiples' }, { timeout: 5000 });
     const rows = within(table).getAllByRole('row').slice(1);
@@ -53,7 +59,7 @@ describe('compare', () => {
     expect(screen.getByRole('note', { name: 'Link notices' })).toHaveTextContent('No token "not-a-token" is loaded');
   });
 
-  it('uses each token\'s own captures by default, names their source, and leaves a stablecoin out', async () => {
+  it("uses each token's own captures by default, names their source, and leaves a stablecoin out", async () => {
     renderApp('/compare?ids=cardano,tron,tether');
     const table = await screen.findByRole('table', { name: 'Multiples' }, { timeout: 5000 });
     expect(screen.getByRole('radio', { name: 'Per token' })).toBeChecked();

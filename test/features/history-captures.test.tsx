@@ -59,9 +59,7 @@ describe('HistoryCaptures from the embedded history', () => {
     expect(button()).toBeDisabled();
     expect(button()).toHaveAccessibleDescription('Loading the market-cap history…');
     await waitFor(() => expect(button()).toBeEnabled());
-    expect(button()).toHaveAccessibleDescription(
-      `${CARDANO} Total market: CoinGecko total crypto market cap (daily reports).`,
-    );
+    expect(button()).toHaveAccessibleDescription(`${CARDANO} Total market: CoinGecko total crypto market cap (daily reports).`);
     await userEvent.click(button());
     expect(onApply).toHaveBeenCalledExactlyOnceWith({ bear: 0.85, base: 1.27, moon: 2.06 });
     expect(screen.getByRole('status')).toHaveTextContent('Applied to the bear, base and moon captures.');
@@ -119,13 +117,18 @@ describe('HistoryCaptures with live CoinGecko data', () => {
     );
     const { button } = renderCaptures('cardano', live);
     await waitFor(() => expect(button()).toBeEnabled());
-    expect(screen.getByRole('status')).toHaveTextContent(/^From 32 windows of 90 days \(2025-09-\d\d to 2026-07-24, CoinGecko market caps \(live, USD\)\): bear /);
+    expect(screen.getByRole('status')).toHaveTextContent(
+      /^From 32 windows of 90 days \(2025-09-\d\d to 2026-07-24, CoinGecko market caps \(live, USD\)\): bear /,
+    );
     expect(new URL(urls[0] ?? '').searchParams.get('vs_currency')).toBe('usd');
     expect(urls[0]).toContain('/coins/cardano/market_chart');
   });
 
   it('falls back to the embedded history when the live chart fails, and says so', async () => {
-    server.use(serve(committed), http.get('*/proxy/coingecko/coins/:id/market_chart', () => new HttpResponse(null, { status: 404 })));
+    server.use(
+      serve(committed),
+      http.get('*/proxy/coingecko/coins/:id/market_chart', () => new HttpResponse(null, { status: 404 })),
+    );
     const { button } = renderCaptures('cardano', live);
     await waitFor(() => expect(button()).toBeEnabled());
     expect(screen.getByRole('status')).toHaveTextContent(CARDANO);
@@ -133,7 +136,10 @@ describe('HistoryCaptures with live CoinGecko data', () => {
   });
 
   it('names a failed live chart in an alert: the source, the reason and the embedded history used instead', async () => {
-    server.use(serve(committed), http.get('*/proxy/coingecko/coins/:id/market_chart', () => new HttpResponse('Forbidden', { status: 403 })));
+    server.use(
+      serve(committed),
+      http.get('*/proxy/coingecko/coins/:id/market_chart', () => new HttpResponse('Forbidden', { status: 403 })),
+    );
     const { button } = renderCaptures('cardano', live);
     await waitFor(() => expect(button()).toBeEnabled());
     expect(screen.getByRole('alert')).toHaveTextContent(
@@ -142,14 +148,20 @@ describe('HistoryCaptures with live CoinGecko data', () => {
   });
 
   it('no alert when the live chart loads, even when it is too short and the embedded history is used', async () => {
-    server.use(serve(committed), http.get('*/proxy/coingecko/coins/:id/market_chart', () => HttpResponse.json(liveChart(chartDays.slice(-30)))));
+    server.use(
+      serve(committed),
+      http.get('*/proxy/coingecko/coins/:id/market_chart', () => HttpResponse.json(liveChart(chartDays.slice(-30)))),
+    );
     const { button } = renderCaptures('cardano', live);
     await waitFor(() => expect(button()).toBeEnabled());
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('falls back to the embedded history when the live chart overlaps too little', async () => {
-    server.use(serve(committed), http.get('*/proxy/coingecko/coins/:id/market_chart', () => HttpResponse.json(liveChart(chartDays.slice(-30)))));
+    server.use(
+      serve(committed),
+      http.get('*/proxy/coingecko/coins/:id/market_chart', () => HttpResponse.json(liveChart(chartDays.slice(-30)))),
+    );
     const { button } = renderCaptures('cardano', live);
     await waitFor(() => expect(button()).toBeEnabled());
     expect(screen.getByRole('status')).toHaveTextContent(CARDANO);
@@ -157,9 +169,16 @@ describe('HistoryCaptures with live CoinGecko data', () => {
   });
 
   it('is unavailable when the live chart fails for a token the embedded history lacks', async () => {
-    server.use(serve(committed), http.get('*/proxy/coingecko/coins/:id/market_chart', () => HttpResponse.text('<html>busy</html>')));
+    server.use(
+      serve(committed),
+      http.get('*/proxy/coingecko/coins/:id/market_chart', () => HttpResponse.text('<html>busy</html>')),
+    );
     const { button } = renderCaptures('tron', live);
-    await waitFor(() => expect(button()).toHaveAccessibleDescription(/^CoinGecko chart unavailable \(invalid response \(HTML instead of JSON\)\), and the embedded history covers bitcoin/));
+    await waitFor(() =>
+      expect(button()).toHaveAccessibleDescription(
+        /^CoinGecko chart unavailable \(invalid response \(HTML instead of JSON\)\), and the embedded history covers bitcoin/,
+      ),
+    );
     expect(button()).toBeDisabled();
     expect(screen.getByRole('alert')).toHaveTextContent(
       'Live market caps unavailable from CoinGecko: invalid response (HTML instead of JSON). No embedded history covers this token, so history captures are unavailable.',

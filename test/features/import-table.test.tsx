@@ -11,7 +11,11 @@ import { useScenarioStore } from '../../src/state/scenario-store.ts';
 import { renderApp } from '../app/render-app.tsx';
 import { snapshotJson } from '../msw.ts';
 
-interface SnapToken { id: string; price: number; circulatingSupply: number }
+interface SnapToken {
+  id: string;
+  price: number;
+  circulatingSupply: number;
+}
 const snap = snapshotJson as unknown as { tokens: SnapToken[]; market: { totalMarketCap: number }; published: Record<string, PublishedScenario> };
 const token = (id: string): SnapToken => {
   const t = snap.tokens.find((x) => x.id === id);
@@ -34,7 +38,9 @@ async function open(id: string, name: string) {
 
 /** The cell of `table` in the row headed `tier` under the column `column`. */
 function cell(table: HTMLElement, tier: string, column: string): string {
-  const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent);
+  const headers = within(table)
+    .getAllByRole('columnheader')
+    .map((h) => h.textContent);
   const row = within(table).getByRole('rowheader', { name: tier }).closest('tr');
   if (!row) throw new Error(`no row ${tier}`);
   const index = headers.indexOf(column);
@@ -61,11 +67,15 @@ function fitByHand(p0: number, m0: number, tiers: number[], prices: (number | nu
 const frameTiers = [7.75 * T, 15.5 * T, 23.25 * T, 31 * T];
 
 describe('Token Metrics, as published and rebased', () => {
-  it('Cardano: every published cell beside the same fitted captures from today\'s price and market', async () => {
+  it("Cardano: every published cell beside the same fitted captures from today's price and market", async () => {
     await open('cardano', 'Cardano (ADA)');
     const table = screen.getByRole('table', { name: 'Token Metrics, as published and rebased' });
     expect(screen.getByRole('heading', { level: 2, name: 'Token Metrics, as published and rebased' })).toBeInTheDocument();
-    expect(within(table).getAllByRole('rowheader').map((h) => h.textContent)).toEqual(['8T', '16T', '23T', '31T']);
+    expect(
+      within(table)
+        .getAllByRole('rowheader')
+        .map((h) => h.textContent),
+    ).toEqual(['8T', '16T', '23T', '31T']);
     expect(cell(table, '16T', 'Base as published')).toBe('$1.86');
     // By hand: the base capture fitted to the published row at $0.65 in 3.875T, applied at 15.5T from today.
     const ada = token('cardano');
@@ -80,7 +90,9 @@ describe('Token Metrics, as published and rebased', () => {
     const section = table.closest('section');
     expect(section).toHaveTextContent('Cardano Price Prediction 2027: Layer-1 Research-Driven Analysis" (2025) started from ADA at $0.65 in a $3.88T');
     expect(section).toHaveTextContent(/from today's \$0\.3972 in a \$3\.11T market \(2026-01-09\)/);
-    expect(section).toHaveTextContent(/They differ because the published prices start from the price and total market of publication, and the rebased ones from today's\./);
+    expect(section).toHaveTextContent(
+      /They differ because the published prices start from the price and total market of publication, and the rebased ones from today's\./,
+    );
     expect(section?.textContent).not.toMatch(/NaN|Infinity|\$0(?![.\d])/);
   });
 
@@ -124,7 +136,7 @@ async function openImport(id: string, name: string) {
 const sliderValue = (name: string): number => Number(screen.getByRole('slider', { name }).getAttribute('aria-valuetext'));
 
 describe('Import published table: the price and market it started from', () => {
-  it('fills both from the token\'s known publication', async () => {
+  it("fills both from the token's known publication", async () => {
     const form = await openImport('cardano', 'Cardano (ADA)');
     expect(form.price).toHaveValue('0.65');
     expect(form.market).toHaveValue('3.875T');
@@ -133,7 +145,9 @@ describe('Import published table: the price and market it started from', () => {
 
   it('fills both from the pasted text when it says them, and fits in that frame', async () => {
     const form = await openImport('cardano', 'Cardano (ADA)');
-    await form.paste('ADA current price $0.645, total crypto market cap of 3.875T.\n8T 0.94 1.05 1.16\n16T 1.53 1.86 2.20\n23T 2.11 2.67 3.23\n31T 2.70 3.48 4.27');
+    await form.paste(
+      'ADA current price $0.645, total crypto market cap of 3.875T.\n8T 0.94 1.05 1.16\n16T 1.53 1.86 2.20\n23T 2.11 2.67 3.23\n31T 2.70 3.48 4.27',
+    );
     expect(form.price).toHaveValue('$0.645');
     expect(form.market).toHaveValue('3.875T');
     expect(form.market).toHaveAccessibleDescription('From the pasted text.');
@@ -203,7 +217,11 @@ describe('Import published table: one line, the seed, the chart and the rebased 
     const status = await screen.findByText(/^Fitted from 6 cells/);
     expect(Number(/largest gap \$([\d.]+)/.exec(status.textContent ?? '')?.[1])).toBeLessThan(0.01);
     const table = screen.getByRole('table', { name: 'Pasted table, as published and rebased' });
-    expect(within(table).getAllByRole('rowheader').map((h) => h.textContent)).toEqual(['8T', '16T']);
+    expect(
+      within(table)
+        .getAllByRole('rowheader')
+        .map((h) => h.textContent),
+    ).toEqual(['8T', '16T']);
     expect(cell(table, '16T', 'Base as published')).toBe('$1.86');
     const beta = fitByHand(0.645, 3.875 * T, [7.75 * T, 15.5 * T], [1.05, 1.86]);
     expect(cell(table, '16T', 'Base rebased')).toBe(formatPrice(byHand(token('cardano').price, beta, 15.5 * T, snap.market.totalMarketCap)));
@@ -215,7 +233,7 @@ describe('Import published table: one line, the seed, the chart and the rebased 
     await waitFor(() => expect(screen.getByRole('figure', { name: 'Price bands chart' })).toHaveTextContent('12 published points marked'));
   });
 
-  it('gives back the app\'s own Token Metrics preset captures from the Cardano seed text within 0.005', async () => {
+  it("gives back the app's own Token Metrics preset captures from the Cardano seed text within 0.005", async () => {
     const form = await openImport('cardano', 'Cardano (ADA)');
     await form.paste(cardanoSeed);
     // The seed section does not state its price or market: the known publication's fill the fields.
@@ -226,7 +244,11 @@ describe('Import published table: one line, the seed, the chart and the rebased 
     const ada = token('cardano');
     const preset = publishedCaptures(snap.published.cardano, ada.circulatingSupply, DEFAULT_CAPTURES);
     if (!preset) throw new Error('no preset');
-    for (const [name, c] of [['Bear capture', 'bear'], ['Base capture', 'base'], ['Moon capture', 'moon']] as const) {
+    for (const [name, c] of [
+      ['Bear capture', 'bear'],
+      ['Base capture', 'base'],
+      ['Moon capture', 'moon'],
+    ] as const) {
       expect(Math.abs(sliderValue(name) - preset[c])).toBeLessThan(0.005);
     }
     const table = screen.getByRole('table', { name: 'Pasted table, as published and rebased' });

@@ -9,7 +9,15 @@ import { parseScreenSearch, serializeScreenSearch, useScreenStore, DEFAULT_SCREE
 import { renderApp } from '../app/render-app.tsx';
 import { snapshotJson } from '../msw.ts';
 
-interface SnapToken { id: string; name: string; symbol: string; price: number; marketCap: number | null; circulatingSupply: number | null; categories: string[] }
+interface SnapToken {
+  id: string;
+  name: string;
+  symbol: string;
+  price: number;
+  marketCap: number | null;
+  circulatingSupply: number | null;
+  categories: string[];
+}
 const snap = snapshotJson as unknown as {
   tokens: SnapToken[];
   market: { totalMarketCap: number };
@@ -36,7 +44,10 @@ beforeEach(() => {
 });
 
 const table = () => screen.getByRole('table', { name: 'Tokens' });
-const bodyRows = () => within(table()).getAllByRole('row').filter((r) => within(r).queryAllByRole('cell').length > 0);
+const bodyRows = () =>
+  within(table())
+    .getAllByRole('row')
+    .filter((r) => within(r).queryAllByRole('cell').length > 0);
 function cellOf(row: HTMLElement, header: string): string {
   const headers = within(table()).getAllByRole('columnheader');
   const index = headers.findIndex((h) => within(h).queryByRole('button', { name: header }) !== null);
@@ -67,7 +78,11 @@ describe('screener on /', () => {
     // Largest first: no token's engine multiple beats it.
     expect(expected).toBeCloseTo(best, 9);
     const moon = snap.observed[token.id]?.moon ?? DEFAULT_CAPTURES.moon;
-    const needs = requiredMarketSize({ price: token.price, circulatingSupply: token.circulatingSupply ?? 1, totalMarketCap: snap.market.totalMarketCap }, moon, token.price * 10);
+    const needs = requiredMarketSize(
+      { price: token.price, circulatingSupply: token.circulatingSupply ?? 1, totalMarketCap: snap.market.totalMarketCap },
+      moon,
+      token.price * 10,
+    );
     expect(cellOf(first, 'Needs')).not.toBe('');
     expect(needs === null ? cellOf(first, 'Needs') === 'beyond reach' : cellOf(first, 'Needs') !== 'beyond reach').toBe(true);
   });
@@ -115,13 +130,27 @@ describe('screener on /', () => {
     await waitFor(() => expect(new URLSearchParams(window.location.search).get('watch')).toBe('bitcoin,ethereum'));
   });
 
-  it('reads a shared watchlist link and survives garbage in the bar\'s keys', () => {
+  it("reads a shared watchlist link and survives garbage in the bar's keys", () => {
     expect(parseScreenSearch('?watch=cardano,tron').params.watchOnly).toBe(true);
     expect(parseScreenSearch('?watch=cardano,tron').watch).toEqual(['cardano', 'tron']);
     const junk = parseScreenSearch('?m=NaN&case=<script>&x=-5&min=Infinity&watch=%00,../../etc');
-    expect(junk.params).toMatchObject({ marketSize: DEFAULT_SCREEN.marketSize, scenarioCase: 'base', targetMultiple: DEFAULT_SCREEN.targetMultiple, minMultiple: 0 });
+    expect(junk.params).toMatchObject({
+      marketSize: DEFAULT_SCREEN.marketSize,
+      scenarioCase: 'base',
+      targetMultiple: DEFAULT_SCREEN.targetMultiple,
+      minMultiple: 0,
+    });
     expect(junk.watch).toEqual([]);
-    const p = { ...DEFAULT_SCREEN, marketSize: 23e12, scenarioCase: 'moon' as const, targetMultiple: 10, minMultiple: 5, captureMode: 'tm' as const, horizon: 'max' as const, watchOnly: true };
+    const p = {
+      ...DEFAULT_SCREEN,
+      marketSize: 23e12,
+      scenarioCase: 'moon' as const,
+      targetMultiple: 10,
+      minMultiple: 5,
+      captureMode: 'tm' as const,
+      horizon: 'max' as const,
+      watchOnly: true,
+    };
     const back = parseScreenSearch(serializeScreenSearch(p, ['cardano'], '?source=coingecko'));
     expect(back.params).toEqual(p);
     expect(serializeScreenSearch(DEFAULT_SCREEN, null)).toBe('');

@@ -26,9 +26,31 @@ const src = { asOf: '2025-04-16', source: 'tm' };
 const tm = (value: number, rating: 'Strong Buy' | 'Buy' | 'Neutral' | 'Sell' | 'Strong Sell'): Grades => ({ tmGrade: { value, rating, ...src } });
 
 const tokens: Token[] = [
-  token('bitcoin', { symbol: 'BTC', rank: 1, price: 91000, marketCap: 1.8e12, change: { h24: 1, d7: null, d30: -1.5, d90: null, y1: null }, categories: ['layer-1', 'pow'] }),
-  token('cardano', { symbol: 'ADA', rank: 9, price: 0.4, marketCap: 1.4e10, change: { h24: -2, d7: null, d30: 3, d90: null, y1: null }, categories: ['layer-1'] }),
-  token('tron', { name: 'TRON', symbol: 'TRX', rank: 10, price: 0.29, marketCap: 2.8e10, change: { h24: 0.5, d7: null, d30: null, d90: null, y1: null }, categories: ['layer-1'] }),
+  token('bitcoin', {
+    symbol: 'BTC',
+    rank: 1,
+    price: 91000,
+    marketCap: 1.8e12,
+    change: { h24: 1, d7: null, d30: -1.5, d90: null, y1: null },
+    categories: ['layer-1', 'pow'],
+  }),
+  token('cardano', {
+    symbol: 'ADA',
+    rank: 9,
+    price: 0.4,
+    marketCap: 1.4e10,
+    change: { h24: -2, d7: null, d30: 3, d90: null, y1: null },
+    categories: ['layer-1'],
+  }),
+  token('tron', {
+    name: 'TRON',
+    symbol: 'TRX',
+    rank: 10,
+    price: 0.29,
+    marketCap: 2.8e10,
+    change: { h24: 0.5, d7: null, d30: null, d90: null, y1: null },
+    categories: ['layer-1'],
+  }),
   token('wrapped-bitcoin', { name: 'Wrapped Bitcoin', symbol: 'WBTC', rank: 20, price: 91000, marketCap: null, categories: ['wrapped'] }),
   token('mystery', { name: 'Mystery', symbol: 'MYS', rank: null, price: 2, marketCap: 5e6 }),
   token('cheap', { name: 'Cheap Coin', symbol: 'ADAX', rank: 400, price: 0.0001, marketCap: 1e6, change: { h24: -9, d7: null, d30: 40, d90: null, y1: null } }),
@@ -152,8 +174,22 @@ describe('sorting', () => {
   });
 
   it('sorts by market cap with the unknown cap last both ways', () => {
-    expect(ids(selectRows(rows, state({ sortKey: 'marketCap', sortDir: 'desc' })))).toEqual(['bitcoin', 'tron', 'cardano', 'mystery', 'cheap', 'wrapped-bitcoin']);
-    expect(ids(selectRows(rows, state({ sortKey: 'marketCap', sortDir: 'asc' })))).toEqual(['cheap', 'mystery', 'cardano', 'tron', 'bitcoin', 'wrapped-bitcoin']);
+    expect(ids(selectRows(rows, state({ sortKey: 'marketCap', sortDir: 'desc' })))).toEqual([
+      'bitcoin',
+      'tron',
+      'cardano',
+      'mystery',
+      'cheap',
+      'wrapped-bitcoin',
+    ]);
+    expect(ids(selectRows(rows, state({ sortKey: 'marketCap', sortDir: 'asc' })))).toEqual([
+      'cheap',
+      'mystery',
+      'cardano',
+      'tron',
+      'bitcoin',
+      'wrapped-bitcoin',
+    ]);
   });
 
   it('treats screener values that differ only by rounding as a tie, kept in input order', () => {
@@ -240,11 +276,16 @@ describe('properties', () => {
 
   it('with no search and no filter, sorting is a permutation', () => {
     fc.assert(
-      fc.property(fc.array(rowArb, { maxLength: 30 }), fc.constantFrom(...SORT_KEYS), fc.constantFrom('asc' as const, 'desc' as const), (input, sortKey, sortDir) => {
-        const out = selectRows(input, state({ sortKey, sortDir }));
-        expect(out).toHaveLength(input.length);
-        expect(new Set(out)).toEqual(new Set(input));
-      }),
+      fc.property(
+        fc.array(rowArb, { maxLength: 30 }),
+        fc.constantFrom(...SORT_KEYS),
+        fc.constantFrom('asc' as const, 'desc' as const),
+        (input, sortKey, sortDir) => {
+          const out = selectRows(input, state({ sortKey, sortDir }));
+          expect(out).toHaveLength(input.length);
+          expect(new Set(out)).toEqual(new Set(input));
+        },
+      ),
       { numRuns: 300 },
     );
   });

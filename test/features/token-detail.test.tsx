@@ -1,14 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  DEFAULT_CAPTURES,
-  DEFAULT_TIERS,
-  requiredMarketSize,
-  scenarioTable,
-  tierLabel,
-  type Captures,
-} from '../../src/engine/index.ts';
+import { DEFAULT_CAPTURES, DEFAULT_TIERS, requiredMarketSize, scenarioTable, tierLabel, type Captures } from '../../src/engine/index.ts';
 import { shareText } from '../../src/features/token-detail/controls.tsx';
 import { shareFor } from '../../src/features/token-detail/scenario-view.ts';
 import { formatPrice } from '../../src/lib/format.ts';
@@ -17,10 +10,19 @@ import { useScenarioStore } from '../../src/state/scenario-store.ts';
 import { renderApp } from '../app/render-app.tsx';
 import { snapshotJson } from '../msw.ts';
 
-interface SnapToken { id: string; price: number; circulatingSupply: number | null; maxSupply: number | null }
+interface SnapToken {
+  id: string;
+  price: number;
+  circulatingSupply: number | null;
+  maxSupply: number | null;
+}
 const snap = snapshotJson as unknown as { tokens: SnapToken[]; market: { totalMarketCap: number }; observed: Record<string, Captures> };
 /** Cardano's own captures: what its view opens with when the link sets none. */
-const adaOwn: Captures = { bear: snap.observed['cardano']?.bear ?? NaN, base: snap.observed['cardano']?.base ?? NaN, moon: snap.observed['cardano']?.moon ?? NaN };
+const adaOwn: Captures = {
+  bear: snap.observed['cardano']?.bear ?? NaN,
+  base: snap.observed['cardano']?.base ?? NaN,
+  moon: snap.observed['cardano']?.moon ?? NaN,
+};
 const ada = snap.tokens.find((t) => t.id === 'cardano');
 if (!ada?.circulatingSupply) throw new Error('cardano missing from the snapshot');
 const adaInput = { price: ada.price, circulatingSupply: ada.circulatingSupply, totalMarketCap: snap.market.totalMarketCap };
@@ -36,7 +38,7 @@ async function openCardano(search = '') {
 }
 
 describe('token detail', () => {
-  it('shows the engine\'s table for the snapshot token, the chart and every control by name', async () => {
+  it("shows the engine's table for the snapshot token, the chart and every control by name", async () => {
     const table = await openCardano();
     // With no captures in the link, the token's own (observed) captures drive its table.
     expect(adaOwn.base).not.toBe(DEFAULT_CAPTURES.base);
@@ -153,9 +155,17 @@ describe('token detail', () => {
     const user = userEvent.setup();
     const table = await openCardano();
     await user.type(screen.getByRole('textbox', { name: 'Add tier' }), '12T{Enter}');
-    expect(within(table).getAllByRole('rowheader').map((th) => th.textContent)).toEqual(['8T', '12T', '16T', '23T', '31T']);
+    expect(
+      within(table)
+        .getAllByRole('rowheader')
+        .map((th) => th.textContent),
+    ).toEqual(['8T', '12T', '16T', '23T', '31T']);
     await user.click(screen.getByRole('button', { name: 'Remove 23T' }));
-    expect(within(table).getAllByRole('rowheader').map((th) => th.textContent)).toEqual(['8T', '12T', '16T', '31T']);
+    expect(
+      within(table)
+        .getAllByRole('rowheader')
+        .map((th) => th.textContent),
+    ).toEqual(['8T', '12T', '16T', '31T']);
     await waitFor(() => expect(new URLSearchParams(window.location.search).get('tiers')).toBe('8T,12T,16T,31T'));
   });
 
@@ -179,7 +189,7 @@ describe('token detail', () => {
     expect(document.body.querySelector('main script')).toBeNull();
   });
 
-  it('fits the captures to Token Metrics\' published table', async () => {
+  it("fits the captures to Token Metrics' published table", async () => {
     const user = userEvent.setup();
     await openCardano();
     await user.click(screen.getByRole('button', { name: 'Token Metrics published' }));
@@ -232,7 +242,7 @@ function watchMarketSizeValues(): { values: string[]; stop: () => void } {
 }
 
 describe('arriving by a link', () => {
-  it('the first render of the page already shows the link\'s scenario, not the previous one', async () => {
+  it("the first render of the page already shows the link's scenario, not the previous one", async () => {
     // The list first, so the data is loaded and the detail page renders its scenario in its first render.
     renderApp('/');
     const table = await screen.findByRole('table', { name: 'Tokens' });
@@ -280,8 +290,7 @@ async function paste(text: string, price: string, market: string) {
 }
 
 describe('Import published table', () => {
-
-  it('fits the Cardano table as published back to the model doc\'s captures within half a cent', async () => {
+  it("fits the Cardano table as published back to the model doc's captures within half a cent", async () => {
     await paste('8T Market Cap: $0.94 | $1.05 | $1.16\n16T\t1.53\t1.86\t2.20\n23T, 2.11, 2.67, 3.23\n$31T 2.70 3.48 4.27', '0.645', '3.875T');
     const status = await screen.findByText(/^Fitted from 12 cells/);
     const got = Object.fromEntries([...(status.textContent ?? '').matchAll(/(bear|base|moon) (\d\.\d+)/g)].map((m) => [m[1], Number(m[2])]));

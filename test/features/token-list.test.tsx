@@ -144,7 +144,11 @@ describe('token browser on the snapshot', () => {
     const user = userEvent.setup();
     await openList();
     const rating = screen.getByRole('combobox', { name: 'Rating' });
-    expect(within(rating).getAllByRole('option').map((o) => o.textContent)).toEqual(['Any', 'Strong Buy', 'Buy', 'Neutral', 'Sell', 'Strong Sell']);
+    expect(
+      within(rating)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Any', 'Strong Buy', 'Buy', 'Neutral', 'Sell', 'Strong Sell']);
     for (const word of ['Sell', 'Strong Sell', 'Buy']) {
       const expected = byRank.filter((t) => snap.grades[t.id]?.tmGrade?.rating === word);
       await user.selectOptions(rating, word);
@@ -158,8 +162,15 @@ describe('token browser on the snapshot', () => {
     await user.selectOptions(rating, 'Any');
 
     const signal = screen.getByRole('combobox', { name: 'Signal' });
-    expect(within(signal).getAllByRole('option').map((o) => o.textContent)).toEqual(['Any', 'Bullish', 'Bearish']);
-    for (const [word, trend] of [['Bullish', 'bullish'], ['Bearish', 'bearish']] as const) {
+    expect(
+      within(signal)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Any', 'Bullish', 'Bearish']);
+    for (const [word, trend] of [
+      ['Bullish', 'bullish'],
+      ['Bearish', 'bearish'],
+    ] as const) {
       const expected = byRank.filter((t) => snap.grades[t.id]?.signal?.trend === trend);
       expect(expected.length).toBeGreaterThan(0);
       await user.selectOptions(signal, word);
@@ -175,9 +186,13 @@ describe('token browser on the snapshot', () => {
     const user = userEvent.setup();
     await openList();
     const headers = within(table()).getAllByRole('columnheader');
-    expect(headers.map((h) => within(h).getByRole('button').textContent?.replace(/[▲▼\s]+$/u, ''))).toEqual(
-      expect.arrayContaining(['Rank', 'Name', 'Symbol', 'Price', 'Market cap', '30d', 'TM Grade', 'Signal']),
-    );
+    expect(
+      headers.map((h) =>
+        within(h)
+          .getByRole('button')
+          .textContent?.replace(/[▲▼\s]+$/u, ''),
+      ),
+    ).toEqual(expect.arrayContaining(['Rank', 'Name', 'Symbol', 'Price', 'Market cap', '30d', 'TM Grade', 'Signal']));
     expect(headers[columnIndex('Rank')]).toHaveAttribute('aria-sort', 'ascending');
 
     const withCap = snap.tokens.filter((t) => t.marketCap !== null);
@@ -219,7 +234,9 @@ describe('token browser on the snapshot', () => {
     await openList();
     const ungraded = byRank.slice(0, 10).find((t) => !snap.grades[t.id]?.tmGrade);
     expect(ungraded).toBeDefined();
-    const row = within(table()).getByRole('link', { name: ungraded?.name ?? '' }).closest('tr');
+    const row = within(table())
+      .getByRole('link', { name: ungraded?.name ?? '' })
+      .closest('tr');
     expect(row).not.toBeNull();
     const cells = within(row ?? document.body).getAllByRole('cell');
     let checked = 0;
@@ -244,7 +261,9 @@ describe('token browser without data', () => {
     server.use(http.get('*/data/snapshot.json', () => HttpResponse.html('<!doctype html><title>404</title>')));
     renderApp('/');
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('Token data unavailable from Embedded snapshot: invalid response (HTML instead of JSON). Showing nothing: reload the page to try again.');
+    expect(alert).toHaveTextContent(
+      'Token data unavailable from Embedded snapshot: invalid response (HTML instead of JSON). Showing nothing: reload the page to try again.',
+    );
     expect(await screen.findByText('No token data to show.')).toBeInTheDocument();
     expect(screen.queryByText('Loading…')).toBeNull();
   });
@@ -271,7 +290,10 @@ describe('token browser with 5,000 tokens', () => {
     expect(within(table()).getAllByRole('row').length).toBeLessThan(60);
 
     await user.type(screen.getByRole('searchbox', { name: 'Search tokens' }), 'cardano');
-    const expected = matching(big.tokens.toSorted((a, b) => a.rank - b.rank), 'cardano');
+    const expected = matching(
+      big.tokens.toSorted((a, b) => a.rank - b.rank),
+      'cardano',
+    );
     expect(expected).toHaveLength(10);
     await waitFor(() => expect(status()).toHaveTextContent(`${expected.length} of 5000 tokens match`));
     expect(shownNames()).toEqual(expected.map((t) => t.name));

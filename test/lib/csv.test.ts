@@ -44,7 +44,7 @@ describe('toCsv', () => {
 
   it.each([
     ['=HYPERLINK("http://evil","click")', `"'=HYPERLINK(""http://evil"",""click"")"`],
-    ['+cmd|\' /C calc\'!A0', `'+cmd|' /C calc'!A0`],
+    ["+cmd|' /C calc'!A0", `'+cmd|' /C calc'!A0`],
     ['-2+3', `'-2+3`],
     ['@SUM(A1:A2)', `'@SUM(A1:A2)`],
     ['\t=1', `'\t=1`],
@@ -67,8 +67,20 @@ describe('parseCsv', () => {
   it.each([
     ['', []],
     ['a', [['a']]],
-    ['a,b\r\nc,d\r\n', [['a', 'b'], ['c', 'd']]],
-    ['a,b\nc,d', [['a', 'b'], ['c', 'd']]],
+    [
+      'a,b\r\nc,d\r\n',
+      [
+        ['a', 'b'],
+        ['c', 'd'],
+      ],
+    ],
+    [
+      'a,b\nc,d',
+      [
+        ['a', 'b'],
+        ['c', 'd'],
+      ],
+    ],
     ['a\rb\r', [['a'], ['b']]],
     ['a,\r\n', [['a', '']]],
     [',', [['', '']]],

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  NOT_AVAILABLE,
-  formatAsOf,
-  formatChange,
-  formatMultiple,
-  formatPrice,
-  formatShare,
-  formatUsdCompact,
-} from '../../src/lib/format.ts';
+import { NOT_AVAILABLE, formatAsOf, formatChange, formatMultiple, formatPrice, formatShare, formatUsdCompact } from '../../src/lib/format.ts';
 import { formatAge, formatDated } from '../../src/lib/format.ts';
 
 describe('formatPrice', () => {

@@ -163,7 +163,14 @@ describe('standaloneSvg: the chart inside', () => {
     const line = root.querySelector('path.line')?.getAttribute('style') ?? '';
     for (const decl of ['stroke-width: 3px', 'stroke-dasharray: 4 4', 'opacity: 0.5', 'fill-opacity: 0.25']) expect(line).toContain(decl);
     const tick = root.querySelector('text.tick')?.getAttribute('style') ?? '';
-    for (const decl of ['font-size: 13px', 'font-family: Inter, sans-serif', 'font-weight: 700', 'text-anchor: end', 'dominant-baseline: middle', 'fill: #111111']) {
+    for (const decl of [
+      'font-size: 13px',
+      'font-family: Inter, sans-serif',
+      'font-weight: 700',
+      'text-anchor: end',
+      'dominant-baseline: middle',
+      'fill: #111111',
+    ]) {
       expect(tick).toContain(decl);
     }
   });
@@ -218,7 +225,15 @@ describe('standaloneSvg: the chart inside', () => {
   it('exports the real band chart: its title, ticks and case colors, with nothing interactive or unresolved', () => {
     const ada = { price: 0.3971969338147948, circulatingSupply: 35951226975.06492, totalMarketCap: 3107124772651.9556 };
     const { container } = render(
-      <BandChart token={ada} captures={DEFAULT_CAPTURES} tiers={DEFAULT_TIERS} userPoint={{ marketSize: 16e12, price: 2 }} symbol="ADA" width={800} height={400} />,
+      <BandChart
+        token={ada}
+        captures={DEFAULT_CAPTURES}
+        tiers={DEFAULT_TIERS}
+        userPoint={{ marketSize: 16e12, price: 2 }}
+        symbol="ADA"
+        width={800}
+        height={400}
+      />,
     );
     const svg = container.querySelector('figure.band-chart svg.recharts-surface');
     if (!(svg instanceof SVGSVGElement)) throw new Error('no chart svg');
@@ -233,7 +248,17 @@ describe('standaloneSvg: the chart inside', () => {
   });
 
   it('leaves out a hidden part of an overlay (the user’s point while it waits for the axes)', () => {
-    const { container } = render(<BandChart token={{ price: 0.3971969338147948, circulatingSupply: 35951226975.06492, totalMarketCap: 3107124772651.9556 }} captures={DEFAULT_CAPTURES} tiers={DEFAULT_TIERS} userPoint={null} symbol="ADA" width={800} height={400} />);
+    const { container } = render(
+      <BandChart
+        token={{ price: 0.3971969338147948, circulatingSupply: 35951226975.06492, totalMarketCap: 3107124772651.9556 }}
+        captures={DEFAULT_CAPTURES}
+        tiers={DEFAULT_TIERS}
+        userPoint={null}
+        symbol="ADA"
+        width={800}
+        height={400}
+      />,
+    );
     const svg = container.querySelector('figure.band-chart svg.recharts-surface');
     if (!(svg instanceof SVGSVGElement)) throw new Error('no chart svg');
     const overlay = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
@@ -246,7 +271,15 @@ describe('standaloneSvg: the chart inside', () => {
   it('draws the user’s point, which the page draws over the chart, on top of the exported chart', () => {
     const ada = { price: 0.3971969338147948, circulatingSupply: 35951226975.06492, totalMarketCap: 3107124772651.9556 };
     const { container } = render(
-      <BandChart token={ada} captures={DEFAULT_CAPTURES} tiers={DEFAULT_TIERS} userPoint={{ marketSize: 16e12, price: 2 }} symbol="ADA" width={800} height={400} />,
+      <BandChart
+        token={ada}
+        captures={DEFAULT_CAPTURES}
+        tiers={DEFAULT_TIERS}
+        userPoint={{ marketSize: 16e12, price: 2 }}
+        symbol="ADA"
+        width={800}
+        height={400}
+      />,
     );
     const svg = container.querySelector('figure.band-chart svg.recharts-surface');
     const overlay = container.querySelector('figure.band-chart svg.band-chart-overlay');
@@ -303,7 +336,7 @@ describe('svgToPngBlob', () => {
     expect(decodeURIComponent(calls.urls[0]?.slice(prefix.length) ?? '')).toBe(svgText);
   });
 
-  it('takes another scale, and lowers one that would pass Safari\'s canvas limit', async () => {
+  it("takes another scale, and lowers one that would pass Safari's canvas limit", async () => {
     const { deps, calls } = fakeDeps();
     await svgToPngBlob(svgText, 1000, 600, 3, deps);
     await svgToPngBlob(svgText, 4000, 4000, 2, deps);

@@ -46,7 +46,12 @@ describe('the committed history matches its sources', () => {
     }
     // Bitcoin converted with its own ratio is its USD market cap: the daily reports' btcMarketCap, within a percent.
     const csv = readFileSync(path.join(DEFAULT_RAW_DIR, 'cg-daily-reports-2025-2026/global_metrics_daily.csv'), 'utf8');
-    const btcCap = new Map(csv.split('\n').slice(1).map((line) => [line.split(',')[0], Number(line.split(',')[10])]));
+    const btcCap = new Map(
+      csv
+        .split('\n')
+        .slice(1)
+        .map((line) => [line.split(',')[0], Number(line.split(',')[10])]),
+    );
     for (const [day, usd] of built.tokens['bitcoin']?.points ?? []) {
       expect(Math.abs(usd / (btcCap.get(day) ?? 0) - 1)).toBeLessThan(0.01);
     }
@@ -126,8 +131,14 @@ describe('buildHistory on a tiny raw folder', () => {
   mkdirSync(path.join(dir, 'cg-daily-reports-2025-2026'));
   for (const [i, id] of HISTORY_COINS.entries()) {
     const chart = {
-      prices: [[at('2026-01-01'), 50_000], [at('2026-01-02'), 40_000]],
-      market_caps: [[at('2026-01-01'), (i + 1) * 1e9], [at('2026-01-02'), (i + 1) * 1.1e9]],
+      prices: [
+        [at('2026-01-01'), 50_000],
+        [at('2026-01-02'), 40_000],
+      ],
+      market_caps: [
+        [at('2026-01-01'), (i + 1) * 1e9],
+        [at('2026-01-02'), (i + 1) * 1.1e9],
+      ],
       total_volumes: [],
     };
     writeFileSync(path.join(dir, `cg-market-chart-eur-365d-2026-07/${id}_market_chart_eur_365d_daily.json`), JSON.stringify(chart));
@@ -146,7 +157,10 @@ describe('buildHistory on a tiny raw folder', () => {
       unit: 'USD',
       from: '2026-01-01',
       to: '2026-01-02',
-      points: [['2026-01-01', 3.6e9], ['2026-01-02', 4.125e9]],
+      points: [
+        ['2026-01-01', 3.6e9],
+        ['2026-01-02', 4.125e9],
+      ],
     });
     expect(Object.keys(h.sources)).toEqual(['cg-daily-reports-2026-01-03', 'cg-market-chart-eur-usd-2026-01-02']);
     expect(serializeHistory(buildHistory(dir))).toBe(serializeHistory(h));

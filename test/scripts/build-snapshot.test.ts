@@ -47,12 +47,8 @@ describe('the committed snapshot matches its sources', () => {
   });
 
   it.skipIf(!haveRaw)('points every id override at a coin in the CoinGecko files', () => {
-    const json: unknown = JSON.parse(
-      readFileSync(path.join(DEFAULT_RAW_DIR, 'cg-markets-250-2025-02/coins_markets_usd_250_2025-02-09.json'), 'utf8'),
-    );
-    const csv = parseCsv(
-      readFileSync(path.join(DEFAULT_RAW_DIR, 'cg-markets-250-2024-11-csv/coins_markets_usd_250_2024-11-17.csv'), 'utf8'),
-    );
+    const json: unknown = JSON.parse(readFileSync(path.join(DEFAULT_RAW_DIR, 'cg-markets-250-2025-02/coins_markets_usd_250_2025-02-09.json'), 'utf8'));
+    const csv = parseCsv(readFileSync(path.join(DEFAULT_RAW_DIR, 'cg-markets-250-2024-11-csv/coins_markets_usd_250_2024-11-17.csv'), 'utf8'));
     expect(csv).toHaveLength(250);
     const cg = cgCoins(Array.isArray(json) ? (json as Record<string, unknown>[]) : [], csv);
     expect(Object.values(ID_OVERRIDES).filter((id) => !cg.has(id))).toEqual([]);
@@ -95,9 +91,9 @@ describe('id mapping', () => {
   it('finds a coin by symbol and name, then by slug, and refuses ambiguity', () => {
     expect(cgIdFor({ slug: 'cardano', symbol: 'ADA', name: 'Cardano' }, cg)).toBe('cardano');
     expect(cgIdFor({ slug: 'dogecoin', symbol: 'DOGE', name: 'Dogecoin' }, cg)).toBe('dogecoin');
-    expect(
-      cgIdFor({ slug: 'department-of-government-efficiency', symbol: 'DOGE', name: 'Department Of Government Efficiency (DOGE)' }, cg),
-    ).toBe('department-of-government-efficiency');
+    expect(cgIdFor({ slug: 'department-of-government-efficiency', symbol: 'DOGE', name: 'Department Of Government Efficiency (DOGE)' }, cg)).toBe(
+      'department-of-government-efficiency',
+    );
     expect(cgIdFor({ slug: 'pepe', symbol: 'PEPE', name: 'Pepe' }, cg)).toBeNull();
     expect(cgIdFor({ slug: 'canton-network', symbol: 'CC', name: 'Canton' }, cg)).toBeNull();
   });
@@ -185,9 +181,7 @@ describe('parse helpers', () => {
   });
 
   it('keeps what a token is and drops who backed or listed it', () => {
-    expect(
-      categoriesFromTags(['layer-1', 'a16z-portfolio', 'binance-listing', 'solana-ecosystem', 'memes', 'layer-1', 3]),
-    ).toEqual(['layer-1', 'memes']);
+    expect(categoriesFromTags(['layer-1', 'a16z-portfolio', 'binance-listing', 'solana-ecosystem', 'memes', 'layer-1', 3])).toEqual(['layer-1', 'memes']);
     expect(categoriesFromTags(undefined)).toEqual([]);
   });
 
@@ -236,15 +230,35 @@ describe('reading an analysis', () => {
 /** A listing token with only what the observed captures read set. */
 function listed(id: string, symbol: string, price: number, marketCap: number, categories: string[] = []): SnapshotToken {
   return {
-    id, cmcId: 1, name: id, symbol, rank: 1, price, marketCap, circulatingSupply: null, totalSupply: null, maxSupply: null,
-    change: { h24: null, d7: null, d30: null, d90: null }, categories, logo: null,
+    id,
+    cmcId: 1,
+    name: id,
+    symbol,
+    rank: 1,
+    price,
+    marketCap,
+    circulatingSupply: null,
+    totalSupply: null,
+    maxSupply: null,
+    change: { h24: null, d7: null, d30: null, d90: null },
+    categories,
+    logo: null,
   };
 }
 
 const noHistory: History = {
   schemaVersion: 1,
   sources: {},
-  market: { source: 'm', unit: 'USD', from: '2025-09-17', to: '2025-09-18', points: [['2025-09-17', 100], ['2025-09-18', 101]] },
+  market: {
+    source: 'm',
+    unit: 'USD',
+    from: '2025-09-17',
+    to: '2025-09-18',
+    points: [
+      ['2025-09-17', 100],
+      ['2025-09-18', 101],
+    ],
+  },
   tokens: {},
 };
 
@@ -315,9 +329,10 @@ describe('observed captures in the built snapshot', () => {
 
   it.skipIf(!haveRaw)('matches every listing token that was in the 2023-05 top 250 and is a scenario asset in both', () => {
     // Recount from the raw file: listing tokens (not pegged) whose id has a 2023-05 market cap > 0, not pegged there.
-    const rows = JSON.parse(
-      readFileSync(path.join(DEFAULT_RAW_DIR, 'cg-markets-250-2023-05/coins_markets_usd_250_2023-05-13.json'), 'utf8'),
-    ) as Record<string, unknown>[];
+    const rows = JSON.parse(readFileSync(path.join(DEFAULT_RAW_DIR, 'cg-markets-250-2023-05/coins_markets_usd_250_2023-05-13.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >[];
     const oldPegs = sectionFromCg('2023-05-13', rows).pegs;
     const caps = new Map(rows.map((r) => [String(r['id']), Number(r['market_cap'])]));
     const tokens = built?.tokens ?? [];

@@ -20,12 +20,16 @@ const run = (over: Partial<Measured> = {}): Measured => ({
 /** `judgeRate` over the given measurements, one per run; also returns how many runs it took. */
 async function judge(rate: 1 | 4, runs: Measured[]) {
   let taken = 0;
-  const judged = await judgeRate(rate, async (i) => {
-    taken += 1;
-    const m = runs[i];
-    if (!m) throw new Error(`run ${i + 1} was not expected`);
-    return m;
-  }, 5000);
+  const judged = await judgeRate(
+    rate,
+    async (i) => {
+      taken += 1;
+      const m = runs[i];
+      if (!m) throw new Error(`run ${i + 1} was not expected`);
+      return m;
+    },
+    5000,
+  );
   const row = (name: string) => {
     const r = judged.rows.find((x) => x.measure.startsWith(name));
     if (!r) throw new Error(`no row ${name}`);
@@ -65,7 +69,7 @@ describe('perf checks: latency at 4x CPU', () => {
     expect(latencyRow('slider, 4x', d(10, 61), floor, 'bare slider', BUDGET[4])).toMatchObject({ ratio: '3.05x', met: false, breach: true, breachLine: '3x' });
   });
 
-  it('a p95 over 3x the floor\'s in all three measurements is a breach', async () => {
+  it("a p95 over 3x the floor's in all three measurements is a breach", async () => {
     const over = run({ market: d(10, 70) });
     const j = await judge(4, [over, over, over]);
     expect(j.taken).toBe(3);
@@ -97,7 +101,11 @@ describe('perf checks: latency at 4x CPU', () => {
 describe('perf checks: latency at 1x CPU', () => {
   it('the budget is the p95 ratio at 1.25x, the breach line 2x', () => {
     const floor = d(10, 20);
-    expect(latencyRow('slider, 1x', d(10, 24), floor, 'bare slider', BUDGET[1])).toMatchObject({ met: true, breach: false, budget: 'p95 <= 1.25x bare slider' });
+    expect(latencyRow('slider, 1x', d(10, 24), floor, 'bare slider', BUDGET[1])).toMatchObject({
+      met: true,
+      breach: false,
+      budget: 'p95 <= 1.25x bare slider',
+    });
     expect(latencyRow('slider, 1x', d(10, 26), floor, 'bare slider', BUDGET[1])).toMatchObject({ met: false, breach: false });
     expect(latencyRow('slider, 1x', d(10, 41), floor, 'bare slider', BUDGET[1])).toMatchObject({ met: false, breach: true, breachLine: '2x' });
   });

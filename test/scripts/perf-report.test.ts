@@ -8,7 +8,12 @@ const slow = distribution(Array.from({ length: 40 }, (_, i) => 30 + i)); // p95 
 describe('perf report', () => {
   it('percentiles are nearest-rank', () => {
     expect(percentile([5, 1, 4, 2, 3], 50)).toBe(3);
-    expect(percentile(Array.from({ length: 40 }, (_, i) => i + 1), 95)).toBe(38);
+    expect(
+      percentile(
+        Array.from({ length: 40 }, (_, i) => i + 1),
+        95,
+      ),
+    ).toBe(38);
     expect(percentile([], 50)).toBeNaN();
   });
 

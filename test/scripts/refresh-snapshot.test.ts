@@ -74,7 +74,8 @@ const defaultRoutes = (): Routes => ({
     tmRows([{ TOKEN_ID: 3315, TM_TRADER_GRADE: 55.2, TA_GRADE: 40, QUANT_GRADE: 60, TM_TRADER_GRADE_24H_PCT_CHANGE: -1.5, DATE: '2026-07-15' }]),
   '/tm/investor-grades': () => ({ status: 503, body: { message: 'down' } }),
   '/tm/technology-grade': () => tmRows([]),
-  '/tm/trading-signals': () => tmRows([{ TOKEN_ID: 3315, TOKEN_TREND: 1, TRADING_SIGNAL: 0, TM_TRADER_GRADE: 55.2, TM_INVESTOR_GRADE: null, DATE: '2026-07-15' }]),
+  '/tm/trading-signals': () =>
+    tmRows([{ TOKEN_ID: 3315, TOKEN_TREND: 1, TRADING_SIGNAL: 0, TM_TRADER_GRADE: 55.2, TM_INVESTOR_GRADE: null, DATE: '2026-07-15' }]),
 });
 
 let routes: Routes = defaultRoutes();
@@ -228,15 +229,41 @@ describe('a refresh that fails', () => {
   it.each<[string, () => void, RegExp]>([
     [
       'a 429 on the second page',
-      () => void (routes['/cg/coins/markets'] = (q) => (q.get('page') === '2' ? { status: 429, body: { status: { error_code: 429 } }, headers: { 'retry-after': '60' } } : { body: page1 })),
+      () =>
+        void (routes['/cg/coins/markets'] = (q) =>
+          q.get('page') === '2' ? { status: 429, body: { status: { error_code: 429 } }, headers: { 'retry-after': '60' } } : { body: page1 }),
       /refresh failed: CoinGecko \/coins\/markets page 2: HTTP 429 \(retry after 60 s\)/,
     ],
-    ['a broken body', () => void (routes['/cg/coins/markets'] = () => ({ body: '[{"id": "bitcoin", "sym' })), /refresh failed: CoinGecko \/coins\/markets page 1: HTTP 200, invalid response \(not JSON\)/],
-    ['an HTML error page', () => void (routes['/cg/global'] = () => ({ body: '<html>Bad gateway</html>', status: 200 })), /CoinGecko \/global: HTTP 200, invalid response \(HTML instead of JSON\)/],
-    ['a global without a total', () => void (routes['/cg/global'] = () => ({ body: { data: {} } })), /CoinGecko \/global: HTTP 200, invalid response \(global has no total market cap\)/],
-    ['a page that is not a list', () => void (routes['/cg/coins/markets'] = () => ({ body: { error: 'x' } })), /page 1: HTTP 200, invalid response \(markets is not a list\)/],
-    ['a second page with no rows', () => void (routes['/cg/coins/markets'] = (q) => ({ body: q.get('page') === '1' ? page1 : [] })), /CoinGecko \/coins\/markets: only 247 usable tokens \(3 rows dropped\), fewer than the 400/],
-    ['Token Metrics refusing the key', () => void (routes['/tm/tokens'] = () => ({ status: 401, body: { message: 'bad key' } })), /refresh failed: Token Metrics tokens 1-100 \/tokens: HTTP 401/],
+    [
+      'a broken body',
+      () => void (routes['/cg/coins/markets'] = () => ({ body: '[{"id": "bitcoin", "sym' })),
+      /refresh failed: CoinGecko \/coins\/markets page 1: HTTP 200, invalid response \(not JSON\)/,
+    ],
+    [
+      'an HTML error page',
+      () => void (routes['/cg/global'] = () => ({ body: '<html>Bad gateway</html>', status: 200 })),
+      /CoinGecko \/global: HTTP 200, invalid response \(HTML instead of JSON\)/,
+    ],
+    [
+      'a global without a total',
+      () => void (routes['/cg/global'] = () => ({ body: { data: {} } })),
+      /CoinGecko \/global: HTTP 200, invalid response \(global has no total market cap\)/,
+    ],
+    [
+      'a page that is not a list',
+      () => void (routes['/cg/coins/markets'] = () => ({ body: { error: 'x' } })),
+      /page 1: HTTP 200, invalid response \(markets is not a list\)/,
+    ],
+    [
+      'a second page with no rows',
+      () => void (routes['/cg/coins/markets'] = (q) => ({ body: q.get('page') === '1' ? page1 : [] })),
+      /CoinGecko \/coins\/markets: only 247 usable tokens \(3 rows dropped\), fewer than the 400/,
+    ],
+    [
+      'Token Metrics refusing the key',
+      () => void (routes['/tm/tokens'] = () => ({ status: 401, body: { message: 'bad key' } })),
+      /refresh failed: Token Metrics tokens 1-100 \/tokens: HTTP 401/,
+    ],
   ])('%s: exits 1, names the source and status, and leaves the file alone', async (_, breakIt, message) => {
     keep();
     breakIt();
@@ -264,8 +291,11 @@ describe('npm run snapshot:live as a process', () => {
   const script = path.resolve(import.meta.dirname, '../../scripts/refresh-snapshot.ts');
   const run = (vars: Record<string, string>, file: string) =>
     new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      execFile(process.execPath, ['--import', 'tsx', script, '--out', file], { env: { PATH: process.env['PATH'] ?? '', ...vars }, timeout: 60_000 }, (error, stdout, stderr) =>
-        resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
+      execFile(
+        process.execPath,
+        ['--import', 'tsx', script, '--out', file],
+        { env: { PATH: process.env['PATH'] ?? '', ...vars }, timeout: 60_000 },
+        (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
       );
     });
 

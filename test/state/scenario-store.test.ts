@@ -178,9 +178,7 @@ describe('URL sync', () => {
   });
 
   it('scenarioSearchFor serializes the state over the current search', () => {
-    expect(scenarioSearchFor({ ...useScenarioStore.getInitialState(), marketSize: 20 * T }, '?source=snapshot&m=3T')).toBe(
-      '?source=snapshot&m=20T',
-    );
+    expect(scenarioSearchFor({ ...useScenarioStore.getInitialState(), marketSize: 20 * T }, '?source=snapshot&m=3T')).toBe('?source=snapshot&m=20T');
   });
 
   it('writes replaceState once the changes pause, with the serialized state, keeping path, other keys and hash', () => {

@@ -114,12 +114,15 @@ describe('loadSettings', () => {
     expect(loadSettings()).toEqual(DEFAULT_SETTINGS);
   });
 
-  it.each(['{', 'null', '[1,2]', '"text"', '42', '{"source":7,"pages":"many","proxyBase":"ftp://x","rememberKeys":"yes"}'])('survives %j in storage', (garbage) => {
-    localStorage.setItem(SETTINGS_KEY, garbage);
-    localStorage.setItem(KEYS_KEY, garbage);
-    sessionStorage.setItem(KEYS_KEY, garbage);
-    expect(loadSettings()).toEqual(DEFAULT_SETTINGS);
-  });
+  it.each(['{', 'null', '[1,2]', '"text"', '42', '{"source":7,"pages":"many","proxyBase":"ftp://x","rememberKeys":"yes"}'])(
+    'survives %j in storage',
+    (garbage) => {
+      localStorage.setItem(SETTINGS_KEY, garbage);
+      localStorage.setItem(KEYS_KEY, garbage);
+      sessionStorage.setItem(KEYS_KEY, garbage);
+      expect(loadSettings()).toEqual(DEFAULT_SETTINGS);
+    },
+  );
 
   it('clamps the page count and reads what is valid', () => {
     localStorage.setItem(SETTINGS_KEY, JSON.stringify({ source: 'coingecko', pages: 99, proxyBase: '/p', rememberKeys: false }));

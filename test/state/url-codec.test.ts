@@ -1,12 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CAPTURE_RANGE, LIMITS, MARKET_SIZE_RANGE, SHARE_RANGE } from '../../src/engine/index.ts';
-import {
-  DEFAULT_SCENARIO,
-  parseScenarioSearch,
-  serializeScenarioSearch,
-  type ScenarioParams,
-} from '../../src/state/url-codec.ts';
+import { DEFAULT_SCENARIO, parseScenarioSearch, serializeScenarioSearch, type ScenarioParams } from '../../src/state/url-codec.ts';
 import { usdForUrl } from '../../src/state/usd-url.ts';
 import { logDouble } from '../engine/arbitraries.ts';
 
@@ -134,9 +129,7 @@ describe('serializeScenarioSearch', () => {
   });
 
   it('rounds share to 4 significant digits and captures to 4 decimals, and clamps', () => {
-    const search = serializeScenarioSearch(
-      withDefaults({ share: 0.00481234567, captures: { bear: 0.123456, base: 0.75, moon: 7 }, marketSize: 1e15 }),
-    );
+    const search = serializeScenarioSearch(withDefaults({ share: 0.00481234567, captures: { bear: 0.123456, base: 0.75, moon: 7 }, marketSize: 1e15 }));
     expect(search).toBe('?m=100T&s=0.004812&bear=0.1235&moon=3');
   });
 
@@ -168,7 +161,10 @@ const capturesArb = fc
   .tuple(...[0, 1, 2].map(() => fc.integer({ min: 0, max: CAPTURE_RANGE.max * 1e4 })))
   .map((ks) => ks.map((k) => k / 1e4).sort((a, b) => a - b))
   .map(([bear = 0, base = 0, moon = 0]) => ({ bear, base, moon }));
-const tierArb = fc.oneof(logDouble(LIMITS.marketSize.min, LIMITS.marketSize.max), fc.integer({ min: 1, max: 400 }).map((n) => n * 1e11));
+const tierArb = fc.oneof(
+  logDouble(LIMITS.marketSize.min, LIMITS.marketSize.max),
+  fc.integer({ min: 1, max: 400 }).map((n) => n * 1e11),
+);
 const tiersArb = fc.uniqueArray(tierArb, { minLength: 1, maxLength: 12 }).map((ts) => ts.sort((a, b) => a - b));
 const paramsArb: fc.Arbitrary<ScenarioParams> = fc.record({
   marketSize: marketSizeArb,
@@ -179,10 +175,48 @@ const paramsArb: fc.Arbitrary<ScenarioParams> = fc.record({
 });
 
 const ADVERSARIAL = [
-  'NaN', 'Infinity', '-Infinity', '-1', '0', '-0', '1e999', '-1e999', '1e-999', '1e308', '9'.repeat(400),
-  '<script>alert(1)</script>', '%', '%%', '%E0%A4%A', '', ' ', '+', '.', 'e5', '1e', '0x1F', '1_000', '١٦',
-  '16T', '16 T', '200T', '0.0048', '0.48%', '9%', 'max', 'circ', '8T,16T', ',,,', '8T,abc,1e999,-1,2000Q',
-  '\u0000', '\uD800', '🚀🚀', 'null', 'undefined', '{}', '[]',
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '-1',
+  '0',
+  '-0',
+  '1e999',
+  '-1e999',
+  '1e-999',
+  '1e308',
+  '9'.repeat(400),
+  '<script>alert(1)</script>',
+  '%',
+  '%%',
+  '%E0%A4%A',
+  '',
+  ' ',
+  '+',
+  '.',
+  'e5',
+  '1e',
+  '0x1F',
+  '1_000',
+  '١٦',
+  '16T',
+  '16 T',
+  '200T',
+  '0.0048',
+  '0.48%',
+  '9%',
+  'max',
+  'circ',
+  '8T,16T',
+  ',,,',
+  '8T,abc,1e999,-1,2000Q',
+  '\u0000',
+  '\uD800',
+  '🚀🚀',
+  'null',
+  'undefined',
+  '{}',
+  '[]',
 ];
 const keyArb = fc.oneof(fc.constantFrom('m', 's', 'bear', 'base', 'moon', 'tiers', 'h', 'source', 'M', ''), fc.string());
 const valueArb = fc.oneof(
@@ -243,7 +277,7 @@ describe('properties', { timeout: 600_000 }, () => {
     );
   });
 
-  it('round trip with a token\'s own captures: the link leaves them out, and a reader gets back what was shown', () => {
+  it("round trip with a token's own captures: the link leaves them out, and a reader gets back what was shown", () => {
     fc.assert(
       fc.property(paramsArb, capturesArb, fc.boolean(), (p, other, useOwn) => {
         const own = useOwn ? p.captures : other;

@@ -41,7 +41,11 @@ describe('selectStore', () => {
 
   it('gives the same object while the selection does not change, and a new one when it does', () => {
     const { store, set } = counterStore();
-    const doubled = selectStore(store, (s) => ({ d: s.n * 2 }), (a, b) => a.d === b.d);
+    const doubled = selectStore(
+      store,
+      (s) => ({ d: s.n * 2 }),
+      (a, b) => a.d === b.d,
+    );
     const first = doubled.getState();
     set({ other: 'b' });
     expect(doubled.getState()).toBe(first);

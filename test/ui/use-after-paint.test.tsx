@@ -34,8 +34,8 @@ describe('useAfterPaint', () => {
     for (const v of ['et', 'eth', 'ethe']) {
       rerender({ v });
       act(() => {
-      vi.advanceTimersByTime(100);
-    });
+        vi.advanceTimersByTime(100);
+      });
       expect(result.current).toBe('e');
     }
     act(() => {

@@ -11,14 +11,20 @@ import { unstable_readConfig } from 'wrangler';
 import { fakeDist, ROOT, wrangler } from './fixtures.ts';
 
 const docs = readFileSync(join(ROOT, 'docs/deploy.md'), 'utf8');
-const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string>; devDependencies: Record<string, string>; engines: { node: string } };
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+  scripts: Record<string, string>;
+  devDependencies: Record<string, string>;
+  engines: { node: string };
+};
 const made: string[] = [];
 afterAll(() => {
   for (const dir of made) rmSync(dir, { recursive: true, force: true });
 });
 
 /** The shell lines of the docs' code blocks, comments dropped. */
-const commands = [...docs.matchAll(/```sh\n([\s\S]*?)```/g)].flatMap((m) => (m[1] ?? '').split('\n').map((line) => line.replace(/\s+#.*$/, '').trim())).filter(Boolean);
+const commands = [...docs.matchAll(/```sh\n([\s\S]*?)```/g)]
+  .flatMap((m) => (m[1] ?? '').split('\n').map((line) => line.replace(/\s+#.*$/, '').trim()))
+  .filter(Boolean);
 
 describe('docs/deploy.md', () => {
   it('gives the login and deploy steps, and npm run deploy is build then wrangler deploy', () => {
@@ -43,11 +49,16 @@ describe('docs/deploy.md', () => {
     const config = unstable_readConfig({ config: join(ROOT, 'wrangler.jsonc') });
     expect(config.main).toBe(join(ROOT, 'worker/index.ts'));
     expect(config.compatibility_date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(config.assets).toMatchObject({ directory: './dist', binding: 'ASSETS', not_found_handling: 'single-page-application', run_worker_first: ['/proxy/*'] });
+    expect(config.assets).toMatchObject({
+      directory: './dist',
+      binding: 'ASSETS',
+      not_found_handling: 'single-page-application',
+      run_worker_first: ['/proxy/*'],
+    });
     expect(config.vars).toEqual({ COINGECKO_BASE: 'https://api.coingecko.com/api/v3', TOKENMETRICS_BASE: 'https://api.tokenmetrics.com/v2' });
   });
 
-  it("runs the account-free check it documents: wrangler deploy --dry-run --outdir bundles the Worker and lists its bindings", () => {
+  it('runs the account-free check it documents: wrangler deploy --dry-run --outdir bundles the Worker and lists its bindings', () => {
     const documented = commands.find((c) => c.startsWith('npx wrangler deploy --dry-run --outdir'));
     expect(documented).toBeDefined();
     const outdir = mkdtempSync(join(tmpdir(), 'capbands-dry-run-'));

@@ -35,7 +35,6 @@ export function wrangler(args: readonly string[]): string {
   });
 }
 
-
 /** Paths under `/proxy/` that both the Worker and `npm run serve` refuse with 404, with a label. */
 export const REFUSED_PATHS: ReadonlyArray<readonly [string, string]> = [
   ['another provider', '/proxy/other/x'],

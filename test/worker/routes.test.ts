@@ -13,7 +13,10 @@ const ctx = withWorkerAndStub();
  * Sends `rawPath` and `headers` exactly as written: fetch would resolve `..` before sending, and
  * undici's fetch replaces `sec-fetch-mode` with its own `cors`, so a navigation needs a raw request.
  */
-function rawGet(rawPath: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function rawGet(
+  rawPath: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   const { hostname, port } = new URL(ctx.worker.url);
   return new Promise((ok, fail) => {
     const req = httpRequest({ hostname, port, path: rawPath, method: 'GET', headers }, (res) => {
@@ -46,7 +49,10 @@ describe('refused', () => {
   );
 
   it.each(['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'])('%s: 405, nothing sent upstream', async (method) => {
-    const res = await fetch(`${ctx.worker.url}/proxy/coingecko/global`, { method, ...(method === 'OPTIONS' ? {} : { body: method === 'DELETE' ? null : '{}' }) });
+    const res = await fetch(`${ctx.worker.url}/proxy/coingecko/global`, {
+      method,
+      ...(method === 'OPTIONS' ? {} : { body: method === 'DELETE' ? null : '{}' }),
+    });
     expect(res.status).toBe(405);
     expect(res.headers.get('allow')).toBe('GET, HEAD');
     expect(ctx.stub.requests).toHaveLength(0);
@@ -66,7 +72,10 @@ describe('allowed', () => {
     ['/proxy/coingecko/global', '/api/v3/global'],
     ['/proxy/coingecko/coins/avalanche-2/market_chart?vs_currency=usd&days=365', '/api/v3/coins/avalanche-2/market_chart?vs_currency=usd&days=365'],
     ['/proxy/coingecko/ping', '/api/v3/ping'],
-    ...['tokens', 'tm-grade', 'trader-grades', 'investor-grades', 'technology-grade', 'trading-signals', 'scenario-analysis'].map((p) => [`/proxy/tokenmetrics/${p}?token_id=3315`, `/v2/${p}?token_id=3315`]),
+    ...['tokens', 'tm-grade', 'trader-grades', 'investor-grades', 'technology-grade', 'trading-signals', 'scenario-analysis'].map((p) => [
+      `/proxy/tokenmetrics/${p}?token_id=3315`,
+      `/v2/${p}?token_id=3315`,
+    ]),
   ])('%s -> %s', async (path, upstream) => {
     const res = await fetch(`${ctx.worker.url}${path}`, { headers: { 'x-api-key': 'k' } });
     expect(res.status).toBe(200);

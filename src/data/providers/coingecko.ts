@@ -105,7 +105,8 @@ export async function fetchGlobal(config: CoinGeckoConfig, options: RequestOptio
   if (!result.success) throw invalid('global has no total market cap');
   const { data } = result.data;
   const total = data.total_market_cap.usd;
-  if (total === null || total === undefined || total < LIMITS.marketSize.min || total > LIMITS.marketSize.max) throw invalid('global total market cap is outside the range the model takes');
+  if (total === null || total === undefined || total < LIMITS.marketSize.min || total > LIMITS.marketSize.max)
+    throw invalid('global total market cap is outside the range the model takes');
   const updated = data.updated_at;
   return {
     totalMarketCap: data.total_market_cap.usd ?? Number.NaN,

@@ -54,7 +54,7 @@ function parseRecord<T>(input: unknown, parse: (value: unknown) => T | null): { 
 }
 
 const safe =
-  <T,>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }) =>
+  <T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }) =>
   (value: unknown): T | null => {
     const result = schema.safeParse(value);
     return result.success ? result.data : null;
@@ -108,6 +108,11 @@ export function datasetFromSnapshot(json: unknown): Dataset {
 
 /** Loads and validates the embedded snapshot. */
 export async function loadSnapshot(options: { signal?: AbortSignal | undefined; fetchImpl?: typeof fetch } = {}): Promise<Dataset> {
-  const json = await fetchJson(snapshotUrl(), { source: SNAPSHOT_SOURCE_NAME, signal: options.signal, timeoutMs: 30_000, ...(options.fetchImpl ? { fetchImpl: options.fetchImpl } : {}) });
+  const json = await fetchJson(snapshotUrl(), {
+    source: SNAPSHOT_SOURCE_NAME,
+    signal: options.signal,
+    timeoutMs: 30_000,
+    ...(options.fetchImpl ? { fetchImpl: options.fetchImpl } : {}),
+  });
   return datasetFromSnapshot(json);
 }

@@ -34,7 +34,13 @@ interface RequestOptions {
  * The rows of a Token Metrics envelope that pass `schema` (the others are dropped and counted).
  * @throws DataError `invalid` when the body has no data list, or when it lists rows and none is usable.
  */
-async function getRows<T>(config: TokenMetricsConfig, path: string, query: Record<string, string>, schema: z.ZodMiniType<T>, options: RequestOptions): Promise<{ rows: T[]; dropped: number }> {
+async function getRows<T>(
+  config: TokenMetricsConfig,
+  path: string,
+  query: Record<string, string>,
+  schema: z.ZodMiniType<T>,
+  options: RequestOptions,
+): Promise<{ rows: T[]; dropped: number }> {
   const url = `${config.base.replace(/\/+$/, '')}${path}?${new URLSearchParams(query).toString()}`;
   const json = await fetchJson(url, {
     source: TOKENMETRICS_NAME,
@@ -60,7 +66,10 @@ export async function fetchTmIds(config: TokenMetricsConfig, tokens: readonly To
   const symbols = [...new Set(tokens.map((t) => t.symbol.toUpperCase()))].slice(0, 100);
   if (symbols.length === 0) return new Map();
   const { rows } = await getRows(config, '/tokens', { symbol: symbols.join(','), limit: '100', page: '1' }, tmTokenSchema, options);
-  return matchTmIds(tokens, rows.map((r) => ({ id: r.TOKEN_ID, name: r.TOKEN_NAME, symbol: r.TOKEN_SYMBOL })));
+  return matchTmIds(
+    tokens,
+    rows.map((r) => ({ id: r.TOKEN_ID, name: r.TOKEN_NAME, symbol: r.TOKEN_SYMBOL })),
+  );
 }
 
 /** Matches Token Metrics rows to our tokens: a unique symbol is enough, a shared one needs the same name. */
@@ -153,7 +162,14 @@ export async function fetchTmGrades(config: TokenMetricsConfig, tmIds: readonly 
     getRows(config, '/trader-grades', query, tmTraderGradeSchema, options).then(({ rows }) => {
       for (const r of rows) {
         if (r.TM_TRADER_GRADE === null) continue;
-        put(r.TOKEN_ID, 'traderGrade', { value: r.TM_TRADER_GRADE, ta: r.TA_GRADE, quant: r.QUANT_GRADE, change24h: r.TM_TRADER_GRADE_24H_PCT_CHANGE, asOf: dateOf(r.DATE, options.today), source });
+        put(r.TOKEN_ID, 'traderGrade', {
+          value: r.TM_TRADER_GRADE,
+          ta: r.TA_GRADE,
+          quant: r.QUANT_GRADE,
+          change24h: r.TM_TRADER_GRADE_24H_PCT_CHANGE,
+          asOf: dateOf(r.DATE, options.today),
+          source,
+        });
       }
     }),
     getRows(config, '/investor-grades', query, tmInvestorGradeSchema, options).then(({ rows }) => {
@@ -166,7 +182,13 @@ export async function fetchTmGrades(config: TokenMetricsConfig, tmIds: readonly 
         if (r.TECHNOLOGY_GRADE === null) continue;
         put(r.TOKEN_ID, 'technology', {
           value: r.TECHNOLOGY_GRADE,
-          parts: { activity: r.ACTIVITY_SCORE, repository: r.REPOSITORY_SCORE, collaboration: r.COLLABORATION_SCORE, security: r.SECURITY_SCORE, defiScanner: r.DEFI_SCANNER_SCORE },
+          parts: {
+            activity: r.ACTIVITY_SCORE,
+            repository: r.REPOSITORY_SCORE,
+            collaboration: r.COLLABORATION_SCORE,
+            security: r.SECURITY_SCORE,
+            defiScanner: r.DEFI_SCANNER_SCORE,
+          },
           asOf: dateOf(r.DATE, options.today),
           source,
         });
@@ -181,7 +203,9 @@ export async function fetchTmGrades(config: TokenMetricsConfig, tmIds: readonly 
     }),
   ];
   const settled = await Promise.allSettled(tasks);
-  const errors = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason instanceof DataError ? s.reason : new DataError({ kind: 'invalid', source: TOKENMETRICS_NAME })] : []));
+  const errors = settled.flatMap((s) =>
+    s.status === 'rejected' ? [s.reason instanceof DataError ? s.reason : new DataError({ kind: 'invalid', source: TOKENMETRICS_NAME })] : [],
+  );
   if (errors.length === tasks.length) throw errors[0] ?? new DataError({ kind: 'invalid', source: TOKENMETRICS_NAME });
   return { grades, errors };
 }
@@ -191,7 +215,11 @@ export async function fetchTmGrades(config: TokenMetricsConfig, tmIds: readonly 
  * table; null when they publish none.
  * @throws DataError
  */
-export async function fetchTmScenario(config: TokenMetricsConfig, tmId: number, options: RequestOptions & { today: string }): Promise<PublishedScenario | null> {
+export async function fetchTmScenario(
+  config: TokenMetricsConfig,
+  tmId: number,
+  options: RequestOptions & { today: string },
+): Promise<PublishedScenario | null> {
   const { rows } = await getRows(config, '/scenario-analysis', { token_id: String(tmId) }, tmScenarioSchema, options);
   const prediction = rows[0]?.SCENARIO_PREDICTION;
   const current = prediction?.current_price ?? null;

@@ -109,7 +109,11 @@ const NO_PAIRS: ReadonlyArray<[string, number]> = [];
 function nextTry(error: unknown, failures: number): string {
   const ms = retryDelay(Math.max(0, failures - 1), error, () => 0.5);
   if (ms <= 0) return '; trying again now';
-  return ms >= 90_000 ? `; next try in about ${Math.round(ms / 60_000)} min` : ms >= 60_000 ? '; next try in about 1 min' : `; next try in about ${Math.max(1, Math.round(ms / 1000))} s`;
+  return ms >= 90_000
+    ? `; next try in about ${Math.round(ms / 60_000)} min`
+    : ms >= 60_000
+      ? '; next try in about 1 min'
+      : `; next try in about ${Math.max(1, Math.round(ms / 1000))} s`;
 }
 
 function requireKey(tm: TokenMetricsConfig | null): TokenMetricsConfig {
@@ -199,7 +203,13 @@ export function useDataset(config: DataConfig, focusId?: string): DatasetState {
   const grades = useQuery({
     queryKey: dataKeys.tmGrades(idsKey),
     queryFn: async ({ signal }) => {
-      const result = await (await tokenmetrics()).fetchTmGrades(requireKey(tm), pairs.map(([, tmId]) => tmId), { signal, today: today() });
+      const result = await (
+        await tokenmetrics()
+      ).fetchTmGrades(
+        requireKey(tm),
+        pairs.map(([, tmId]) => tmId),
+        { signal, today: today() },
+      );
       return { grades: [...result.grades], errors: result.errors.map((e) => e.reason), fetchedAt: new Date().toISOString() };
     },
     enabled: tm !== null && pairs.length > 0,
@@ -233,7 +243,12 @@ export function useDataset(config: DataConfig, focusId?: string): DatasetState {
     if (tm !== null && dataset) {
       const gradeError = ids.error ?? grades.error ?? ids.failureReason ?? grades.failureReason;
       if (gradeError) {
-        failures.push({ source: 'Token Metrics', reason: toDataError(gradeError, 'Token Metrics').reason, fallback: grades.data ? 'the last live grades' : 'the snapshot\'s grades', asOf: dataset.asOf });
+        failures.push({
+          source: 'Token Metrics',
+          reason: toDataError(gradeError, 'Token Metrics').reason,
+          fallback: grades.data ? 'the last live grades' : "the snapshot's grades",
+          asOf: dataset.asOf,
+        });
       }
       if (grades.data) {
         const byTm = new Map(grades.data.grades);
@@ -243,7 +258,8 @@ export function useDataset(config: DataConfig, focusId?: string): DatasetState {
           if (g) liveGrades.set(ourId, g);
         }
         dataset = withLiveGrades(dataset, liveGrades, grades.data.fetchedAt, TM_LIVE_SOURCE);
-        for (const reason of grades.data.errors) failures.push({ source: 'Token Metrics', reason, fallback: 'the grades that loaded', asOf: grades.data.fetchedAt });
+        for (const reason of grades.data.errors)
+          failures.push({ source: 'Token Metrics', reason, fallback: 'the grades that loaded', asOf: grades.data.fetchedAt });
       }
       if (focusId !== undefined && focusTmId !== undefined) {
         const liveTable = scenario.data?.table;

@@ -117,7 +117,8 @@ export function historyCapturesState({ id, live, history, historyError, chart, c
   // The sentence under the button says it in passing; a failure of the live source is also an alert.
   const liveFailure = (fallback: string | null): { liveFailure?: LiveChartFailure } =>
     failed !== null ? { liveFailure: { source: COINGECKO_NAME, reason: failed, fallback } } : {};
-  if (snapshot) return { ...measure(snapshot, market, `${why}: using the embedded history.`), ...liveFailure(`the embedded history (${snapshot.from} to ${snapshot.to})`) };
+  if (snapshot)
+    return { ...measure(snapshot, market, `${why}: using the embedded history.`), ...liveFailure(`the embedded history (${snapshot.from} to ${snapshot.to})`) };
   return { status: 'unavailable', reason: `${why}, and the embedded history covers ${covered} only.`, ...liveFailure(null) };
 }
 

@@ -35,8 +35,8 @@ export const historySeriesSchema = z
         const prev = s.points[i - 1];
         if (prev && prev[0] >= day) ctx.addIssue({ code: 'custom', path: ['points', i, 0], message: 'days must be strictly ascending' });
       });
-      if (s.points[0]?.[0] !== s.from) ctx.addIssue({ code: 'custom', path: ['from'], message: 'must be the first point\'s day' });
-      if (s.points.at(-1)?.[0] !== s.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be the last point\'s day' });
+      if (s.points[0]?.[0] !== s.from) ctx.addIssue({ code: 'custom', path: ['from'], message: "must be the first point's day" });
+      if (s.points.at(-1)?.[0] !== s.to) ctx.addIssue({ code: 'custom', path: ['to'], message: "must be the last point's day" });
     }),
   );
 

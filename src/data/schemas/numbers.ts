@@ -18,7 +18,10 @@ export const looseNumber = z.pipe(
 );
 
 /** Like `looseNumber`, but only values > 0 count (a supply or a cap of 0 means unknown). */
-export const loosePositive = z.pipe(looseNumber, z.transform((n: number | null) => (n !== null && n > 0 ? n : null)));
+export const loosePositive = z.pipe(
+  looseNumber,
+  z.transform((n: number | null) => (n !== null && n > 0 ? n : null)),
+);
 
 /** A string that may be missing or null (null then). */
 export const looseString = z.pipe(

@@ -15,9 +15,7 @@ import * as z from 'zod/mini';
  * An as-of date as precise as the source tells it: `2025` (an undated article from that year),
  * `2025-04`, `2025-04-16` or a full ISO timestamp in UTC.
  */
-const asOfSchema = z
-  .string()
-  .check(z.regex(/^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?Z)?)?)?$/, 'as-of must be an ISO date or year'));
+const asOfSchema = z.string().check(z.regex(/^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?Z)?)?)?$/, 'as-of must be an ISO date or year'));
 
 /**
  * A token id: CoinGecko's id where known (`ripple`, `binancecoin`), else CoinMarketCap's slug.
@@ -74,9 +72,7 @@ export const snapshotTokenSchema = z.strictObject({
 
 export const snapshotGradesSchema = z.strictObject({
   tmGrade: z.optional(z.strictObject({ value: grade, rating: tmRatingSchema, ...sourced })),
-  traderGrade: z.optional(
-    z.strictObject({ value: grade, ta: gradeOrNull, quant: gradeOrNull, change24h: nullableFinite, ...sourced }),
-  ),
+  traderGrade: z.optional(z.strictObject({ value: grade, ta: gradeOrNull, quant: gradeOrNull, change24h: nullableFinite, ...sourced })),
   investorGrade: z.optional(z.strictObject({ value: grade, ...sourced })),
   fundamental: z.optional(
     z.strictObject({

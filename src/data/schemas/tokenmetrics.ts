@@ -18,7 +18,10 @@ export const tmTokenSchema = z.object({
 });
 
 /** A grade on the 0-100 scale; anything else is unknown. */
-const grade = z.pipe(looseNumber, z.transform((n: number | null) => (n !== null && n >= 0 && n <= 100 ? n : null)));
+const grade = z.pipe(
+  looseNumber,
+  z.transform((n: number | null) => (n !== null && n >= 0 && n <= 100 ? n : null)),
+);
 
 /** `GET /tm-grade`. */
 export const tmGradeSchema = z.object({

@@ -37,25 +37,89 @@ export function CompareChart({ tokens, tiers, totalMarketCap, width }: CompareCh
           })
           .join('; ');
   const chart = (
-    <ComposedChart data={series} margin={{ top: 20, right: 24, bottom: 8, left: 8 }} {...(width ? { width, height: 360 } : {})} title="Multiples of today's price" desc={summary}>
-      <XAxis type="number" dataKey="m" scale="log" domain={[domain.min, domain.max]} allowDataOverflow ticks={logTicks(domain.min, domain.max)} tickFormatter={(v: number) => formatUsdCompact(v)} stroke="var(--muted)" tick={{ fontSize: 12 }} />
-      <YAxis type="number" scale="log" domain={yDomain} allowDataOverflow ticks={logTicks(yDomain[0], yDomain[1], 8)} tickFormatter={(v: number) => formatMultiple(v)} stroke="var(--muted)" tick={{ fontSize: 12 }} width={56} />
+    <ComposedChart
+      data={series}
+      margin={{ top: 20, right: 24, bottom: 8, left: 8 }}
+      {...(width ? { width, height: 360 } : {})}
+      title="Multiples of today's price"
+      desc={summary}
+    >
+      <XAxis
+        type="number"
+        dataKey="m"
+        scale="log"
+        domain={[domain.min, domain.max]}
+        allowDataOverflow
+        ticks={logTicks(domain.min, domain.max)}
+        tickFormatter={(v: number) => formatUsdCompact(v)}
+        stroke="var(--muted)"
+        tick={{ fontSize: 12 }}
+      />
+      <YAxis
+        type="number"
+        scale="log"
+        domain={yDomain}
+        allowDataOverflow
+        ticks={logTicks(yDomain[0], yDomain[1], 8)}
+        tickFormatter={(v: number) => formatMultiple(v)}
+        stroke="var(--muted)"
+        tick={{ fontSize: 12 }}
+        width={56}
+      />
       {tokens.map(({ token }, i) => (
-        <Area key={`r${token.id}`} dataKey={(p: ComparePoint) => p.band[i]} name={`${token.symbol} bear to moon`} fill={compareColor(i)} fillOpacity={0.12} stroke="none" isAnimationActive={false} activeDot={false} />
+        <Area
+          key={`r${token.id}`}
+          dataKey={(p: ComparePoint) => p.band[i]}
+          name={`${token.symbol} bear to moon`}
+          fill={compareColor(i)}
+          fillOpacity={0.12}
+          stroke="none"
+          isAnimationActive={false}
+          activeDot={false}
+        />
       ))}
       {tokens.map(({ token }, i) => (
-        <Line key={`b${token.id}`} dataKey={(p: ComparePoint) => p.base[i]} name={`${token.symbol} base`} stroke={compareColor(i)} strokeWidth={2.5} dot={false} isAnimationActive={false} />
+        <Line
+          key={`b${token.id}`}
+          dataKey={(p: ComparePoint) => p.base[i]}
+          name={`${token.symbol} base`}
+          stroke={compareColor(i)}
+          strokeWidth={2.5}
+          dot={false}
+          isAnimationActive={false}
+        />
       ))}
-      <ReferenceLine y={1} stroke="var(--muted)" strokeDasharray="4 4" label={{ value: 'Today 1x', position: 'insideBottomRight', fill: 'var(--muted)', fontSize: 12 }} />
+      <ReferenceLine
+        y={1}
+        stroke="var(--muted)"
+        strokeDasharray="4 4"
+        label={{ value: 'Today 1x', position: 'insideBottomRight', fill: 'var(--muted)', fontSize: 12 }}
+      />
       {tiers.map((t) => (
-        <ReferenceLine key={t} x={t} stroke="var(--muted)" strokeDasharray="2 4" label={{ value: tierLabel(t), position: 'top', fill: 'var(--muted)', fontSize: 12 }} />
+        <ReferenceLine
+          key={t}
+          x={t}
+          stroke="var(--muted)"
+          strokeDasharray="2 4"
+          label={{ value: tierLabel(t), position: 'top', fill: 'var(--muted)', fontSize: 12 }}
+        />
       ))}
-      <Tooltip isAnimationActive={false} formatter={(v: unknown) => (Array.isArray(v) ? v.map((x: number) => formatMultiple(x)).join(' to ') : typeof v === 'number' ? formatMultiple(v) : '')} labelFormatter={(v: unknown) => (typeof v === 'number' ? `At ${formatUsdCompact(v)}` : '')} />
+      <Tooltip
+        isAnimationActive={false}
+        formatter={(v: unknown) => (Array.isArray(v) ? v.map((x: number) => formatMultiple(x)).join(' to ') : typeof v === 'number' ? formatMultiple(v) : '')}
+        labelFormatter={(v: unknown) => (typeof v === 'number' ? `At ${formatUsdCompact(v)}` : '')}
+      />
     </ComposedChart>
   );
   return (
     <figure className="compare-chart band-chart" aria-label="Compare chart">
-      {width ? chart : <ResponsiveContainer width="100%" height={360}>{chart}</ResponsiveContainer>}
+      {width ? (
+        chart
+      ) : (
+        <ResponsiveContainer width="100%" height={360}>
+          {chart}
+        </ResponsiveContainer>
+      )}
       <ul className="band-chart-legend compare-legend">
         {tokens.map(({ token }, i) => (
           <li key={token.id}>

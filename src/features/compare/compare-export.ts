@@ -30,12 +30,38 @@ export function compareFigureText(tokens: readonly CompareToken[], tiers: readon
 
 /** One row per token, tier and case, with the market size each token's base case needs for 2x, 5x and 10x. */
 export function compareCsvRows(tokens: readonly CompareToken[], tiers: readonly number[], dataset: Dataset): Array<Array<string | number | null>> {
-  const header = ['token', 'symbol', 'tier', 'tier_usd', 'case', 'capture', 'capture_source', 'multiple', ...TARGET_MULTIPLES.map((x) => `base_needs_${x}x_usd`), 'source', 'as_of', 'note'];
+  const header = [
+    'token',
+    'symbol',
+    'tier',
+    'tier_usd',
+    'case',
+    'capture',
+    'capture_source',
+    'multiple',
+    ...TARGET_MULTIPLES.map((x) => `base_needs_${x}x_usd`),
+    'source',
+    'as_of',
+    'note',
+  ];
   const source = dataset.sources[dataset.market.source]?.name ?? dataset.source;
   const rows = tokens.flatMap((t) => {
     const needs = TARGET_MULTIPLES.map((x) => needsFor(t.input, t.captures.base, x));
     return tiers.flatMap((tier) =>
-      CASES.map((c) => [t.token.name, t.token.symbol, tierLabel(tier), tier, c, t.captures[c], t.from.short, scenarioCell(t.input, t.captures[c], tier).multiple, ...needs, source, dataset.asOf, 'Not financial advice']),
+      CASES.map((c) => [
+        t.token.name,
+        t.token.symbol,
+        tierLabel(tier),
+        tier,
+        c,
+        t.captures[c],
+        t.from.short,
+        scenarioCell(t.input, t.captures[c], tier).multiple,
+        ...needs,
+        source,
+        dataset.asOf,
+        'Not financial advice',
+      ]),
     );
   });
   return [header, ...rows];

@@ -29,11 +29,21 @@ export interface CompareOptions {
 /** Reads `ids=a,b,c` into known tokens (in order, unique, at most 4), and says what was left out. */
 export function compareSelection(idsParam: string | null, dataset: Dataset, options: CompareOptions): { tokens: CompareToken[]; notices: string[] } {
   const notices: string[] = [];
-  const ids = [...new Set((idsParam ?? '').split(',').map((s) => s.trim()).filter(Boolean))];
+  const ids = [
+    ...new Set(
+      (idsParam ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
   const tokens: CompareToken[] = [];
   for (const id of ids) {
     const token = dataset.tokens.find((t) => t.id === id);
-    const label = id.replace(/[\p{Cc}\p{Cf}]/gu, ' ').trim().replace(/^([\s\S]{23})[\s\S]{2,}$/u, '$1…');
+    const label = id
+      .replace(/[\p{Cc}\p{Cf}]/gu, ' ')
+      .trim()
+      .replace(/^([\s\S]{23})[\s\S]{2,}$/u, '$1…');
     if (!token) {
       notices.push(`No token "${label}" is loaded; left it out.`);
       continue;

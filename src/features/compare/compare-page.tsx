@@ -56,7 +56,9 @@ function writeIds(ids: readonly string[], query: URLSearchParams): void {
 
 function findToken(dataset: Dataset, text: string) {
   const t = text.trim().toLowerCase();
-  return dataset.tokens.find((x) => x.id === t) ?? dataset.tokens.find((x) => x.name.toLowerCase() === t) ?? dataset.tokens.find((x) => x.symbol.toLowerCase() === t);
+  return (
+    dataset.tokens.find((x) => x.id === t) ?? dataset.tokens.find((x) => x.name.toLowerCase() === t) ?? dataset.tokens.find((x) => x.symbol.toLowerCase() === t)
+  );
 }
 
 function AddToken({ dataset, ids, onAdd }: { readonly dataset: Dataset; readonly ids: readonly string[]; readonly onAdd: (id: string) => void }) {
@@ -86,7 +88,11 @@ function AddToken({ dataset, ids, onAdd }: { readonly dataset: Dataset; readonly
         ))}
       </datalist>
       <button type="submit">Add</button>
-      {error ? <p className="input-error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="input-error" role="alert">
+          {error}
+        </p>
+      ) : null}
     </form>
   );
 }
@@ -124,7 +130,10 @@ function MultiplesTable({ tokens, tiers }: { readonly tokens: readonly CompareTo
                 const [bear, base, moon] = CASES.map((c) => scenarioCell(input, captures[c], t).multiple);
                 return (
                   <td key={t} title={`bear ${formatMultiple(bear)} to moon ${formatMultiple(moon)}`}>
-                    {formatMultiple(base)} <span className="cell-multiple">({formatMultiple(bear)}–{formatMultiple(moon)})</span>
+                    {formatMultiple(base)}{' '}
+                    <span className="cell-multiple">
+                      ({formatMultiple(bear)}–{formatMultiple(moon)})
+                    </span>
                   </td>
                 );
               })}
@@ -148,10 +157,7 @@ export default function ComparePage() {
   const { dataset, isLoading } = useDataset(useDataConfig());
   const url = useCompareUrl();
   const selection = useMemo(
-    () =>
-      dataset
-        ? compareSelection(url.ids, dataset, { horizon: url.horizon, mode: url.mode, captures: url.captures })
-        : { tokens: [], notices: [] },
+    () => (dataset ? compareSelection(url.ids, dataset, { horizon: url.horizon, mode: url.mode, captures: url.captures }) : { tokens: [], notices: [] }),
     [dataset, url.ids, url.horizon, url.captures, url.mode],
   );
   if (isLoading || !dataset) return <p className="loading">Loading…</p>;
@@ -183,7 +189,16 @@ export default function ComparePage() {
           <li key={token.id}>
             <span aria-hidden="true" className="swatch" style={{ background: compareColor(i) }} />
             <Link href={`/token/${encodeURIComponent(token.id)}`}>{token.name}</Link>
-            <button type="button" aria-label={`Remove ${token.name}`} onClick={() => writeIds(ids.filter((x) => x !== token.id), url.query)}>
+            <button
+              type="button"
+              aria-label={`Remove ${token.name}`}
+              onClick={() =>
+                writeIds(
+                  ids.filter((x) => x !== token.id),
+                  url.query,
+                )
+              }
+            >
               ×
             </button>
           </li>
@@ -197,7 +212,8 @@ export default function ComparePage() {
             <input type="radio" name="compare-horizon" checked={url.horizon === 'circ'} onChange={() => writeQuery(url.query, { h: null })} /> Circulating
           </label>
           <label>
-            <input type="radio" name="compare-horizon" checked={url.horizon === 'max'} onChange={() => writeQuery(url.query, { h: 'max' })} /> Max supply (fully diluted)
+            <input type="radio" name="compare-horizon" checked={url.horizon === 'max'} onChange={() => writeQuery(url.query, { h: 'max' })} /> Max supply (fully
+            diluted)
           </label>
         </fieldset>
         <RadioChoice

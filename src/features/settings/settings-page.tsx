@@ -97,8 +97,8 @@ export default function SettingsPage() {
           Live (CoinGecko)
         </label>
         <p className="hint">
-          The default: live prices and today&apos;s total market, through the app&apos;s proxy. The snapshot shows at once and stays whenever CoinGecko
-          cannot be reached (the app says why, and waits a minute after a rate limit before it asks again).
+          The default: live prices and today&apos;s total market, through the app&apos;s proxy. The snapshot shows at once and stays whenever CoinGecko cannot
+          be reached (the app says why, and waits a minute after a rate limit before it asks again).
         </p>
         <label htmlFor={ids.count}>Tokens to load live</label>{' '}
         <select id={ids.count} value={s.pages * 250} onChange={(e) => s.setPages(Number(e.target.value) / 250)}>
@@ -113,8 +113,8 @@ export default function SettingsPage() {
       <fieldset>
         <legend>API keys</legend>
         <p className="hint" id={ids.keysHelp}>
-          Keys are sent only to their own provider, in a request header: never in a link, an export or a log. They stay in
-          this tab&apos;s session storage unless you tick the box below.
+          Keys are sent only to their own provider, in a request header: never in a link, an export or a log. They stay in this tab&apos;s session storage
+          unless you tick the box below.
         </p>
         <label htmlFor={ids.cg}>CoinGecko API key</label>
         <KeyInput id={ids.cg} which="coingeckoKey" describedBy={ids.keysHelp} placeholder="optional demo key" />
@@ -130,12 +130,19 @@ export default function SettingsPage() {
         <fieldset>
           <legend>Proxy</legend>
           <p className="hint" id={ids.proxyHelp}>
-            Left empty, live requests go to this server&apos;s <code>/proxy</code> (there in <code>npm run dev</code> and{' '}
-            <code>npm run preview</code>). For a static deployment, give your own proxy&apos;s base URL; the app adds{' '}
-            <code>/coingecko</code> and <code>/tokenmetrics</code>.
+            Left empty, live requests go to this server&apos;s <code>/proxy</code> (there in <code>npm run dev</code> and <code>npm run preview</code>). For a
+            static deployment, give your own proxy&apos;s base URL; the app adds <code>/coingecko</code> and <code>/tokenmetrics</code>.
           </p>
           <label htmlFor={ids.proxy}>Proxy base URL</label>
-          <input id={ids.proxy} type="text" inputMode="url" aria-describedby={ids.proxyHelp} value={proxyDraft} placeholder="/proxy" onChange={(e) => setProxyDraft(e.target.value)} />
+          <input
+            id={ids.proxy}
+            type="text"
+            inputMode="url"
+            aria-describedby={ids.proxyHelp}
+            value={proxyDraft}
+            placeholder="/proxy"
+            onChange={(e) => setProxyDraft(e.target.value)}
+          />
           <button type="submit">Save proxy</button>
           {proxyMessage ? <p role="status">{proxyMessage}</p> : null}
         </fieldset>

@@ -52,7 +52,10 @@ export const Answers = memo(function Answers({ view, symbol }: AnswersProps) {
   const targetId = useId();
   const today = input.totalMarketCap;
 
-  const atSize = useMemo(() => CASES.map((c) => ({ c, cell: scenarioCell(input, params.captures[c], params.marketSize) })), [input, params.captures, params.marketSize]);
+  const atSize = useMemo(
+    () => CASES.map((c) => ({ c, cell: scenarioCell(input, params.captures[c], params.marketSize) })),
+    [input, params.captures, params.marketSize],
+  );
   const tenX = useMemo(() => {
     const target = input.price * 10;
     return { target, moon: requiredMarketSize(input, params.captures.moon, target), base: requiredMarketSize(input, params.captures.base, target) };
@@ -79,7 +82,8 @@ export const Answers = memo(function Answers({ view, symbol }: AnswersProps) {
     <AnswersSection told={params}>
       <h2 id="answers-title">Answers</h2>
       <p>
-        At a {tierLabel(params.marketSize)} total market: {atSize.map(({ c, cell }) => `${CASE_WORD[c]} ${formatPrice(cell.price)} (${formatMultiple(cell.multiple)})`).join(', ')}.
+        At a {tierLabel(params.marketSize)} total market:{' '}
+        {atSize.map(({ c, cell }) => `${CASE_WORD[c]} ${formatPrice(cell.price)} (${formatMultiple(cell.multiple)})`).join(', ')}.
       </p>
       <p>
         Your point: {shareText(view.share)} of a {tierLabel(params.marketSize)} market is {formatPrice(view.customPrice)} per {symbol} (
@@ -90,7 +94,15 @@ export const Answers = memo(function Answers({ view, symbol }: AnswersProps) {
       </p>
       <div className="target">
         <label htmlFor={targetId}>Target price</label>
-        <input id={targetId} type="text" inputMode="decimal" placeholder="e.g. 5 or $0.001" value={targetText} onChange={(e) => setTargetText(e.target.value)} aria-invalid={target?.ok === false} />
+        <input
+          id={targetId}
+          type="text"
+          inputMode="decimal"
+          placeholder="e.g. 5 or $0.001"
+          value={targetText}
+          onChange={(e) => setTargetText(e.target.value)}
+          aria-invalid={target?.ok === false}
+        />
       </div>
       <p role="status" aria-label="Target answer" className={target?.ok === false ? 'input-error' : undefined}>
         {target ? target.text : 'Type a price to see the total market size each case needs.'}

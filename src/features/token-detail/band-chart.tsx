@@ -12,31 +12,10 @@ import {
   type ReactNode,
   type RefObject,
 } from 'react';
-import {
-  Area,
-  ComposedChart,
-  Line,
-  ReferenceLine,
-  ResponsiveContainer,
-  Scatter,
-  Tooltip,
-  XAxis,
-  YAxis,
-  type TooltipContentProps,
-  usePlotArea,
-} from 'recharts';
+import { Area, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis, type TooltipContentProps, usePlotArea } from 'recharts';
 import { CASES, scenarioTable, tierLabel, type Captures, type ScenarioCase, type TokenInput } from '../../engine/index.ts';
 import { formatPrice, formatUsdCompact } from '../../lib/format.ts';
-import {
-  bandSeries,
-  bandSummary,
-  bandTooltipText,
-  chartDomain,
-  logTicks,
-  priceDomain,
-  priceFloor,
-  type BandPoint,
-} from './chart-series.ts';
+import { bandSeries, bandSummary, bandTooltipText, chartDomain, logTicks, priceDomain, priceFloor, type BandPoint } from './chart-series.ts';
 import { INPUT_SETTLE_MS, useSettledStore, type SubscribableStore } from '../../ui/use-after-paint.ts';
 import { writeText } from '../../ui/followed.ts';
 
@@ -166,7 +145,8 @@ export const BandChart = memo(function BandChart(props: BandChartProps) {
   const wantY = useSyncExternalStore(point.subscribe, () => {
     const price = point.getState()?.price;
     const outside = bands !== null && price !== undefined && price > bands.floor && (price < bands.domain.min || price > bands.domain.max);
-    const { min, max } = !computed.ok || !bands ? { min: 1, max: 10 } : outside ? priceDomain(computed.series, [...bands.extra, price], bands.floor) : bands.domain;
+    const { min, max } =
+      !computed.ok || !bands ? { min: 1, max: 10 } : outside ? priceDomain(computed.series, [...bands.extra, price], bands.floor) : bands.domain;
     return `${min} ${max}`;
   });
   const [yMin, yMax] = splitKey(useDeferredValue(wantY));

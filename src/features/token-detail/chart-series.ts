@@ -2,16 +2,7 @@
  * Pure helpers behind the band chart: the series over market size, the axis domains, log ticks and the
  * chart's text (summary and tooltip). No React: everything here is a function of plain numbers.
  */
-import {
-  EngineInputError,
-  LIMITS,
-  MARKET_SIZE_RANGE,
-  scenarioCell,
-  tierLabel,
-  type Captures,
-  type ScenarioRow,
-  type TokenInput,
-} from '../../engine/index.ts';
+import { EngineInputError, LIMITS, MARKET_SIZE_RANGE, scenarioCell, tierLabel, type Captures, type ScenarioRow, type TokenInput } from '../../engine/index.ts';
 import { formatMultiple, formatPrice, formatUsdCompact } from '../../lib/format.ts';
 import { logSpaced, niceCeil, niceFloor } from '../../lib/log-axis.ts';
 
@@ -56,18 +47,13 @@ function clampMarket(m: number): number {
  * domain, and so the series, unchanged while the user's point moves inside it.
  * Values that are not finite and > 0 are ignored; with none left it is the market-size slider's range.
  */
-export function chartDomain(
-  totalMarketCap: number,
-  tiers: readonly number[],
-  userMarketSize?: number | null,
-): LogDomain {
+export function chartDomain(totalMarketCap: number, tiers: readonly number[], userMarketSize?: number | null): LogDomain {
   const values = [totalMarketCap, ...tiers, userMarketSize ?? Number.NaN].filter((v) => Number.isFinite(v) && v > 0);
   if (values.length === 0) return { min: MARKET_SIZE_RANGE.min, max: MARKET_SIZE_RANGE.max };
   const min = clampMarket(niceFloor(Math.min(...values) / 1.5));
   const max = clampMarket(niceCeil(Math.max(...values, 1e12) * 1.5));
   return max > min ? { min, max } : { min: clampMarket(min / 10), max };
 }
-
 
 /**
  * The band chart's series: `points` market sizes log-spaced over `domain` (USD), plus every market size
@@ -77,13 +63,7 @@ export function chartDomain(
  * every value is finite.
  * @throws EngineInputError for an invalid token or capture, or a domain that is not `1 <= min < max <= 1e18`.
  */
-export function bandSeries(
-  token: TokenInput,
-  captures: Captures,
-  domain: LogDomain,
-  points = 80,
-  include: readonly number[] = [],
-): BandPoint[] {
+export function bandSeries(token: TokenInput, captures: Captures, domain: LogDomain, points = 80, include: readonly number[] = []): BandPoint[] {
   const { min, max } = domain;
   if (!(min >= LIMITS.marketSize.min) || !(max > min) || !(max <= LIMITS.marketSize.max)) {
     throw new EngineInputError('domain', `must satisfy ${LIMITS.marketSize.min} <= min < max <= ${LIMITS.marketSize.max}`, domain);
@@ -157,13 +137,8 @@ export interface BandSummaryInput {
  */
 export function bandSummary(input: BandSummaryInput): string {
   const { symbol, domain, rows, todayPrice, totalMarketCap, userPoint, publishedCount = 0 } = input;
-  const tiers = rows.map(
-    (r) => `at ${tierLabel(r.tier)} bear ${plainPrice(r.bear.price)}, base ${plainPrice(r.base.price)}, moon ${plainPrice(r.moon.price)}`,
-  );
-  const details = [
-    ...tiers,
-    `today ${plainPrice(todayPrice)} at ${formatUsdCompact(totalMarketCap)} total market`,
-  ];
+  const tiers = rows.map((r) => `at ${tierLabel(r.tier)} bear ${plainPrice(r.bear.price)}, base ${plainPrice(r.base.price)}, moon ${plainPrice(r.moon.price)}`);
+  const details = [...tiers, `today ${plainPrice(todayPrice)} at ${formatUsdCompact(totalMarketCap)} total market`];
   if (userPoint) details.push(`your point ${plainPrice(userPoint.price)} at ${tierLabel(userPoint.marketSize)}`);
   if (publishedCount > 0) details.push(`${publishedCount} published points marked`);
   const range = `${formatUsdCompact(domain.min)} to ${formatUsdCompact(domain.max)}`;

@@ -179,7 +179,13 @@ const Presets = memo(function Presets({ tokenId, own, published, captures, circu
 
   return (
     <div className="presets">
-      <button type="button" onClick={() => { actions.reset(); setPresetNote(null); }}>
+      <button
+        type="button"
+        onClick={() => {
+          actions.reset();
+          setPresetNote(null);
+        }}
+      >
         Reset to defaults
       </button>
       <button
@@ -240,8 +246,8 @@ export const Controls = memo(function Controls({ tokenId, input, note, captures,
 const TodayMarket = memo(function TodayMarket({ totalMarketCap }: { readonly totalMarketCap: number }) {
   return (
     <p className="hint">
-      Today&apos;s total crypto market: {formatUsdCompact(totalMarketCap)}. A capture of 1 keeps today&apos;s share of the market; 0.5 keeps half of it
-      for every new dollar.
+      Today&apos;s total crypto market: {formatUsdCompact(totalMarketCap)}. A capture of 1 keeps today&apos;s share of the market; 0.5 keeps half of it for
+      every new dollar.
     </p>
   );
 });

@@ -43,7 +43,26 @@ export function figureText(token: Token, dataset: Dataset, view: ScenarioView): 
 /** The scenario table with its inputs on every row (one rectangular RFC 4180 table). */
 export function scenarioCsvRows(token: Token, dataset: Dataset, view: ScenarioView): Array<Array<string | number | null>> {
   const { input, params } = view;
-  const header = ['token', 'symbol', 'tier', 'tier_usd', 'case', 'capture', 'capture_source', 'price_usd', 'multiple', 'token_market_cap_usd', 'share_of_market', 'price_today_usd', 'total_market_today_usd', 'supply_at_horizon', 'supply_basis', 'source', 'as_of', 'note'];
+  const header = [
+    'token',
+    'symbol',
+    'tier',
+    'tier_usd',
+    'case',
+    'capture',
+    'capture_source',
+    'price_usd',
+    'multiple',
+    'token_market_cap_usd',
+    'share_of_market',
+    'price_today_usd',
+    'total_market_today_usd',
+    'supply_at_horizon',
+    'supply_basis',
+    'source',
+    'as_of',
+    'note',
+  ];
   const source = dataset.sources[dataset.market.source]?.name ?? dataset.source;
   const origin = captureOrigin(params.captures, capturesFor(token, dataset, 'token'));
   const rows = view.rows.flatMap((row) =>
@@ -75,7 +94,15 @@ export function scenarioCsvRows(token: Token, dataset: Dataset, view: ScenarioVi
  * Export PNG / SVG / CSV and Copy link for the detail view. It reads the scenario when a button is
  * pressed (`view()`), so a slider step does not re-render it.
  */
-export const ExportBar = memo(function ExportBar({ token, dataset, view }: { readonly token: Token; readonly dataset: Dataset; readonly view: () => ScenarioView }) {
+export const ExportBar = memo(function ExportBar({
+  token,
+  dataset,
+  view,
+}: {
+  readonly token: Token;
+  readonly dataset: Dataset;
+  readonly view: () => ScenarioView;
+}) {
   return (
     <div className="export-bar" role="toolbar" aria-label="Share and export">
       <ExportButtons

@@ -37,7 +37,9 @@ function LiveFailureAlert({ failure }: { readonly failure: LiveChartFailure }) {
   return (
     <p role="alert" className="data-alert">
       Live market caps unavailable from {failure.source}: {failure.reason}.{' '}
-      {failure.fallback !== null ? `History captures use ${failure.fallback} instead.` : 'No embedded history covers this token, so history captures are unavailable.'}
+      {failure.fallback !== null
+        ? `History captures use ${failure.fallback} instead.`
+        : 'No embedded history covers this token, so history captures are unavailable.'}
     </p>
   );
 }

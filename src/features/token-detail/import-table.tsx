@@ -143,16 +143,22 @@ export const ImportTable = memo(function ImportTable({ circulatingSupply, known,
         else next[c] = Number(v.toFixed(4));
       }
       setCaptures(next);
-      onPoints(CASES.flatMap((c) => tiers.flatMap((m, i) => {
-        const cell = cells[c][i];
-        return cell === null || cell === undefined ? [] : [{ m, price: cell, case: c }];
-      })));
+      onPoints(
+        CASES.flatMap((c) =>
+          tiers.flatMap((m, i) => {
+            const cell = cells[c][i];
+            return cell === null || cell === undefined ? [] : [{ m, price: cell, case: c }];
+          }),
+        ),
+      );
       onFitted(reference);
       const worst = worstCell(reference, circulatingSupply);
       setResult({
         ok: true,
         text:
-          `Fitted from ${reference.cellCount} cells: ${CASES.filter((c) => reference.captures[c] !== null).map((c) => `${c} ${reference.captures[c]?.toFixed(3)}`).join(', ')}; ` +
+          `Fitted from ${reference.cellCount} cells: ${CASES.filter((c) => reference.captures[c] !== null)
+            .map((c) => `${c} ${reference.captures[c]?.toFixed(3)}`)
+            .join(', ')}; ` +
           `largest gap ${formatPrice(reference.maxResidual)}` +
           (worst ? ` (${worst.label} ${worst.case}: published ${formatPrice(worst.published)})` : '') +
           `; started from ${formatPrice(p0)} in a ${formatUsdCompact(m0)} market` +
@@ -175,16 +181,33 @@ export const ImportTable = memo(function ImportTable({ circulatingSupply, known,
           rows={6}
           value={text}
           spellCheck={false}
-          placeholder={'8T  0.94  1.05  1.16\n16T $1.53 | $1.86 | $2.20\n23T 2.11 2.67 3.23\n31T 2.70 3.48 4.27\n(or on one line: 8T: 0.94 / 1.05 / 1.16; 16T: …)'}
+          placeholder={
+            '8T  0.94  1.05  1.16\n16T $1.53 | $1.86 | $2.20\n23T 2.11 2.67 3.23\n31T 2.70 3.48 4.27\n(or on one line: 8T: 0.94 / 1.05 / 1.16; 16T: …)'
+          }
           onChange={(e) => onText(e.target.value)}
         />
         <div className="import-frame">
-          <ReferenceField label="Price when published" placeholder="0.645" decimal field={price} error={fieldErrors.price} note={origin(price.origin)} onChange={setPrice} />
-          <ReferenceField label="Total market when published" placeholder="3.875T" field={market} error={fieldErrors.market} note={origin(market.origin)} onChange={setMarket} />
+          <ReferenceField
+            label="Price when published"
+            placeholder="0.645"
+            decimal
+            field={price}
+            error={fieldErrors.price}
+            note={origin(price.origin)}
+            onChange={setPrice}
+          />
+          <ReferenceField
+            label="Total market when published"
+            placeholder="3.875T"
+            field={market}
+            error={fieldErrors.market}
+            note={origin(market.origin)}
+            onChange={setMarket}
+          />
         </div>
         <label className="choice">
-          <input type="checkbox" checked={multiples} onChange={(e) => setMultiples(e.target.checked)} /> Read 8T, 16T, 23T, 31T as 2x, 4x, 6x, 8x the market at publication
-          (Token Metrics&apos; convention)
+          <input type="checkbox" checked={multiples} onChange={(e) => setMultiples(e.target.checked)} /> Read 8T, 16T, 23T, 31T as 2x, 4x, 6x, 8x the market at
+          publication (Token Metrics&apos; convention)
         </label>
         <button type="submit">Fit captures</button>
         {result ? (

@@ -43,7 +43,11 @@ export interface PublishedReference {
 }
 
 /** The known Token Metrics table of a token in its own frame, or null when it cannot be fitted. */
-export function referenceFromPublished(p: PublishedScenario, sources: Readonly<Record<string, SourceRef>>, circulatingSupply: number): PublishedReference | null {
+export function referenceFromPublished(
+  p: PublishedScenario,
+  sources: Readonly<Record<string, SourceRef>>,
+  circulatingSupply: number,
+): PublishedReference | null {
   try {
     const frame = publishedFrame(p);
     const fit = fitPublished(p, circulatingSupply);
@@ -107,7 +111,11 @@ function filledCaptures(ref: PublishedReference): Record<ScenarioCase, number> {
  * the horizon is the circulating one, as in the fit.
  */
 export function pricesFrom(ref: PublishedReference, start: TokenInput): Record<ScenarioCase, (number | null)[]> {
-  const rows = scenarioTable({ price: start.price, circulatingSupply: start.circulatingSupply, totalMarketCap: start.totalMarketCap }, filledCaptures(ref), ref.tiers);
+  const rows = scenarioTable(
+    { price: start.price, circulatingSupply: start.circulatingSupply, totalMarketCap: start.totalMarketCap },
+    filledCaptures(ref),
+    ref.tiers,
+  );
   const out: Record<ScenarioCase, (number | null)[]> = { bear: [], base: [], moon: [] };
   for (const c of CASES) out[c] = rows.map((row) => (ref.captures[c] === null ? null : row[c].price));
   return out;
@@ -140,7 +148,8 @@ export type ReferenceReading =
 /** Reads "Price when published": "$0.645" or "0.645", above 0 and within the engine's price range. */
 export function readPublishedPrice(text: string): { value: number } | { error: string } {
   const what = 'Price when published';
-  if (text.trim() === '') return { error: `${what} is required: the token's price on the day the table was published, ${PRICE_RANGE}, such as 0.645 or $0.645.` };
+  if (text.trim() === '')
+    return { error: `${what} is required: the token's price on the day the table was published, ${PRICE_RANGE}, such as 0.645 or $0.645.` };
   let value: number;
   try {
     value = parsePrice(text, 'price');
@@ -156,7 +165,8 @@ export function readPublishedPrice(text: string): { value: number } | { error: s
 /** Reads "Total market when published": "3.875T", "3875B", "$3.875 trillion" (a bare number is trillions). */
 export function readPublishedMarket(text: string): { value: number } | { error: string } {
   const what = 'Total market when published';
-  if (text.trim() === '') return { error: `${what} is required: the total crypto market cap the table started from, ${MARKET_RANGE}, such as 3.875T or 3875B.` };
+  if (text.trim() === '')
+    return { error: `${what} is required: the total crypto market cap the table started from, ${MARKET_RANGE}, such as 3.875T or 3875B.` };
   try {
     return { value: parseMarketSize(text, 'market') };
   } catch {
@@ -179,7 +189,11 @@ export function priceFieldText(price: number): string {
 
 /** A market size for a field, exact to six digits ("3.875T", not the label's "3.88T"). */
 export function marketFieldText(usd: number): string {
-  for (const [suffix, unit] of [['T', 1e12], ['B', 1e9], ['M', 1e6]] as const) {
+  for (const [suffix, unit] of [
+    ['T', 1e12],
+    ['B', 1e9],
+    ['M', 1e6],
+  ] as const) {
     if (usd >= unit) return `${Number((usd / unit).toPrecision(6))}${suffix}`;
   }
   return String(Number(usd.toPrecision(6)));

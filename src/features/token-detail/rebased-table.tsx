@@ -48,13 +48,13 @@ export const RebasedTable = memo(function RebasedTable({ reference: ref, pasted,
     <section aria-labelledby={titleId} className="rebased">
       <h2 id={titleId}>{title}</h2>
       <p>
-        {ref.source} ({ref.asOf ?? 'date not given'}) started from {symbol} at {formatPrice(ref.p0)} in a {formatUsdCompact(ref.m0)} total crypto
-        market{ref.assumedMarket ? ', a market the analysis does not state: its tiers are read as 2x, 4x, 6x and 8x of it' : ''}. {note}
+        {ref.source} ({ref.asOf ?? 'date not given'}) started from {symbol} at {formatPrice(ref.p0)} in a {formatUsdCompact(ref.m0)} total crypto market
+        {ref.assumedMarket ? ', a market the analysis does not state: its tiers are read as 2x, 4x, 6x and 8x of it' : ''}. {note}
       </p>
       <p>
         Rebased: the same fitted captures ({capturesText(ref)}) started from today&apos;s {formatPrice(today.price)} in a{' '}
-        {formatUsdCompact(today.totalMarketCap)} market ({todayAsOf}). They differ because the published prices start from the price and total
-        market of publication, and the rebased ones from today&apos;s.
+        {formatUsdCompact(today.totalMarketCap)} market ({todayAsOf}). They differ because the published prices start from the price and total market of
+        publication, and the rebased ones from today&apos;s.
       </p>
       <div className="table-scroll">
         <table className="scenario-table rebased-table" aria-label={title}>

@@ -143,14 +143,7 @@ function Scenario({ token, dataset, own }: { readonly token: Token; readonly dat
         <CaptureSource captures={captures} own={own} />
         <TierEditor tiers={tiers} />
       </section>
-      <BandChart
-        token={chartInput ?? input}
-        captures={chartCaptures}
-        tiers={chartTiers}
-        userPoint={point}
-        published={points}
-        symbol={token.symbol}
-      />
+      <BandChart token={chartInput ?? input} captures={chartCaptures} tiers={chartTiers} userPoint={point} published={points} symbol={token.symbol} />
       <ExportBar token={token} dataset={dataset} view={currentView} />
       <Controls
         tokenId={token.id}
@@ -163,7 +156,14 @@ function Scenario({ token, dataset, own }: { readonly token: Token; readonly dat
         own={own}
         hasMaxSupply={token.maxSupply !== null || token.totalSupply !== null}
       />
-      <PublishedPanel symbol={token.symbol} published={published} sources={dataset.sources} input={input} marketAsOf={dataset.market.asOf} onPoints={setPasted} />
+      <PublishedPanel
+        symbol={token.symbol}
+        published={published}
+        sources={dataset.sources}
+        input={input}
+        marketAsOf={dataset.market.asOf}
+        onPoints={setPasted}
+      />
       <Answers view={settledView} symbol={token.symbol} />
     </>
   );
@@ -193,8 +193,8 @@ function TokenScenario({ token, dataset }: { readonly token: Token; readonly dat
     <>
       {own.peg?.kind === 'tracks' ? (
         <p role="note" className="tracks-note">
-          {token.name} {own.peg.label}: its scenarios follow <Link href={`/token/${encodeURIComponent(own.peg.underlying)}`}>{own.peg.underlyingName}</Link>&apos;s captures, so its multiples are{' '}
-          {own.peg.underlyingName}&apos;s.
+          {token.name} {own.peg.label}: its scenarios follow <Link href={`/token/${encodeURIComponent(own.peg.underlying)}`}>{own.peg.underlyingName}</Link>
+          &apos;s captures, so its multiples are {own.peg.underlyingName}&apos;s.
         </p>
       ) : null}
       <Scenario token={token} dataset={dataset} own={own} />

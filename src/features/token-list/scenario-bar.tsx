@@ -50,7 +50,15 @@ const BarMarketSize = memo(function BarMarketSize() {
 });
 
 /** The screener's scenario: one market size, one case, one target multiple, for every token at once. */
-export const ScenarioBar = memo(function ScenarioBar({ onExport, watchCount, hasPublished }: { readonly onExport: () => Promise<string>; readonly watchCount: number; readonly hasPublished: boolean }) {
+export const ScenarioBar = memo(function ScenarioBar({
+  onExport,
+  watchCount,
+  hasPublished,
+}: {
+  readonly onExport: () => Promise<string>;
+  readonly watchCount: number;
+  readonly hasPublished: boolean;
+}) {
   const s = useScreenStore(
     useShallow((st) => ({
       scenarioCase: st.scenarioCase,
@@ -91,7 +99,16 @@ export const ScenarioBar = memo(function ScenarioBar({ onExport, watchCount, has
       </datalist>
       <div className="filter">
         <label htmlFor={ids.min}>Multiple at least</label>
-        <input id={ids.min} type="number" min={0} step="any" inputMode="decimal" placeholder="any" value={s.minMultiple > 0 ? s.minMultiple : ''} onChange={(e) => screen().setMinMultiple(Number(e.target.value))} />
+        <input
+          id={ids.min}
+          type="number"
+          min={0}
+          step="any"
+          inputMode="decimal"
+          placeholder="any"
+          value={s.minMultiple > 0 ? s.minMultiple : ''}
+          onChange={(e) => screen().setMinMultiple(Number(e.target.value))}
+        />
       </div>
       <RadioChoice label="Captures" value={s.captureMode} options={hasPublished ? MODES : MODES.slice(0, 2)} onChange={chooseMode} className="bar-captures" />
       <RadioChoice label="Supply" value={s.horizon} options={SUPPLIES} onChange={chooseSupply} className="bar-supply" />

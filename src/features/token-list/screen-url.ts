@@ -72,7 +72,19 @@ export function screenCsvRows(rows: readonly TokenRow[], screen: ScreenResult, p
     const c = screen.cells(r.token.id);
     const pegged = c?.from.peg?.kind === 'pegged';
     const needs = c === null ? null : pegged ? 'never: pegged' : c.needs === null ? 'beyond reach' : c.needs;
-    return [r.token.rank, r.token.name, r.token.symbol, r.token.id, r.token.price, r.token.marketCap, pegged ? null : (c?.capture ?? null), c?.from.short ?? null, c?.price ?? null, pegged ? 'pegged' : (c?.multiple ?? null), needs];
+    return [
+      r.token.rank,
+      r.token.name,
+      r.token.symbol,
+      r.token.id,
+      r.token.price,
+      r.token.marketCap,
+      pegged ? null : (c?.capture ?? null),
+      c?.from.short ?? null,
+      c?.price ?? null,
+      pegged ? 'pegged' : (c?.multiple ?? null),
+      needs,
+    ];
   });
   return [...header, ...body];
 }

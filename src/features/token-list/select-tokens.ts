@@ -112,7 +112,8 @@ export function orderRows(rows: readonly TokenRow[], state: Pick<BrowserState, '
     .map((row, index) => ({ row, index, value: sortValue(row, state.sortKey, screen) }))
     .sort((a, b) => {
       if (a.value === null || b.value === null) return a.value === b.value ? a.index - b.index : a.value === null ? 1 : -1;
-      const cmp = typeof a.value === 'string' && typeof b.value === 'string' ? a.value.localeCompare(b.value) : compareNumbers(Number(a.value), Number(b.value));
+      const cmp =
+        typeof a.value === 'string' && typeof b.value === 'string' ? a.value.localeCompare(b.value) : compareNumbers(Number(a.value), Number(b.value));
       return cmp * dir || a.index - b.index;
     })
     .map((x) => x.row);

@@ -125,7 +125,15 @@ const SearchBox = memo(function SearchBox() {
   return (
     <div className="filter search">
       <label htmlFor={id}>Search tokens</label>
-      <input ref={ref} id={id} type="search" defaultValue={initial} placeholder="Name or symbol" autoComplete="off" onChange={(e) => browser().setSearch(e.target.value)} />
+      <input
+        ref={ref}
+        id={id}
+        type="search"
+        defaultValue={initial}
+        placeholder="Name or symbol"
+        autoComplete="off"
+        onChange={(e) => browser().setSearch(e.target.value)}
+      />
     </div>
   );
 });

@@ -77,7 +77,9 @@ export const TokenTableRow = memo(function TokenTableRow({ row, index, height, c
       </td>
       <td className="clip">{row.tmGrade !== null ? `${row.tmGrade.toFixed(1)} ${row.rating ?? ''}`.trim() : <NotAvailable />}</td>
       <td className="wide-only">{row.traderGrade !== null ? row.traderGrade.toFixed(1) : <NotAvailable />}</td>
-      <td>{row.signal === null ? <NotAvailable /> : <span className={row.signal > 0 ? 'badge up' : 'badge down'}>{row.signal > 0 ? 'Bullish' : 'Bearish'}</span>}</td>
+      <td>
+        {row.signal === null ? <NotAvailable /> : <span className={row.signal > 0 ? 'badge up' : 'badge down'}>{row.signal > 0 ? 'Bullish' : 'Bearish'}</span>}
+      </td>
     </tr>
   );
 });

@@ -60,7 +60,13 @@ export function useScreen(dataset: Dataset | undefined, params: Params): ScreenR
         cell = { price: from.peg.price, multiple: null, needs: null, capture: from.captures[scenarioCase], from };
       } else if (i !== undefined && from && out && packed && packed.batch.valid[i] !== 0) {
         const needs = out.needs[i] ?? BEYOND_REACH;
-        cell = { price: out.price[i] ?? null, multiple: out.multiple[i] ?? null, needs: needs === BEYOND_REACH ? null : needs, capture: from.captures[scenarioCase], from };
+        cell = {
+          price: out.price[i] ?? null,
+          multiple: out.multiple[i] ?? null,
+          needs: needs === BEYOND_REACH ? null : needs,
+          capture: from.captures[scenarioCase],
+          from,
+        };
       }
       made.set(id, cell);
       return cell;
