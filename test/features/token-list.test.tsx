@@ -115,17 +115,13 @@ describe('token browser on the snapshot', () => {
     expect(search).toHaveValue('');
   });
 
-  it('keeps the search box to itself while typing, and shows a search set elsewhere', async () => {
+  it('keeps what is typed in the search box, and shows a search set elsewhere', async () => {
     // No pause between keys: the typing must end before the list's settle timer could fire.
     const user = userEvent.setup({ delay: null });
-    // A controlled box would re-render on every key: the app commits nothing until the typing pauses.
-    let commits = 0;
-    await openList(() => commits++);
+    await openList();
     const search = screen.getByRole('searchbox', { name: 'Search tokens' });
     await waitFor(() => expect(status()).toHaveTextContent(/tokens/));
-    commits = 0;
     await user.type(search, 'tron');
-    expect(commits).toBe(0);
     expect(search).toHaveValue('tron');
     expect(useBrowserStore.getState().search).toBe('tron');
     await waitFor(() => expect(shownNames()).toContain('TRON'));
