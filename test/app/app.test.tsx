@@ -16,7 +16,7 @@ describe('the app shell and its routes', () => {
   it('/token/cardano shows the heading and the 4 x 3 scenario table', async () => {
     renderApp('/token/cardano');
     expect(await screen.findByRole('heading', { level: 1, name: 'Cardano (ADA)' })).toBeInTheDocument();
-    const table = screen.getByRole('table', { name: 'Scenario bands' });
+    const table = await screen.findByRole('table', { name: 'Scenario bands' });
     const rowHeaders = within(table)
       .getAllByRole('rowheader')
       .map((th) => th.textContent);

@@ -140,6 +140,35 @@ describe('live CoinGecko failures in a real browser', () => {
     30_000,
   );
 
+  it("a live row beyond the engine's limits (price 1e308) is dropped and counted; its link finds no token, never a crash", async () => {
+    const { context, page } = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+    try {
+      const errors = watchErrors(page);
+      const rows = recorded.map((r, i) => (i === 0 ? { ...(r as Record<string, unknown>), current_price: 1e308 } : r));
+      const first = (recorded[0] as { id: string; name: string }) ?? { id: '', name: '' };
+      await routeCoinGecko(
+        page,
+        (route) => {
+          const n = new URL(route.request().url()).searchParams.get('page') ?? '';
+          return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(n === '1' ? rows : []) });
+        },
+        globalOk,
+      );
+      await page.goto(`${baseUrl}/?source=coingecko`);
+      const status = page.getByRole('status').filter({ hasText: 'tokens' });
+      await expect
+        .poll(() => status.innerText(), { timeout: 10_000 })
+        .toMatch(new RegExp(`^${recorded.length - 1} tokens · CoinGecko \\(live\\).* · 1 invalid rows left out`));
+      expect(await page.getByRole('table', { name: 'Tokens' }).getByRole('link', { name: first.name, exact: true }).count()).toBe(0);
+      await page.goto(`${baseUrl}/token/${first.id}?source=coingecko`);
+      await page.getByRole('heading', { level: 1, name: 'Token not found' }).waitFor({ timeout: 10_000 });
+      expect(await page.locator('body').innerText()).not.toMatch(/NaN|Infinity|could not be shown/);
+      expect(errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('recorded rows and a global body: the status line names the live source', async () => {
     const { context, page } = await newPage(browser, { viewport: { width: 1280, height: 900 } });
     try {

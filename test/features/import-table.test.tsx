@@ -34,6 +34,8 @@ beforeEach(() => {
 async function open(id: string, name: string) {
   renderApp(`/token/${id}`);
   await screen.findByRole('heading', { level: 1, name });
+  // The scenario follows the heading once the token's own captures are in the store.
+  await screen.findByRole('table', { name: 'Scenario bands' });
 }
 
 /** The cell of `table` in the row headed `tier` under the column `column`. */

@@ -34,7 +34,7 @@ beforeEach(() => {
 async function openCardano(search = '') {
   renderApp(`/token/cardano${search}`);
   await screen.findByRole('heading', { level: 1, name: 'Cardano (ADA)' });
-  return screen.getByRole('table', { name: 'Scenario bands' });
+  return screen.findByRole('table', { name: 'Scenario bands' });
 }
 
 describe('token detail', () => {
@@ -63,7 +63,7 @@ describe('token detail', () => {
   it('keeps a stablecoin at its peg: $1.00 in every cell, no multiple, no sliders', async () => {
     renderApp('/token/tether');
     await screen.findByRole('heading', { level: 1, name: /Tether/ });
-    const table = screen.getByRole('table', { name: 'Scenario bands' });
+    const table = await screen.findByRole('table', { name: 'Scenario bands' });
     const cells = within(table).getAllByRole('cell');
     expect(cells).toHaveLength(12);
     for (const cell of cells) expect(cell).toHaveTextContent(/^\$1\.00 pegged$/);
@@ -88,7 +88,7 @@ describe('token detail', () => {
     let commits = 0;
     renderApp('/token/cardano', () => commits++);
     await screen.findByRole('heading', { level: 1, name: 'Cardano (ADA)' });
-    const slider = screen.getByRole('slider', { name: 'Total market size' });
+    const slider = await screen.findByRole('slider', { name: 'Total market size' });
     const answers = screen.getByRole('region', { name: 'Answers' });
     expect(answers).toHaveAttribute('aria-busy', 'false');
     commits = 0;
@@ -267,7 +267,7 @@ describe('arriving by a link', () => {
       // Straight to another token's link (as back/forward can): the new page reads its own link.
       act(() => navigate('/token/tron?m=31T'));
       await screen.findByRole('heading', { level: 1, name: 'TRON (TRX)' });
-      expect(screen.getByRole('slider', { name: 'Total market size' })).toHaveAttribute('aria-valuetext', '31T');
+      expect(await screen.findByRole('slider', { name: 'Total market size' })).toHaveAttribute('aria-valuetext', '31T');
       expect(screen.getByRole('slider', { name: 'Moon capture' })).not.toHaveAttribute('aria-valuetext', '3');
       expect(errors).not.toHaveBeenCalled();
     } finally {
