@@ -583,7 +583,10 @@ async function runCell(expect: ExpectStatic, endpoint: Endpoint, fault: Fault): 
       // Every grade live means settled only when this endpoint feeds a grade (or its body is readable): an endpoint
       // that feeds none (the scenario analysis) leaves the grades live while its retries still run.
       const gradesTell = failure === null || (endpoint.feeds ?? []).length > 0;
-      p = await settle(opened, (q) => alerted(q) || (gradesTell && allLive(q)) || quiet(), clock);
+      // A failure is named from its first try, so for an endpoint that feeds no grade the alert can come before
+      // the other endpoints' grades: wait for both.
+      const both = failure !== null && !gradesTell;
+      p = await settle(opened, (q) => (both ? alerted(q) && allLive(q) : alerted(q) || (gradesTell && allLive(q))) || quiet(), clock);
       if (failure !== null && !alerted(p)) p = await settle(opened, alerted, clock, 1500);
     }
 
