@@ -59,3 +59,16 @@ export {
   type ShrunkCaptures,
 } from './observed.ts';
 export { BEYOND_REACH, screenBatch, tokenBatch, type BatchResult, type TokenBatch } from './batch.ts';
+export {
+  AMOUNT_RANGE,
+  TARGET_VALUE_RANGE,
+  portfolioContributions,
+  portfolioTable,
+  portfolioTarget,
+  portfolioToday,
+  portfolioValue,
+  type PortfolioCell,
+  type PortfolioLine,
+  type PortfolioRow,
+  type PortfolioTarget,
+} from './portfolio.ts';

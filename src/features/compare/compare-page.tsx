@@ -1,9 +1,10 @@
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useMemo } from 'react';
 import { useDataset } from '../../data/queries/dataset.ts';
 import type { Dataset } from '../../data/types.ts';
 import { CASES, scenarioCell, tierLabel } from '../../engine/index.ts';
 import { formatMultiple } from '../../lib/format.ts';
 import { navigate } from '../../lib/location.ts';
+import { findToken } from '../../lib/token-match.ts';
 import { useDataConfig } from '../../state/settings-store.ts';
 import { DEFAULT_SCENARIO, parseScenarioSearch, serializeScenarioSearch } from '../../state/url-codec.ts';
 import { saveCsv, saveFigurePng, saveFigureSvg } from '../../lib/chart-export.ts';
@@ -15,6 +16,7 @@ import { useHref } from '../../ui/use-location.ts';
 import { CompareChart, compareColor } from './compare-chart.tsx';
 import { CAPTURE_MODES, type CaptureMode } from '../../data/captures.ts';
 import { RadioChoice } from '../../ui/radio-choice.tsx';
+import { TokenPicker } from '../../ui/token-picker.tsx';
 import { MAX_COMPARE, TARGET_MULTIPLES, allAlike, compareSelection, needsFor, type CompareToken } from './compare-model.ts';
 import './compare.css';
 
@@ -54,47 +56,16 @@ function writeIds(ids: readonly string[], query: URLSearchParams): void {
   writeQuery(query, { ids: ids.length > 0 ? ids.join(',') : null });
 }
 
-function findToken(dataset: Dataset, text: string) {
-  const t = text.trim().toLowerCase();
-  return (
-    dataset.tokens.find((x) => x.id === t) ?? dataset.tokens.find((x) => x.name.toLowerCase() === t) ?? dataset.tokens.find((x) => x.symbol.toLowerCase() === t)
-  );
-}
-
 function AddToken({ dataset, ids, onAdd }: { readonly dataset: Dataset; readonly ids: readonly string[]; readonly onAdd: (id: string) => void }) {
-  const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const inputId = useId();
-  const listId = useId();
-  const submit = (e: FormEvent): void => {
-    e.preventDefault();
-    const token = findToken(dataset, text);
-    if (!token) return setError(`No loaded token is called "${text.trim().slice(0, 40)}".`);
-    if (ids.includes(token.id)) return setError(`${token.name} is already here.`);
-    if (ids.length >= MAX_COMPARE) return setError(`At most ${MAX_COMPARE} tokens compare at once.`);
-    setError(null);
-    setText('');
+  const pick = (text: string): string | null => {
+    const token = findToken(dataset.tokens, text);
+    if (!token) return `No loaded token is called "${text.trim().slice(0, 40)}".`;
+    if (ids.includes(token.id)) return `${token.name} is already here.`;
+    if (ids.length >= MAX_COMPARE) return `At most ${MAX_COMPARE} tokens compare at once.`;
     onAdd(token.id);
+    return null;
   };
-  return (
-    <form className="add-token typed-input" onSubmit={submit}>
-      <label htmlFor={inputId}>Add token</label>
-      <input id={inputId} list={listId} value={text} placeholder="Name or symbol" onChange={(e) => setText(e.target.value)} />
-      <datalist id={listId}>
-        {dataset.tokens.slice(0, 300).map((t) => (
-          <option key={t.id} value={t.name}>
-            {t.symbol}
-          </option>
-        ))}
-      </datalist>
-      <button type="submit">Add</button>
-      {error ? (
-        <p className="input-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-    </form>
-  );
+  return <TokenPicker className="add-token" label="Add token" submit="Add" tokens={dataset.tokens} onPick={pick} />;
 }
 
 function MultiplesTable({ tokens, tiers }: { readonly tokens: readonly CompareToken[]; readonly tiers: readonly number[] }) {
