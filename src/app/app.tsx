@@ -88,6 +88,9 @@ export function App({ queryClient, persist }: AppProps) {
             <Link href="/compare" aria-current={pathname === '/compare' ? 'page' : undefined}>
               Compare
             </Link>
+            <Link href="/portfolio" aria-current={pathname === '/portfolio' ? 'page' : undefined}>
+              Portfolio
+            </Link>
             <Link href="/settings" aria-current={pathname === '/settings' ? 'page' : undefined}>
               Settings
             </Link>

@@ -34,11 +34,11 @@ export interface MergeReport {
 
 interface HoldingsActions {
   /** Adds a token (at the end); false when it is already held or the list is full. */
-  add(token: Omit<Holding, 'amount'>, amount?: number | null): boolean;
-  setAmount(id: string, amount: number | null): void;
-  remove(id: string): void;
+  add: (token: Omit<Holding, 'amount'>, amount?: number | null) => boolean;
+  setAmount: (id: string, amount: number | null) => void;
+  remove: (id: string) => void;
   /** Adds new tokens and sets the amount of tokens already held; nothing else changes. */
-  merge(incoming: readonly Holding[]): MergeReport;
+  merge: (incoming: readonly Holding[]) => MergeReport;
 }
 
 const isAmount = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= MAX_AMOUNT;

@@ -16,7 +16,7 @@ async function copyText(text: string): Promise<boolean> {
  * `Copy link`: the address of this view (which carries the whole scenario) onto the clipboard, with a
  * visible confirmation. When the browser refuses the clipboard, the link is shown to copy by hand.
  */
-export function CopyLinkButton({ href }: { readonly href: () => string }) {
+export function CopyLinkButton({ href, label = 'Copy link' }: { readonly href: () => string; readonly label?: string }) {
   const [state, setState] = useState<CopyState>('idle');
   const [shown, setShown] = useState('');
   useEffect(() => {
@@ -32,7 +32,7 @@ export function CopyLinkButton({ href }: { readonly href: () => string }) {
   return (
     <span className="copy-link">
       <button type="button" onClick={() => void copy()}>
-        Copy link
+        {label}
       </button>
       <span role="status" className="copy-status">
         {state === 'copied' ? 'Link copied' : ''}
