@@ -35,8 +35,9 @@ const proxy: Record<string, ProxyOptions> = {
 };
 
 // `/`'s code in one file, the entry; see scripts/vite-home-chunk.ts.
-// The engine's barrel re-exports its history fits, which only the detail view uses: not `/`'s.
-const home = homeChunk([/\/src\/features\/token-list\/token-list-page\.tsx$/], [/\/src\/engine\/history\.ts$/]);
+// The engine's barrel re-exports its history fits (only the detail view uses them) and the portfolio's
+// sums (only /portfolio): not `/`'s.
+const home = homeChunk([/\/src\/features\/token-list\/token-list-page\.tsx$/], [/\/src\/engine\/history\.ts$/, /\/src\/engine\/portfolio\.ts$/]);
 
 export default defineConfig({
   plugins: [react(), cspPlugin(), home.plugin],
