@@ -4,11 +4,27 @@
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { BrowserContext } from 'playwright-core';
 import { launchChromium, pinSnapshot } from '../test/e2e/browser.ts';
 import { serveDist } from './serve-dist.ts';
 
+/** Example holdings for /portfolio (only where the page has none of its own). */
+async function seedHoldings(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const key = 'capbands.holdings';
+    const holdings = [
+      { id: 'bitcoin', name: 'Bitcoin', symbol: 'BTC', amount: 0.05 },
+      { id: 'ethereum', name: 'Ethereum', symbol: 'ETH', amount: 1.2 },
+      { id: 'cardano', name: 'Cardano', symbol: 'ADA', amount: 1500 },
+      { id: 'tether', name: 'Tether USDt', symbol: 'USDT', amount: 2000 },
+      { id: 'gone-coin', name: 'Gone Coin', symbol: 'GONE', amount: 50 },
+    ];
+    if (window.localStorage.getItem(key) === null) window.localStorage.setItem(key, JSON.stringify({ version: 1, state: { holdings } }));
+  });
+}
+
 const out = resolve(process.argv[2] ?? 'screenshots');
-const paths = (process.argv[3] ?? '/ /token/cardano /token/shiba-inu /compare?ids=cardano,tron,ripple /settings').split(/\s+/).filter(Boolean);
+const paths = (process.argv[3] ?? '/ /token/cardano /token/shiba-inu /compare?ids=cardano,tron,ripple /portfolio /settings').split(/\s+/).filter(Boolean);
 mkdirSync(out, { recursive: true });
 
 const server = await serveDist('dist');
@@ -21,6 +37,7 @@ try {
     ] as const) {
       const context = await browser.newContext({ viewport: { width, height }, colorScheme: scheme });
       await pinSnapshot(context);
+      await seedHoldings(context);
       const page = await context.newPage();
       for (const path of paths) {
         await page.goto(server.url + path);

@@ -98,11 +98,17 @@ export function HoldingsTable({ entries, dataset }: { readonly entries: readonly
         <table aria-label="Holdings" className="holdings-table">
           <thead>
             <tr>
-              <th scope="col">Token</th>
+              <th scope="col" className="left">
+                Token
+              </th>
               <th scope="col">Amount</th>
-              <th scope="col">Price today</th>
+              <th scope="col" className="narrow-hide">
+                Price today
+              </th>
               <th scope="col">Value today</th>
-              <th scope="col">Scenario</th>
+              <th scope="col" className="left narrow-hide">
+                Captures
+              </th>
               <th scope="col">
                 <span className="visually-hidden">Remove</span>
               </th>
@@ -127,9 +133,9 @@ export function HoldingsTable({ entries, dataset }: { readonly entries: readonly
                   <td>
                     <AmountInput entry={entry} errorId={errorId} onError={onError} />
                   </td>
-                  <td>{token ? formatPrice(token.price) : <span className="na">no price</span>}</td>
-                  <td>{line && token ? formatPrice(line.amount * token.price) : <span className="na">{entry.missing}</span>}</td>
-                  <td className="left capture-src" title={entry.from?.detail}>
+                  <td className="narrow-hide">{token ? formatPrice(token.price) : <span className="na">no price</span>}</td>
+                  <td>{line && token ? formatPrice(line.amount * token.price) : <span className="na">{token ? entry.missing : 'no price'}</span>}</td>
+                  <td className="left capture-src narrow-hide" title={entry.from?.detail}>
                     {entry.from?.short ?? 'not in the loaded list'}
                   </td>
                   <td>

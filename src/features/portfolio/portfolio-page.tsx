@@ -45,15 +45,20 @@ function Headline({ summary, tier }: { readonly summary: PortfolioSummary; reado
   );
 }
 
-function Scenarios({ summary, dataset }: { readonly summary: PortfolioSummary; readonly dataset: Dataset }) {
-  const [tier, setTier] = useState<number>(DEFAULT_TIERS[1] ?? 16e12);
+interface ScenariosProps {
+  readonly summary: PortfolioSummary;
+  readonly dataset: Dataset;
+  readonly tier: number;
+  readonly onTier: (tier: number) => void;
+}
+
+function Scenarios({ summary, dataset, tier, onTier }: ScenariosProps) {
   const [scenario, setScenario] = useState<ScenarioCase>('base');
   const [target, setTarget] = useState<number | null>(null);
   const [showAmounts, setShowAmounts] = useState(false);
   const tiers = DEFAULT_TIERS;
   return (
     <>
-      <Headline summary={summary} tier={tier} />
       <h2>Scenarios</h2>
       <p className="hint">
         Each token with its own captures (observed where the data has a market move, else the defaults); pegged assets stay at their peg; circulating supply.
@@ -68,7 +73,7 @@ function Scenarios({ summary, dataset }: { readonly summary: PortfolioSummary; r
           label="Tier"
           value={String(tier)}
           options={tiers.map((t) => ({ value: String(t), label: tierLabel(t) }))}
-          onChange={(v) => setTier(Number(v))}
+          onChange={(v) => onTier(Number(v))}
         />
         <RadioChoice label="Case" value={scenario} options={CASE_OPTIONS} onChange={setScenario} />
       </div>
@@ -97,6 +102,7 @@ export default function PortfolioPage() {
   const href = useHref();
   const search = href.includes('?') ? href.slice(href.indexOf('?')) : '';
   const [merged, setMerged] = useState('');
+  const [tier, setTier] = useState<number>(DEFAULT_TIERS[1] ?? 16e12);
   const summary = useMemo(() => (dataset ? portfolioSummary(holdings, dataset, DEFAULT_TIERS) : null), [holdings, dataset]);
   if (isLoading || !dataset || !summary) return <p className="loading">Loading…</p>;
   return (
@@ -109,10 +115,11 @@ export default function PortfolioPage() {
       <p role="status" className="link-status">
         {merged}
       </p>
+      <Headline summary={summary} tier={tier} />
       <h2>Holdings</h2>
       <HoldingsTable entries={summary.entries} dataset={dataset} />
+      {summary.entries.length > 0 ? <Scenarios summary={summary} dataset={dataset} tier={tier} onTier={setTier} /> : null}
       <PasteImport dataset={dataset} />
-      {summary.entries.length > 0 ? <Scenarios summary={summary} dataset={dataset} /> : null}
     </section>
   );
 }

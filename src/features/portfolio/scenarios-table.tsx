@@ -17,7 +17,9 @@ export function ScenariosTable({ summary }: { readonly summary: PortfolioSummary
       <table aria-label="Portfolio scenarios" className="portfolio-scenarios">
         <thead>
           <tr>
-            <th scope="col">Market size</th>
+            <th scope="col" className="left">
+              Market size
+            </th>
             {CASES.map((c) => (
               <th key={c} scope="col">
                 {CASE_LABEL[c]}
@@ -68,10 +70,10 @@ export function ContributionsTable({
     if (sort.key === 'multiple') return sign * ((a.multiple ?? -1) - (b.multiple ?? -1));
     return sign * (a[sort.key] - b[sort.key]);
   });
-  const header = (key: SortKey, label: string) => {
+  const header = (key: SortKey, label: string, className?: string) => {
     const active = sort.key === key;
     return (
-      <th scope="col" aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+      <th scope="col" className={className} aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
         <button
           type="button"
           className="sort"
@@ -87,11 +89,11 @@ export function ContributionsTable({
     <div className="table-scroll">
       <table aria-label="Contributions" className="contributions">
         <caption>
-          Who carries the result at {tierLabel(tier)}, {CASE_LABEL[scenario].toLowerCase()} case
+          At {tierLabel(tier)}, {CASE_LABEL[scenario].toLowerCase()} case
         </caption>
         <thead>
           <tr>
-            {header('token', 'Token')}
+            {header('token', 'Token', 'left')}
             {header('value', 'Value')}
             {header('share', 'Share')}
             {header('multiple', 'Multiple')}
