@@ -71,3 +71,21 @@ export function logSpaced(min: number, max: number, points: number): number[] {
   const step = (Math.log(max) - a) / (n - 1);
   return Array.from({ length: n }, (_, i) => (i === 0 ? min : i === n - 1 ? max : Math.exp(a + step * i)));
 }
+
+/**
+ * The props every chart's log axis shares (recharts' `XAxis` / `YAxis` take them as they are): a numeric
+ * log scale over `[min, max]` that keeps its domain, 1-2-5 ticks (at most `maxTicks`) written by `format`,
+ * in the muted colour at 12 px.
+ */
+export function logAxisProps(min: number, max: number, format: (value: number) => string, maxTicks = 10) {
+  return {
+    type: 'number' as const,
+    scale: 'log' as const,
+    domain: [min, max] as [number, number],
+    allowDataOverflow: true,
+    ticks: logTicks(min, max, maxTicks),
+    tickFormatter: format,
+    stroke: 'var(--muted)',
+    tick: { fontSize: 12 },
+  };
+}

@@ -18,6 +18,8 @@ const holdings: Holding[] = [
 ];
 const summary = portfolioSummary(holdings, dataset, DEFAULT_TIERS);
 
+const col = (rows: ReturnType<typeof portfolioCsvRows>, name: string): number => rows[0]?.indexOf(name) ?? -1;
+
 beforeEach(() => {
   useHoldingsStore.setState(useHoldingsStore.getInitialState(), true);
 });
@@ -37,7 +39,6 @@ describe('portfolio exports', () => {
   });
 
   it('the CSV fills the amount column only when asked, and lists what it left out', () => {
-    const col = (rows: ReturnType<typeof portfolioCsvRows>, name: string): number => rows[0]?.indexOf(name) ?? -1;
     const without = portfolioCsvRows(summary, dataset, false);
     expect(without.slice(1).every((r) => r[col(without, 'amount')] === null)).toBe(true);
     const withAmounts = portfolioCsvRows(summary, dataset, true);
@@ -52,7 +53,7 @@ describe('portfolio exports', () => {
     useSettingsStore.getState().setKey('coingeckoKey', 'CG-secret-key-123');
     for (const h of holdings.slice(0, 2)) useHoldingsStore.getState().add(h, h.amount);
     renderApp('/portfolio?source=snapshot');
-    await user.click(await screen.findByRole('button', { name: 'Copy link with amounts' }, { timeout: 5000 }));
+    await user.click(await screen.findByRole('button', { name: 'Copy link with amounts' }));
     const link = await navigator.clipboard.readText();
     expect(new URL(link).pathname).toBe('/portfolio');
     expect(new URL(link).search).toBe('?holdings=cardano:1500,tether:2000');

@@ -42,7 +42,7 @@ describe('portfolio', () => {
   it('adds tokens by name or symbol, takes typed amounts, and values the portfolio with each token its own captures', async () => {
     const user = userEvent.setup();
     renderApp('/portfolio');
-    const picker = await screen.findByRole('combobox', { name: 'Token' }, { timeout: 5000 });
+    const picker = await screen.findByRole('combobox', { name: 'Token' });
     for (const name of ['Cardano', 'TRX', 'tether']) {
       await user.type(picker, name);
       await user.click(screen.getByRole('button', { name: 'Add holding' }));
@@ -83,7 +83,7 @@ describe('portfolio', () => {
     const user = userEvent.setup();
     useHoldingsStore.getState().add({ id: 'cardano', name: 'Cardano', symbol: 'ADA' }, 100);
     renderApp('/portfolio');
-    const box = await screen.findByRole('textbox', { name: 'Amount of Cardano' }, { timeout: 5000 });
+    const box = await screen.findByRole('textbox', { name: 'Amount of Cardano' });
     await user.clear(box);
     await user.type(box, '-5{Enter}');
     expect(screen.getByText(/^Amount of Cardano: An amount cannot be negative \("-5"\)/)).toHaveAttribute('role', 'alert');
@@ -102,7 +102,7 @@ describe('portfolio', () => {
     const user = userEvent.setup();
     useHoldingsStore.getState().add({ id: 'cardano', name: 'Cardano', symbol: 'ADA' }, 100);
     renderApp('/portfolio');
-    const area = await screen.findByRole('textbox', { name: 'Paste holdings' }, { timeout: 5000 });
+    const area = await screen.findByRole('textbox', { name: 'Paste holdings' });
     await user.type(area, 'nothing useful here');
     await user.click(screen.getByRole('button', { name: 'Import holdings' }));
     expect(screen.getByText(/Nothing imported.*your holdings are unchanged/)).toBeInTheDocument();
@@ -128,7 +128,7 @@ describe('portfolio', () => {
     useHoldingsStore.getState().add({ id: 'gone-coin', name: 'Gone Coin', symbol: 'GONE' }, 50);
     useHoldingsStore.getState().add({ id: 'cardano', name: 'Cardano', symbol: 'ADA' }, 100);
     renderApp('/portfolio');
-    const holdings = await screen.findByRole('table', { name: 'Holdings' }, { timeout: 5000 });
+    const holdings = await screen.findByRole('table', { name: 'Holdings' });
     const gone = within(holdings).getByRole('row', { name: /Gone Coin/ });
     expect(gone).toHaveTextContent('no price');
     expect(gone).not.toHaveTextContent('$0');
@@ -139,7 +139,7 @@ describe('portfolio', () => {
     const user = userEvent.setup();
     useHoldingsStore.getState().add({ id: 'cardano', name: 'Cardano', symbol: 'ADA' }, 10_000);
     renderApp('/portfolio');
-    const box = await screen.findByRole('textbox', { name: 'Target value' }, { timeout: 5000 });
+    const box = await screen.findByRole('textbox', { name: 'Target value' });
     await user.type(box, '$20k{Enter}');
     expect(screen.getByRole('status', { name: 'Target value answer' })).toHaveTextContent(
       /^\$20,000\.00 needs a total crypto market of: bear .+; base .+; moon .+\.$/,
@@ -153,7 +153,7 @@ describe('portfolio', () => {
     const user = userEvent.setup();
     useHoldingsStore.getState().add({ id: 'cardano', name: 'Cardano', symbol: 'ADA' }, 100);
     renderApp('/portfolio?holdings=bitcoin:0.5,cardano:300');
-    const offer = await screen.findByRole('region', { name: 'Holdings in this link' }, { timeout: 5000 });
+    const offer = await screen.findByRole('region', { name: 'Holdings in this link' });
     expect(offer).toHaveTextContent("Cardano would take the link's amount");
     expect(useHoldingsStore.getState().holdings).toEqual([{ id: 'cardano', name: 'Cardano', symbol: 'ADA', amount: 100 }]);
     await user.click(within(offer).getByRole('button', { name: "Add the link's holdings to mine" }));

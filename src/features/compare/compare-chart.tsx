@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { Area, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { tierLabel } from '../../engine/index.ts';
 import { formatMultiple, formatUsdCompact } from '../../lib/format.ts';
-import { logTicks } from '../../lib/log-axis.ts';
+import { logAxisProps } from '../../lib/log-axis.ts';
 import { compareDomain, compareSeries, type ComparePoint, type CompareToken } from './compare-model.ts';
 
 export const COMPARE_COLORS = ['var(--c1)', 'var(--c2)', 'var(--c3)', 'var(--c4)'] as const;
@@ -44,28 +44,8 @@ export function CompareChart({ tokens, tiers, totalMarketCap, width }: CompareCh
       title="Multiples of today's price"
       desc={summary}
     >
-      <XAxis
-        type="number"
-        dataKey="m"
-        scale="log"
-        domain={[domain.min, domain.max]}
-        allowDataOverflow
-        ticks={logTicks(domain.min, domain.max)}
-        tickFormatter={(v: number) => formatUsdCompact(v)}
-        stroke="var(--muted)"
-        tick={{ fontSize: 12 }}
-      />
-      <YAxis
-        type="number"
-        scale="log"
-        domain={yDomain}
-        allowDataOverflow
-        ticks={logTicks(yDomain[0], yDomain[1], 8)}
-        tickFormatter={(v: number) => formatMultiple(v)}
-        stroke="var(--muted)"
-        tick={{ fontSize: 12 }}
-        width={56}
-      />
+      <XAxis dataKey="m" {...logAxisProps(domain.min, domain.max, (v: number) => formatUsdCompact(v))} />
+      <YAxis {...logAxisProps(yDomain[0], yDomain[1], (v: number) => formatMultiple(v), 8)} width={56} />
       {tokens.map(({ token }, i) => (
         <Area
           key={`r${token.id}`}

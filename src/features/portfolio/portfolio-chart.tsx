@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { Area, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { tierLabel, type PortfolioLine } from '../../engine/index.ts';
 import { formatUsdCompact } from '../../lib/format.ts';
-import { logTicks } from '../../lib/log-axis.ts';
+import { logAxisProps } from '../../lib/log-axis.ts';
 import { chartDomain, portfolioSeries, VALUE_FLOOR } from './portfolio-model.ts';
 import { formatValue } from './scenarios-table.tsx';
 
@@ -35,28 +35,8 @@ export function PortfolioChart({ lines, tiers, totalMarketCap, today, target, wi
     : 'No holdings with a price and an amount yet.';
   const chart = (
     <ComposedChart data={series} margin={{ top: 20, right: 24, bottom: 8, left: 8 }} {...(width ? { width, height: HEIGHT } : {})} desc={summary}>
-      <XAxis
-        type="number"
-        dataKey="m"
-        scale="log"
-        domain={[domain.min, domain.max]}
-        allowDataOverflow
-        ticks={logTicks(domain.min, domain.max)}
-        tickFormatter={(v: number) => formatUsdCompact(v)}
-        stroke="var(--muted)"
-        tick={{ fontSize: 12 }}
-      />
-      <YAxis
-        type="number"
-        scale="log"
-        domain={yDomain}
-        allowDataOverflow
-        ticks={logTicks(yDomain[0], yDomain[1], 8)}
-        tickFormatter={(v: number) => formatUsdCompact(v)}
-        stroke="var(--muted)"
-        tick={{ fontSize: 12 }}
-        width={64}
-      />
+      <XAxis dataKey="m" {...logAxisProps(domain.min, domain.max, (v: number) => formatUsdCompact(v))} />
+      <YAxis {...logAxisProps(yDomain[0], yDomain[1], (v: number) => formatUsdCompact(v), 8)} width={64} />
       <Area dataKey="band" name="Bear to moon" fill="var(--base)" fillOpacity={0.15} stroke="none" isAnimationActive={false} activeDot={false} />
       <Line dataKey="base" name="Base" stroke="var(--base)" strokeWidth={2.5} dot={false} isAnimationActive={false} />
       {tiers.map((t) => (
