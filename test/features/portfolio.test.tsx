@@ -164,4 +164,25 @@ describe('portfolio', () => {
     expect(window.location.search).toBe('');
     expect(screen.queryByRole('region', { name: 'Holdings in this link' })).toBeNull();
   });
+
+  it('keeps the tier, case and target in the address, and names a value it ignored', async () => {
+    const user = userEvent.setup();
+    useHoldingsStore.getState().add({ id: 'cardano', name: 'Cardano', symbol: 'ADA' }, 10_000);
+    const first = renderApp('/portfolio?tier=31T&case=moon&t=20k');
+    expect(await screen.findByRole('status', { name: 'Target value answer' })).toHaveTextContent(/^\$20,000\.00 needs/);
+    expect(screen.getByRole('textbox', { name: 'Target value' })).toHaveValue('20k');
+    expect(screen.getByRole('radio', { name: '31T' })).toBeChecked();
+    expect(screen.getByRole('radio', { name: 'Moon' })).toBeChecked();
+    expect(screen.getByRole('table', { name: 'Contributions' })).toHaveTextContent('At 31T, moon case');
+    await user.click(screen.getByRole('radio', { name: '8T' }));
+    expect(new URLSearchParams(window.location.search).get('tier')).toBe('8T');
+    expect(screen.getByText(/Worth/)).toHaveTextContent('if the crypto market reaches 8T');
+    first.unmount();
+
+    renderApp('/portfolio?tier=17T&case=sideways&t=-4');
+    const notes = await screen.findByRole('note', { name: 'Link notices' });
+    expect(notes).toHaveTextContent('tier "17T" is not one of 8T, 16T, 23T, 31T; showing 16T.');
+    expect(notes).toHaveTextContent('case "sideways" is not bear, base or moon; showing base.');
+    expect(notes).toHaveTextContent('t: A target value cannot be negative');
+  });
 });

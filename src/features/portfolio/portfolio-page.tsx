@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useDataset } from '../../data/queries/dataset.ts';
 import type { Dataset } from '../../data/types.ts';
-import { CASES, DEFAULT_TIERS, tierLabel, type ScenarioCase } from '../../engine/index.ts';
+import { CASES, DEFAULT_TIERS, tierLabel } from '../../engine/index.ts';
 import { saveCsv, saveFigurePng } from '../../lib/chart-export.ts';
 import { formatDated } from '../../lib/format.ts';
 import { useHoldingsStore } from '../../state/holdings-store.ts';
@@ -16,6 +16,7 @@ import { LinkOffer } from './link-offer.tsx';
 import { PasteImport } from './paste-import.tsx';
 import { portfolioCsvRows, portfolioFigureText, PORTFOLIO_FILE } from './portfolio-export.ts';
 import { PortfolioChart } from './portfolio-chart.tsx';
+import { parsePortfolioView, writePortfolioView, type PortfolioView } from './portfolio-url.ts';
 import { portfolioSummary, type PortfolioSummary } from './portfolio-model.ts';
 import { ContributionsTable, formatValue, ScenariosTable } from './scenarios-table.tsx';
 import { TargetValue } from './target-value.tsx';
@@ -24,10 +25,14 @@ import './portfolio.css';
 const FIGURE = 'figure.portfolio-chart';
 const CASE_OPTIONS = CASES.map((c) => ({ value: c, label: c[0]?.toUpperCase() + c.slice(1) }));
 
-/** The link "Copy link with amounts" copies: this page with the holdings that have an amount, nothing else (never a key). */
+/** The link "Copy link with amounts": this view (tier, case, target) and the holdings that have an amount; never a key. */
 function linkWithAmounts(): string {
-  const holdings = useHoldingsStore.getState().holdings;
-  const query = serializeHoldings(holdings);
+  const view = new URLSearchParams(window.location.search);
+  const keep = ['tier', 'case', 't'].flatMap((k) => {
+    const v = view.get(k);
+    return v === null ? [] : [`${k}=${encodeURIComponent(v)}`];
+  });
+  const query = [serializeHoldings(useHoldingsStore.getState().holdings), ...keep].filter(Boolean).join('&');
   return `${window.location.origin}/portfolio${query ? `?${query}` : ''}`;
 }
 
@@ -48,13 +53,12 @@ function Headline({ summary, tier }: { readonly summary: PortfolioSummary; reado
 interface ScenariosProps {
   readonly summary: PortfolioSummary;
   readonly dataset: Dataset;
-  readonly tier: number;
-  readonly onTier: (tier: number) => void;
+  readonly view: PortfolioView;
+  readonly search: string;
 }
 
-function Scenarios({ summary, dataset, tier, onTier }: ScenariosProps) {
-  const [scenario, setScenario] = useState<ScenarioCase>('base');
-  const [target, setTarget] = useState<number | null>(null);
+function Scenarios({ summary, dataset, view, search }: ScenariosProps) {
+  const { tier, scenario, target } = view;
   const [showAmounts, setShowAmounts] = useState(false);
   const tiers = DEFAULT_TIERS;
   return (
@@ -66,16 +70,23 @@ function Scenarios({ summary, dataset, tier, onTier }: ScenariosProps) {
       </p>
       <ScenariosTable summary={summary} />
       <PortfolioChart lines={summary.lines} tiers={tiers} totalMarketCap={dataset.market.totalMarketCap} today={summary.today} target={target} />
-      <TargetValue lines={summary.lines} target={target} onTarget={setTarget} totalMarketCap={dataset.market.totalMarketCap} excluded={summary.excluded} />
+      <TargetValue
+        lines={summary.lines}
+        target={target}
+        initialText={view.targetText}
+        onTarget={(value, text) => writePortfolioView(search, { t: value === null ? null : text.trim() })}
+        totalMarketCap={dataset.market.totalMarketCap}
+        excluded={summary.excluded}
+      />
       <h2>Who carries the result</h2>
       <div className="portfolio-options">
         <RadioChoice
           label="Tier"
           value={String(tier)}
           options={tiers.map((t) => ({ value: String(t), label: tierLabel(t) }))}
-          onChange={(v) => onTier(Number(v))}
+          onChange={(v) => writePortfolioView(search, { tier: tierLabel(Number(v)) })}
         />
-        <RadioChoice label="Case" value={scenario} options={CASE_OPTIONS} onChange={setScenario} />
+        <RadioChoice label="Case" value={scenario} options={CASE_OPTIONS} onChange={(c) => writePortfolioView(search, { case: c === 'base' ? null : c })} />
       </div>
       <ContributionsTable summary={summary} tier={tier} scenario={scenario} />
       <div className="export-bar portfolio-export" role="toolbar" aria-label="Share and export">
@@ -102,7 +113,7 @@ export default function PortfolioPage() {
   const href = useHref();
   const search = href.includes('?') ? href.slice(href.indexOf('?')) : '';
   const [merged, setMerged] = useState('');
-  const [tier, setTier] = useState<number>(DEFAULT_TIERS[1] ?? 16e12);
+  const view = useMemo(() => parsePortfolioView(search), [search]);
   const summary = useMemo(() => (dataset ? portfolioSummary(holdings, dataset, DEFAULT_TIERS) : null), [holdings, dataset]);
   if (isLoading || !dataset || !summary) return <p className="loading">Loading…</p>;
   return (
@@ -115,10 +126,19 @@ export default function PortfolioPage() {
       <p role="status" className="link-status">
         {merged}
       </p>
-      <Headline summary={summary} tier={tier} />
+      {view.notices.length > 0 ? (
+        <div className="notices" role="note" aria-label="Link notices">
+          <ul>
+            {view.notices.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <Headline summary={summary} tier={view.tier} />
       <h2>Holdings</h2>
       <HoldingsTable entries={summary.entries} dataset={dataset} />
-      {summary.entries.length > 0 ? <Scenarios summary={summary} dataset={dataset} tier={tier} onTier={setTier} /> : null}
+      {summary.entries.length > 0 ? <Scenarios summary={summary} dataset={dataset} view={view} search={search} /> : null}
       <PasteImport dataset={dataset} />
     </section>
   );

@@ -32,14 +32,17 @@ export function targetAnswer(lines: readonly PortfolioLine[], target: number, to
 interface TargetValueProps {
   readonly lines: readonly PortfolioLine[];
   readonly target: number | null;
-  readonly onTarget: (value: number | null) => void;
+  /** What the box shows first (the address's `t`). */
+  readonly initialText: string;
+  /** A value read from the box (null when emptied) and the text it was read from. */
+  readonly onTarget: (value: number | null, text: string) => void;
   readonly totalMarketCap: number;
   readonly excluded: readonly string[];
 }
 
 /** `textbox` "Target value" and its answer in `status` "Target value answer". */
-export function TargetValue({ lines, target, onTarget, totalMarketCap, excluded }: TargetValueProps) {
-  const [text, setText] = useState('');
+export function TargetValue({ lines, target, initialText, onTarget, totalMarketCap, excluded }: TargetValueProps) {
+  const [text, setText] = useState(initialText);
   const [error, setError] = useState<string | null>(null);
   const id = useId();
   const errorId = useId();
@@ -47,12 +50,12 @@ export function TargetValue({ lines, target, onTarget, totalMarketCap, excluded 
     e?.preventDefault();
     if (text.trim() === '') {
       setError(null);
-      onTarget(null);
+      if (target !== null) onTarget(null, '');
       return;
     }
     const r = parseTargetValue(text);
     setError(r.ok ? null : r.error);
-    if (r.ok) onTarget(r.value);
+    if (r.ok && r.value !== target) onTarget(r.value, text);
   };
   return (
     <form className="typed-input target-value" onSubmit={commit}>
