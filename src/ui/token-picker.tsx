@@ -46,11 +46,10 @@ export function TokenPicker({ label, submit, tokens, onPick, className }: TokenP
         ))}
       </datalist>
       <button type="submit">{submit}</button>
-      {error ? (
-        <p id={errorId} className="input-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      {/* Always there, so a message does not move the page below it. */}
+      <p id={errorId} className="input-error picker-error" role="alert">
+        {error ?? ''}
+      </p>
     </form>
   );
 }

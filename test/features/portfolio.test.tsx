@@ -57,6 +57,11 @@ describe('portfolio', () => {
         .map((r) => r.textContent),
     ).toEqual(['Cardano ADA', 'TRON TRX', 'Tether USDt USDT']);
     expect(useHoldingsStore.getState().holdings.map((h) => h.amount)).toEqual([1500, 2500, 2000]);
+    await user.type(picker, 'no such coin{Enter}');
+    expect(screen.getByText(/^No loaded token is called "no such coin"/)).toHaveAttribute('role', 'alert');
+    await user.clear(picker);
+    await user.type(picker, 'ADA{Enter}');
+    expect(screen.getByText('Cardano is already in your holdings.')).toBeInTheDocument();
 
     const lines: PortfolioLine[] = [line('cardano', 1500), line('tron', 2500), { kind: 'pegged', price: 1, today: tok('tether').price, amount: 2000 }];
     const table = screen.getByRole('table', { name: 'Portfolio scenarios' });
