@@ -104,3 +104,23 @@ it('imports a 5-line CSV and lists the unknown symbol', async () => {
   expect(await page.getByRole('textbox', { name: 'Amount of XRP' }).inputValue()).toBe('1,000');
   expect(errors).toEqual([]);
 });
+
+it('"Copy link with amounts" carries the holdings to another device, which adds them only when asked', async () => {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
+  await page.getByRole('button', { name: 'Copy link with amounts' }).click();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(new URL(link).searchParams.get('holdings')).toBe('cardano:1500,bitcoin:0.05,tether:2000,ethereum:1.2,ripple:1000,solana:10');
+  const { page: other } = await newPage(browser, { viewport: { width: 390, height: 844 } });
+  const otherErrors = watchErrors(other);
+  await other.goto(link);
+  const offer = other.getByRole('region', { name: 'Holdings in this link' });
+  await offer.waitFor();
+  expect(await other.getByRole('table', { name: 'Holdings' }).getByRole('rowheader').count()).toBe(0);
+  await offer.getByRole('button', { name: "Add the link's holdings to mine" }).click();
+  await expect.poll(() => other.getByRole('table', { name: 'Holdings' }).getByRole('rowheader').count()).toBe(6);
+  expect(new URL(other.url()).searchParams.has('holdings')).toBe(false);
+  expect(await other.getByRole('table', { name: 'Portfolio scenarios' }).textContent()).toBe(
+    await page.getByRole('table', { name: 'Portfolio scenarios' }).textContent(),
+  );
+  expect(otherErrors).toEqual([]);
+});
