@@ -101,7 +101,10 @@ function Scenarios({ summary, dataset, view, search }: ScenariosProps) {
         />
         <CopyLinkButton label="Copy link with amounts" href={linkWithAmounts} />
       </div>
-      <p className="hint">The link carries your tokens and amounts (nothing else); anyone who opens it can add them to their own list.</p>
+      <p className="hint">
+        The link carries your tokens and amounts, and this tier, case and target (no key, nothing else); whoever opens it is asked before they are added to
+        their own list.
+      </p>
     </>
   );
 }
