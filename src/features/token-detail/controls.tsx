@@ -7,8 +7,6 @@ import {
   MARKET_SIZE_RANGE,
   SHARE_RANGE,
   logScale,
-  parseMarketSize,
-  parseShare,
   sliderPosition,
   sliderValue,
   tierLabel,
@@ -17,7 +15,7 @@ import {
 } from '../../engine/index.ts';
 import type { PublishedScenario } from '../../data/types.ts';
 import type { TokenCaptures } from '../../data/captures.ts';
-import { attempt } from '../../lib/attempt.ts';
+import { typedMarketSize, typedShare } from '../../state/typed-limits.ts';
 import { formatUsdCompact } from '../../lib/format.ts';
 import { useScenarioActions, useScenarioStore } from '../../state/scenario-store.ts';
 import { selectStore } from '../../ui/followed.ts';
@@ -80,7 +78,15 @@ const MarketSizeControl = memo(function MarketSizeControl({ tiersKey }: { readon
       steps={marketScale.steps}
       shown={shown}
       onPosition={(p) => setMarketSize(sliderValue(marketScale, p))}
-      box={{ label: 'Market size', placeholder: '16T', onCommit: (text) => attempt(() => setMarketSize(parseMarketSize(text))) }}
+      box={{
+        label: 'Market size',
+        placeholder: '16T',
+        onCommit: (text) => {
+          const typed = typedMarketSize(text);
+          if (typed.ok) setMarketSize(typed.value);
+          return typed.message;
+        },
+      }}
     />
   );
 });
@@ -112,7 +118,16 @@ const ShareControl = memo(function ShareControl({ input }: { readonly input: Tok
       shown={shown}
       onPosition={(p) => setShare(sliderValue(SHARE_SCALE, p))}
       hint={followsBase ? 'Following the base case at this market size.' : undefined}
-      box={{ label: 'Share', placeholder: '0.5%', inputMode: 'decimal', onCommit: (text) => attempt(() => setShare(parseShare(text))) }}
+      box={{
+        label: 'Share',
+        placeholder: '0.5%',
+        inputMode: 'decimal',
+        onCommit: (text) => {
+          const typed = typedShare(text);
+          if (typed.ok) setShare(typed.value);
+          return typed.message;
+        },
+      }}
     />
   );
 });
