@@ -1,0 +1,68 @@
+import type { SortKey } from '../../state/browser-store.ts';
+import { GLOSSARY } from '../../ui/glossary.ts';
+
+/** One column of the token table: its sort key, header, width in px and the explanation of its term. */
+export interface Column {
+  readonly key: SortKey;
+  readonly label: string;
+  readonly width: number;
+  readonly left?: boolean;
+  readonly help?: string;
+}
+
+/**
+ * Columns and their widths in px: the table lays out with `table-layout: fixed` (its rows change as the
+ * user types; fixed widths keep that layout cheap and the columns still). See `.token-table` in token-list.css.
+ */
+export const COLUMNS: readonly Column[] = [
+  { key: 'rank', label: 'Rank', width: 68 },
+  { key: 'name', label: 'Name', width: 184, left: true },
+  { key: 'symbol', label: 'Symbol', width: 84, left: true },
+  { key: 'price', label: 'Price', width: 112 },
+  { key: 'marketCap', label: 'Market cap', width: 108 },
+  { key: 'scenarioPrice', label: 'Scenario price', width: 156, help: GLOSSARY.scenarioPrice },
+  { key: 'capture', label: 'Capture', width: 176, left: true, help: GLOSSARY.capture },
+  { key: 'multiple', label: 'Multiple', width: 112, help: GLOSSARY.multiple },
+  { key: 'needs', label: 'Needs', width: 128, help: GLOSSARY.needs },
+  { key: 'h24', label: '24h', width: 100 },
+  { key: 'd30', label: '30d', width: 104 },
+  { key: 'tmGrade', label: 'TM Grade', width: 164, help: GLOSSARY.tmGrade },
+  { key: 'traderGrade', label: 'Trader Grade', width: 148, help: GLOSSARY.traderGrade },
+  { key: 'signal', label: 'Signal', width: 108, help: GLOSSARY.signal },
+];
+
+/** The watch star's column, always shown. */
+export const STAR_WIDTH = 44;
+/** The name column on a phone: narrower, so Price fits beside it on a 390 px screen. */
+export const NARROW_NAME_WIDTH = 136;
+
+/** What a phone shows first (the question's answer); the rest is one "Columns" choice away. */
+const NARROW_COLUMNS: ReadonlySet<SortKey> = new Set(['name', 'price', 'scenarioPrice', 'multiple']);
+
+/** The columns that can be hidden: every one but the name (each row's link). */
+export const OPTIONAL_COLUMNS: readonly Column[] = COLUMNS.filter((c) => c.key !== 'name');
+
+/** A screen this narrow starts with the phone's columns. */
+const NARROW_QUERY = '(max-width: 600px)';
+
+/** Whether this screen is a phone's (false where there is no `matchMedia`, as in tests). */
+export function isNarrowScreen(): boolean {
+  return typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia(NARROW_QUERY).matches;
+}
+
+/** The columns hidden at first: none on a wide screen, all but the phone's on a narrow one. */
+export function initialHidden(narrow: boolean): ReadonlySet<SortKey> {
+  return new Set(narrow ? OPTIONAL_COLUMNS.filter((c) => !NARROW_COLUMNS.has(c.key)).map((c) => c.key) : []);
+}
+
+/** The table's width in px: the star and every shown column. */
+export function tableWidth(hidden: ReadonlySet<SortKey>, narrow: boolean): number {
+  let width = STAR_WIDTH;
+  for (const c of COLUMNS) if (!hidden.has(c.key)) width += c.key === 'name' && narrow ? NARROW_NAME_WIDTH : c.width;
+  return width;
+}
+
+/** The table's class: one `hide-<key>` per hidden column (token-list.css hides those cells). */
+export function tableClass(hidden: ReadonlySet<SortKey>): string {
+  return ['token-table', ...[...hidden].map((k) => `hide-${k}`)].join(' ');
+}
