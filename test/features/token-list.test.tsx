@@ -74,6 +74,9 @@ beforeEach(() => {
   useSettingsStore.setState(useSettingsStore.getInitialState(), true);
 });
 
+/** A header's sort button (beside it, a term's "?" is named "Explain"). */
+const notExplain = (name: string): boolean => name !== 'Explain';
+
 describe('token browser on the snapshot', () => {
   it('lists the tokens by rank, says how many, and keeps far fewer rows than tokens in the DOM', async () => {
     await openList();
@@ -177,9 +180,6 @@ describe('token browser on the snapshot', () => {
       for (const row of bodyRows()) expect((row as HTMLTableRowElement).cells[signalCol]).toHaveTextContent(word);
     }
   });
-
-  /** A header's sort button (beside it, a term's "?" is named "Explain"). */
-  const notExplain = (name: string): boolean => name !== 'Explain';
 
   it('sorts by each column header button; unknown values stay last', async () => {
     const user = userEvent.setup();

@@ -1,6 +1,7 @@
 import { memo, useId, useState } from 'react';
 import type { SortKey } from '../../state/browser-store.ts';
 import { OPTIONAL_COLUMNS } from './columns.ts';
+import './column-toggle.css';
 
 interface ColumnToggleProps {
   readonly hidden: ReadonlySet<SortKey>;

@@ -8,6 +8,8 @@ export interface Column {
   readonly width: number;
   readonly left?: boolean;
   readonly help?: string;
+  /** Its width on a phone, for the columns a phone shows first (they fit 390 px together). */
+  readonly narrowWidth?: number;
 }
 
 /**
@@ -16,13 +18,13 @@ export interface Column {
  */
 export const COLUMNS: readonly Column[] = [
   { key: 'rank', label: 'Rank', width: 68 },
-  { key: 'name', label: 'Name', width: 184, left: true },
+  { key: 'name', label: 'Name', width: 184, left: true, narrowWidth: 92 },
   { key: 'symbol', label: 'Symbol', width: 84, left: true },
-  { key: 'price', label: 'Price', width: 112 },
+  { key: 'price', label: 'Price', width: 112, narrowWidth: 82 },
   { key: 'marketCap', label: 'Market cap', width: 108 },
-  { key: 'scenarioPrice', label: 'Scenario price', width: 156, help: GLOSSARY.scenarioPrice },
+  { key: 'scenarioPrice', label: 'Scenario price', width: 156, help: GLOSSARY.scenarioPrice, narrowWidth: 92 },
   { key: 'capture', label: 'Capture', width: 176, left: true, help: GLOSSARY.capture },
-  { key: 'multiple', label: 'Multiple', width: 112, help: GLOSSARY.multiple },
+  { key: 'multiple', label: 'Multiple', width: 112, help: GLOSSARY.multiple, narrowWidth: 62 },
   { key: 'needs', label: 'Needs', width: 128, help: GLOSSARY.needs },
   { key: 'h24', label: '24h', width: 100 },
   { key: 'd30', label: '30d', width: 104 },
@@ -31,10 +33,15 @@ export const COLUMNS: readonly Column[] = [
   { key: 'signal', label: 'Signal', width: 108, help: GLOSSARY.signal },
 ];
 
-/** The watch star's column, always shown. */
-export const STAR_WIDTH = 44;
-/** The name column on a phone: narrower, so Price fits beside it on a 390 px screen. */
-export const NARROW_NAME_WIDTH = 136;
+/** The watch star's column, always shown (narrower on a phone). */
+export function starWidth(narrow: boolean): number {
+  return narrow ? 28 : 44;
+}
+
+/** A column's width in px on this screen. */
+export function columnWidth(c: Column, narrow: boolean): number {
+  return narrow ? (c.narrowWidth ?? c.width) : c.width;
+}
 
 /** What a phone shows first (the question's answer); the rest is one "Columns" choice away. */
 const NARROW_COLUMNS: ReadonlySet<SortKey> = new Set(['name', 'price', 'scenarioPrice', 'multiple']);
@@ -57,12 +64,12 @@ export function initialHidden(narrow: boolean): ReadonlySet<SortKey> {
 
 /** The table's width in px: the star and every shown column. */
 export function tableWidth(hidden: ReadonlySet<SortKey>, narrow: boolean): number {
-  let width = STAR_WIDTH;
-  for (const c of COLUMNS) if (!hidden.has(c.key)) width += c.key === 'name' && narrow ? NARROW_NAME_WIDTH : c.width;
+  let width = starWidth(narrow);
+  for (const c of COLUMNS) if (!hidden.has(c.key)) width += columnWidth(c, narrow);
   return width;
 }
 
 /** The table's class: one `hide-<key>` per hidden column (token-list.css hides those cells). */
-export function tableClass(hidden: ReadonlySet<SortKey>): string {
-  return ['token-table', ...[...hidden].map((k) => `hide-${k}`)].join(' ');
+export function tableClass(hidden: ReadonlySet<SortKey>, narrow: boolean): string {
+  return ['token-table', ...(narrow ? ['narrow'] : []), ...[...hidden].map((k) => `hide-${k}`)].join(' ');
 }

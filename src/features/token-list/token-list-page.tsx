@@ -14,7 +14,7 @@ import { exportScreen, useScreenUrl } from './screen-url.ts';
 import { categoriesOf, filterRows, orderRows, sortsByScreen, tokenRows, type ScreenLookup, type TokenRow } from './select-tokens.ts';
 import { TokenTableRow } from './token-table-row.tsx';
 import { ColumnToggle } from './column-toggle.tsx';
-import { COLUMNS, NARROW_NAME_WIDTH, STAR_WIDTH, initialHidden, isNarrowScreen, tableClass, tableWidth } from './columns.ts';
+import { COLUMNS, columnWidth, starWidth, initialHidden, isNarrowScreen, tableClass, tableWidth } from './columns.ts';
 import { HelpTip } from '../../ui/help-tip.tsx';
 import { useScreen, type ScreenResult } from './use-screen.ts';
 import './token-list.css';
@@ -238,10 +238,10 @@ const TokenTable = memo(function TokenTable(props: TokenTableProps) {
         <ColumnToggle hidden={hidden} onToggle={onToggleColumn} />
       </div>
       <div className="token-scroll" ref={scrollRef} tabIndex={-1}>
-        <table aria-label="Tokens" aria-rowcount={shown.length + 1} className={tableClass(hidden)} style={{ width: tableWidth(hidden, narrow) }}>
+        <table aria-label="Tokens" aria-rowcount={shown.length + 1} className={tableClass(hidden, narrow)} style={{ width: tableWidth(hidden, narrow) }}>
           <thead>
             <tr aria-rowindex={1}>
-              <th scope="col" className="star-col" style={{ width: STAR_WIDTH }} aria-sort={sortOf('watched')}>
+              <th scope="col" className="star-col" style={{ width: starWidth(narrow) }} aria-sort={sortOf('watched')}>
                 <button type="button" className="sort" aria-label="Watched" onClick={() => browser().sortBy('watched')}>
                   ★
                 </button>
@@ -251,7 +251,7 @@ const TokenTable = memo(function TokenTable(props: TokenTableProps) {
                   key={c.key}
                   scope="col"
                   className={c.left ? `col-${c.key} left` : `col-${c.key}`}
-                  style={{ width: c.key === 'name' && narrow ? NARROW_NAME_WIDTH : c.width }}
+                  style={{ width: columnWidth(c, narrow) }}
                   aria-sort={sortOf(c.key)}
                 >
                   <div className="head-cell">
