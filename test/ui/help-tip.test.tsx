@@ -17,11 +17,11 @@ function setup() {
 }
 
 describe('HelpTip', () => {
-  it('describes its button with the explanation, even while closed, and never takes the term as its name', () => {
-    const button = setup();
-    expect(button).toHaveAccessibleDescription(TEXT);
+  it('is closed at first, adds no text to its header, and never takes the term as its name', () => {
+    setup();
     expect(screen.queryByRole('tooltip')).toBeNull();
     expect(screen.getByRole('button', { name: 'Multiple' })).toBeInTheDocument();
+    expect(document.body.textContent).toBe('MultipleAfter');
   });
 
   it('opens on keyboard focus, closes on Escape and when focus leaves', async () => {
@@ -31,6 +31,7 @@ describe('HelpTip', () => {
     await user.tab();
     expect(button).toHaveFocus();
     expect(screen.getByRole('tooltip')).toHaveTextContent(TEXT);
+    expect(button).toHaveAccessibleDescription(TEXT);
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('tooltip')).toBeNull();
     await user.click(button);

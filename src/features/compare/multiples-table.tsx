@@ -1,3 +1,4 @@
+import { ScrollBox } from '../../ui/scroll-box.tsx';
 import { CASES, scenarioCell, tierLabel } from '../../engine/index.ts';
 import { formatMultiple } from '../../lib/format.ts';
 import { GLOSSARY } from '../../ui/glossary.ts';
@@ -8,7 +9,7 @@ import { TARGET_MULTIPLES, needsFor, type CompareToken } from './compare-model.t
 /** The compared tokens as multiples per tier, and the market size each needs for 2x, 5x and 10x; its first column stays as it scrolls. */
 export function MultiplesTable({ tokens, tiers }: { readonly tokens: readonly CompareToken[]; readonly tiers: readonly number[] }) {
   return (
-    <div className="table-scroll">
+    <ScrollBox label="Multiples table">
       <table aria-label="Multiples" className="compare-table">
         <thead>
           <tr>
@@ -61,6 +62,6 @@ export function MultiplesTable({ tokens, tiers }: { readonly tokens: readonly Co
       <p className="hint">
         Captures: bear / base / moon and where they come from. Cells: base multiple (bear to moon). “x needs”: the total market size the base case needs.
       </p>
-    </div>
+    </ScrollBox>
   );
 }

@@ -1,3 +1,4 @@
+import { ScrollBox } from '../../ui/scroll-box.tsx';
 import { memo, type ReactNode } from 'react';
 import { CASES, tierLabel, type ScenarioCase, type ScenarioRow } from '../../engine/index.ts';
 import { formatMultiple, formatPrice, formatShare, formatUsdCompact } from '../../lib/format.ts';
@@ -16,7 +17,7 @@ interface BandsTableProps {
 function BandsTable({ tiers, cell, chosen }: BandsTableProps) {
   const caseClass = (c: ScenarioCase): string => (c === chosen ? `case-${c} chosen` : `case-${c}`);
   return (
-    <div className="table-scroll">
+    <ScrollBox label="Scenario bands table">
       <table className="scenario-table" aria-label="Scenario bands">
         <thead>
           <tr>
@@ -47,7 +48,7 @@ function BandsTable({ tiers, cell, chosen }: BandsTableProps) {
         </tbody>
       </table>
       {chosen ? <p className="hint">The {CASE_LABEL[chosen]} column is marked: the case the link chose.</p> : null}
-    </div>
+    </ScrollBox>
   );
 }
 

@@ -134,6 +134,7 @@ export const ScenarioBar = memo(function ScenarioBar({
       </label>
       <Link
         className={s.watchlist.length > 0 ? 'button-link' : 'button-link disabled'}
+        aria-disabled={s.watchlist.length > 0 ? undefined : true}
         href={s.watchlist.length > 0 ? `/compare?ids=${s.watchlist.slice(0, 4).map(encodeURIComponent).join(',')}` : '/compare'}
       >
         Compare watched
