@@ -12,7 +12,7 @@ import { Link } from '../../ui/link.tsx';
 import { useHref } from '../../ui/use-location.ts';
 import { CompareChart, compareColor } from './compare-chart.tsx';
 import { carriedQuery } from '../../state/carry.ts';
-import { GLOSSARY } from '../../ui/glossary.ts';
+import { HELP_CAPTURES, HELP_SUPPLY } from '../../ui/glossary.ts';
 import { HelpTip } from '../../ui/help-tip.tsx';
 import { CAPTURE_MODES, type CaptureMode } from '../../data/captures.ts';
 import { RadioChoice } from '../../ui/radio-choice.tsx';
@@ -168,7 +168,7 @@ export default function ComparePage() {
       <div className="compare-options">
         <fieldset className="supply">
           <legend>Supply at the horizon</legend>
-          <HelpTip text={GLOSSARY.supply} />
+          <HelpTip text={HELP_SUPPLY} />
           <label>
             <input type="radio" name="compare-horizon" checked={url.horizon === 'circ'} onChange={() => writeQuery(url.query, { h: null })} /> Circulating
           </label>
@@ -182,7 +182,7 @@ export default function ComparePage() {
           value={url.mode}
           options={COMPARE_MODES}
           onChange={(mode) => writeQuery(url.query, { cap: mode === 'token' && !url.linkCaptures ? null : mode })}
-          help={GLOSSARY.captures}
+          help={HELP_CAPTURES}
         />
       </div>
       {allAlike(selection.tokens) ? (

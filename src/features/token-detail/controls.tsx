@@ -25,7 +25,7 @@ import { fitPublished, publishedName } from '../../data/published.ts';
 import { useDataConfig } from '../../state/settings-store.ts';
 import type { Horizon } from '../../state/url-codec.ts';
 import { HistoryCaptures } from './history-captures.tsx';
-import { GLOSSARY } from '../../ui/glossary.ts';
+import { HELP_SUPPLY } from '../../ui/glossary.ts';
 import { HelpTip } from '../../ui/help-tip.tsx';
 import { SCENARIO_STORE, shareFor } from './scenario-view.ts';
 
@@ -169,7 +169,7 @@ const SupplyChoice = memo(function SupplyChoice({ horizon, note }: { readonly ho
   return (
     <fieldset className="supply">
       <legend>Supply at the horizon</legend>
-      <HelpTip text={GLOSSARY.supply} />
+      <HelpTip text={HELP_SUPPLY} />
       <label>
         <input type="radio" name="horizon" checked={horizon === 'circ'} onChange={() => setHorizon('circ')} /> Circulating
       </label>

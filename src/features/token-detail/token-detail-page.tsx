@@ -31,7 +31,7 @@ import { TierEditor } from './tier-editor.tsx';
 import { TokenHeader } from './token-header.tsx';
 import { BackLink } from './back-link.tsx';
 import { readCarried } from '../../state/carry.ts';
-import { GLOSSARY } from '../../ui/glossary.ts';
+import { HELP_CASES, HELP_TOTAL_MARKET } from '../../ui/glossary.ts';
 import { HelpTip } from '../../ui/help-tip.tsx';
 import { SCENARIO_STORE, scenarioView, userPointStore, type ScenarioView } from './scenario-view.ts';
 import { INPUT_SETTLE_MS, useSettledStore } from '../../ui/use-after-paint.ts';
@@ -154,7 +154,7 @@ function Scenario({
       <section aria-labelledby="bands-title" className="bands">
         <div className="heading-row">
           <h2 id="bands-title">Scenario bands</h2>
-          <HelpTip text={`${GLOSSARY.cases} ${GLOSSARY.totalMarket}`} />
+          <HelpTip text={`${HELP_CASES} ${HELP_TOTAL_MARKET}`} />
         </div>
         <ScenarioTable rows={rows} chosen={chosen} />
         <CaptureSource captures={captures} own={own} />

@@ -11,7 +11,7 @@ import { subscribable } from '../../ui/use-after-paint.ts';
 import { TypedInput } from '../../ui/typed-input.tsx';
 import { RadioChoice } from '../../ui/radio-choice.tsx';
 import { HelpTip } from '../../ui/help-tip.tsx';
-import { GLOSSARY } from '../../ui/glossary.ts';
+import { HELP_CAPTURES, HELP_CASES, HELP_SUPPLY } from '../../ui/glossary.ts';
 import type { CaptureMode } from '../../data/captures.ts';
 import type { Horizon } from '../../data/engine-input.ts';
 
@@ -90,7 +90,7 @@ export const ScenarioBar = memo(function ScenarioBar({
             <input type="radio" name="screen-case" checked={s.scenarioCase === c} onChange={() => screen().setCase(c)} /> {CASE_LABEL[c]}
           </label>
         ))}
-        <HelpTip text={GLOSSARY.cases} />
+        <HelpTip text={HELP_CASES} />
       </div>
       <TypedInput
         label="Target multiple"
@@ -126,9 +126,9 @@ export const ScenarioBar = memo(function ScenarioBar({
         options={hasPublished ? MODES : MODES.slice(0, 2)}
         onChange={chooseMode}
         className="bar-captures"
-        help={GLOSSARY.captures}
+        help={HELP_CAPTURES}
       />
-      <RadioChoice label="Supply" value={s.horizon} options={SUPPLIES} onChange={chooseSupply} className="bar-supply" help={GLOSSARY.supply} />
+      <RadioChoice label="Supply" value={s.horizon} options={SUPPLIES} onChange={chooseSupply} className="bar-supply" help={HELP_SUPPLY} />
       <label className="choice">
         <input type="checkbox" checked={s.watchOnly} onChange={(e) => screen().setWatchOnly(e.target.checked)} /> Watchlist only ({watchCount})
       </label>
