@@ -8,7 +8,9 @@ import { launchChromium, pinSnapshot } from '../test/e2e/browser.ts';
 import { serveDist } from './serve-dist.ts';
 
 const out = resolve(process.argv[2] ?? 'screenshots');
-const paths = (process.argv[3] ?? '/ /token/cardano /token/shiba-inu /compare?ids=cardano,tron,ripple /settings').split(/\s+/).filter(Boolean);
+const paths = (process.argv[3] ?? '/ /?m=23T&case=moon /token/cardano /token/shiba-inu /compare?ids=cardano,tron,ripple /settings')
+  .split(/\s+/)
+  .filter(Boolean);
 mkdirSync(out, { recursive: true });
 
 const server = await serveDist('dist');
