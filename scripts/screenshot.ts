@@ -24,7 +24,9 @@ async function seedHoldings(context: BrowserContext): Promise<void> {
 }
 
 const out = resolve(process.argv[2] ?? 'screenshots');
-const paths = (process.argv[3] ?? '/ /token/cardano /token/shiba-inu /compare?ids=cardano,tron,ripple /portfolio /settings').split(/\s+/).filter(Boolean);
+const paths = (process.argv[3] ?? '/ /?m=23T&case=moon /token/cardano /token/shiba-inu /compare?ids=cardano,tron,ripple /portfolio /settings')
+  .split(/\s+/)
+  .filter(Boolean);
 mkdirSync(out, { recursive: true });
 
 const server = await serveDist('dist');

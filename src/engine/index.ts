@@ -20,7 +20,7 @@ export {
 } from './scenario.ts';
 export { calibrate, type Calibration, type PublishedTable } from './calibrate.ts';
 export { CAPTURE_RANGE, DEFAULT_CAPTURES, DEFAULT_TIERS, MARKET_SIZE_RANGE, SHARE_RANGE } from './defaults.ts';
-export { parseMarketSize, parsePrice, parseShare, tierLabel } from './labels.ts';
+export { parseMarketSize, parsePrice, parseShare, readMarketSize, readShare, tierLabel } from './labels.ts';
 export { clampToScale, logScale, sliderPosition, sliderStep, sliderValue, type LogScale } from './slider.ts';
 export type { Ratio, Tokens, Usd } from './units.ts';
 export {

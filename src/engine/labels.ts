@@ -45,12 +45,13 @@ const SUFFIX: Readonly<Record<string, number>> = {
 };
 
 /**
- * Reads a market size typed by a person: "16T", "$16 trillion", "12.5t", "500B", "1.6e13",
- * "16,000,000,000,000". A bare number below one million is read as trillions ("16" -> 16T),
- * which is what a person typing into a market-size box means.
+ * Reads the number a person typed as a market size, without a range check: "16T", "$16 trillion",
+ * "12.5t", "500B", "1.6e13", "16,000,000,000,000". A bare number below one million is read as
+ * trillions ("16" -> 16T), which is what a person typing into a market-size box means.
+ * Returns a finite number >= 0, or Infinity for a number too large for a double ("1e999").
  * @throws EngineInputError (field `marketSize`) naming what could not be read.
  */
-export function parseMarketSize(text: string, field = 'marketSize'): number {
+export function readMarketSize(text: string, field = 'marketSize'): number {
   const cleaned = text
     .trim()
     .toLowerCase()
@@ -61,27 +62,46 @@ export function parseMarketSize(text: string, field = 'marketSize'): number {
   if (!match) throw new EngineInputError(field, `"${text}" is not a market size such as 16T or 500B`, text);
   const n = Number(match[1]);
   const unit = match[2] ?? '';
-  let value: number;
-  if (unit === '') value = n < 1e6 ? n * 1e12 : n;
-  else if (SUFFIX[unit] !== undefined) value = n * SUFFIX[unit];
-  else throw new EngineInputError(field, `"${text}" has an unknown unit "${unit}" (use K, M, B, T)`, text);
+  if (unit === '') return n < 1e6 ? n * 1e12 : n;
+  const scale = SUFFIX[unit];
+  if (scale === undefined) throw new EngineInputError(field, `"${text}" has an unknown unit "${unit}" (use K, M, B, T)`, text);
+  return n * scale;
+}
+
+/** The market sizes the engine takes, as words for a message: "$1 to $1000Q". */
+const MARKET_LIMITS_TEXT = `$${tierLabel(LIMITS.marketSize.min)} to $${tierLabel(LIMITS.marketSize.max)}`;
+
+/**
+ * Reads a market size typed by a person (see `readMarketSize`) and checks it against `LIMITS.marketSize`.
+ * @throws EngineInputError (field `marketSize`) naming what could not be read, or the range it falls outside.
+ */
+export function parseMarketSize(text: string, field = 'marketSize'): number {
+  const value = readMarketSize(text, field);
   if (!Number.isFinite(value) || value < LIMITS.marketSize.min || value > LIMITS.marketSize.max) {
-    throw new EngineInputError(field, `"${text}" is outside the market sizes the model takes`, text);
+    throw new EngineInputError(field, `"${text}" is outside the market sizes the model takes (${MARKET_LIMITS_TEXT})`, text);
   }
   return value;
 }
 
 /**
- * Reads a market share typed by a person: "0.5%" -> 0.005, "2 %" -> 0.02; a bare number is a percent
- * ("0.5" -> 0.005). The result is a fraction in (0, 1].
- * @throws EngineInputError (field `share`).
+ * Reads the number a person typed as a market share, without a range check: "0.5%" -> 0.005,
+ * "2 %" -> 0.02; a bare number is a percent ("0.5" -> 0.005). Returns a fraction >= 0 (Infinity when too large).
+ * @throws EngineInputError (field `share`) when it is not a number.
  */
-export function parseShare(text: string, field = 'share'): number {
+export function readShare(text: string, field = 'share'): number {
   const cleaned = text.trim().replace(/[\s,]/g, '').replace(/%$/, '');
   if (!/^(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(cleaned)) {
     throw new EngineInputError(field, `"${text}" is not a share such as 0.5%`, text);
   }
-  const value = Number(cleaned) / 100;
+  return Number(cleaned) / 100;
+}
+
+/**
+ * Reads a market share typed by a person (see `readShare`). The result is a fraction in (0, 1].
+ * @throws EngineInputError (field `share`), naming the range for a value outside it.
+ */
+export function parseShare(text: string, field = 'share'): number {
+  const value = readShare(text, field);
   if (!(value > 0) || value > 1) {
     throw new EngineInputError(field, `"${text}" must be above 0% and at most 100%`, text);
   }
@@ -99,7 +119,11 @@ export function parsePrice(text: string, field = 'targetPrice'): number {
   }
   const value = Number(cleaned);
   if (value < LIMITS.targetPrice.min || value > LIMITS.targetPrice.max) {
-    throw new EngineInputError(field, `"${text}" is outside the prices the model takes`, text);
+    throw new EngineInputError(
+      field,
+      `"${text}" is outside the prices the model takes (between $${LIMITS.targetPrice.min} and $${tierLabel(LIMITS.targetPrice.max)})`,
+      text,
+    );
   }
   return value;
 }

@@ -80,11 +80,11 @@ export function TypedInput({ label, value, onCommit, placeholder, inputMode = 't
     <form className="typed-input" onSubmit={submit}>
       <label htmlFor={id}>{label}</label>
       {input}
-      {error ? (
-        <p id={errorId} className="input-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      {/* Always there, empty until needed: the space it takes is reserved (a message never moves the layout);
+          an alert only while it has something to say. */}
+      <p id={errorId} className="input-error" role={error ? 'alert' : undefined}>
+        {error}
+      </p>
     </form>
   );
 }

@@ -1,8 +1,6 @@
 import { useMemo } from 'react';
 import { useDataset } from '../../data/queries/dataset.ts';
 import type { Dataset } from '../../data/types.ts';
-import { CASES, scenarioCell, tierLabel } from '../../engine/index.ts';
-import { formatMultiple } from '../../lib/format.ts';
 import { navigate } from '../../lib/location.ts';
 import { findToken } from '../../lib/token-match.ts';
 import { useDataConfig } from '../../state/settings-store.ts';
@@ -14,10 +12,14 @@ import { compareCsvRows, compareFigureText, compareName } from './compare-export
 import { Link } from '../../ui/link.tsx';
 import { useHref } from '../../ui/use-location.ts';
 import { CompareChart, compareColor } from './compare-chart.tsx';
+import { carriedQuery } from '../../state/carry.ts';
+import { HELP_CAPTURES, HELP_SUPPLY } from '../../ui/glossary.ts';
+import { HelpTip } from '../../ui/help-tip.tsx';
 import { CAPTURE_MODES, type CaptureMode } from '../../data/captures.ts';
 import { RadioChoice } from '../../ui/radio-choice.tsx';
 import { TokenPicker } from '../../ui/token-picker.tsx';
-import { MAX_COMPARE, TARGET_MULTIPLES, allAlike, compareSelection, needsFor, type CompareToken } from './compare-model.ts';
+import { MAX_COMPARE, allAlike, compareSelection } from './compare-model.ts';
+import { MultiplesTable } from './multiples-table.tsx';
 import './compare.css';
 
 const FIGURE = 'figure.compare-chart';
@@ -40,6 +42,19 @@ function useCompareUrl() {
     const mode: CaptureMode = CAPTURE_MODES.find((m) => m === cap) ?? (linkCaptures ? 'same' : 'token');
     return { ids: query.get('ids'), captures: params.captures, linkCaptures, tiers: params.tiers, horizon: params.horizon, mode, notices, query };
   }, [search]);
+}
+
+/** What a token's link carries from here: whose captures, the link's own captures, the tiers and the supply. */
+function tokenLinkQuery(url: ReturnType<typeof useCompareUrl>): string {
+  const scenario = serializeScenarioSearch({
+    ...DEFAULT_SCENARIO,
+    captures: url.linkCaptures ? url.captures : DEFAULT_SCENARIO.captures,
+    tiers: url.tiers,
+    horizon: url.horizon,
+  });
+  const carried = carriedQuery({ marketSize: null, scenarioCase: null, captureMode: url.mode, horizon: 'circ' });
+  const parts = [scenario, carried].map((q) => q.replace(/^\?/, '')).filter((q) => q !== '');
+  return parts.length > 0 ? `?${parts.join('&')}` : '';
 }
 
 function writeQuery(query: URLSearchParams, changes: Readonly<Record<string, string | null>>): void {
@@ -66,61 +81,6 @@ function AddToken({ dataset, ids, onAdd }: { readonly dataset: Dataset; readonly
     return null;
   };
   return <TokenPicker className="add-token" label="Add token" submit="Add" tokens={dataset.tokens} onPick={pick} />;
-}
-
-function MultiplesTable({ tokens, tiers }: { readonly tokens: readonly CompareToken[]; readonly tiers: readonly number[] }) {
-  return (
-    <div className="table-scroll">
-      <table aria-label="Multiples" className="compare-table">
-        <thead>
-          <tr>
-            <th scope="col">Token</th>
-            <th scope="col">Captures</th>
-            {tiers.map((t) => (
-              <th key={t} scope="col">
-                {tierLabel(t)}
-              </th>
-            ))}
-            {TARGET_MULTIPLES.map((x) => (
-              <th key={x} scope="col">
-                {x}x needs
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {tokens.map(({ token, input, captures, from }, i) => (
-            <tr key={token.id}>
-              <th scope="row">
-                <span aria-hidden="true" className="swatch" style={{ background: compareColor(i) }} /> {token.symbol}
-              </th>
-              <td className="left" title={from.detail}>
-                {CASES.map((c) => captures[c].toFixed(2)).join(' / ')} <span className="capture-src">{from.short}</span>
-              </td>
-              {tiers.map((t) => {
-                const [bear, base, moon] = CASES.map((c) => scenarioCell(input, captures[c], t).multiple);
-                return (
-                  <td key={t} title={`bear ${formatMultiple(bear)} to moon ${formatMultiple(moon)}`}>
-                    {formatMultiple(base)}{' '}
-                    <span className="cell-multiple">
-                      ({formatMultiple(bear)}–{formatMultiple(moon)})
-                    </span>
-                  </td>
-                );
-              })}
-              {TARGET_MULTIPLES.map((x) => {
-                const m = needsFor(input, captures.base, x);
-                return <td key={x}>{m === null ? 'beyond reach' : m <= input.totalMarketCap ? 'reached today' : tierLabel(m)}</td>;
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <p className="hint">
-        Captures: bear / base / moon and where they come from. Cells: base multiple (bear to moon). “x needs”: the total market size the base case needs.
-      </p>
-    </div>
-  );
 }
 
 /** `/compare`: up to four tokens by multiples of their own price, on one chart and one table. */
@@ -159,7 +119,7 @@ export default function ComparePage() {
         {selection.tokens.map(({ token }, i) => (
           <li key={token.id}>
             <span aria-hidden="true" className="swatch" style={{ background: compareColor(i) }} />
-            <Link href={`/token/${encodeURIComponent(token.id)}`}>{token.name}</Link>
+            <Link href={`/token/${encodeURIComponent(token.id)}${tokenLinkQuery(url)}`}>{token.name}</Link>
             <button
               type="button"
               aria-label={`Remove ${token.name}`}
@@ -179,6 +139,7 @@ export default function ComparePage() {
       <div className="compare-options">
         <fieldset className="supply">
           <legend>Supply at the horizon</legend>
+          <HelpTip text={HELP_SUPPLY} />
           <label>
             <input type="radio" name="compare-horizon" checked={url.horizon === 'circ'} onChange={() => writeQuery(url.query, { h: null })} /> Circulating
           </label>
@@ -192,6 +153,7 @@ export default function ComparePage() {
           value={url.mode}
           options={COMPARE_MODES}
           onChange={(mode) => writeQuery(url.query, { cap: mode === 'token' && !url.linkCaptures ? null : mode })}
+          help={HELP_CAPTURES}
         />
       </div>
       {allAlike(selection.tokens) ? (

@@ -7,8 +7,6 @@ import {
   MARKET_SIZE_RANGE,
   SHARE_RANGE,
   logScale,
-  parseMarketSize,
-  parseShare,
   sliderPosition,
   sliderValue,
   tierLabel,
@@ -17,7 +15,7 @@ import {
 } from '../../engine/index.ts';
 import type { PublishedScenario } from '../../data/types.ts';
 import type { TokenCaptures } from '../../data/captures.ts';
-import { attempt } from '../../lib/attempt.ts';
+import { typedMarketSize, typedShare } from '../../state/typed-limits.ts';
 import { formatUsdCompact } from '../../lib/format.ts';
 import { useScenarioActions, useScenarioStore } from '../../state/scenario-store.ts';
 import { selectStore } from '../../ui/followed.ts';
@@ -27,24 +25,55 @@ import { fitPublished, publishedName } from '../../data/published.ts';
 import { useDataConfig } from '../../state/settings-store.ts';
 import type { Horizon } from '../../state/url-codec.ts';
 import { HistoryCaptures } from './history-captures.tsx';
+import { HELP_SUPPLY } from '../../ui/glossary.ts';
+import { HelpTip } from '../../ui/help-tip.tsx';
 import { SCENARIO_STORE, shareFor } from './scenario-view.ts';
 
 const SHARE_SCALE = logScale(SHARE_RANGE.min, SHARE_RANGE.max, 300);
 const CAPTURE_STEPS = Math.round((CAPTURE_RANGE.max - CAPTURE_RANGE.min) / CAPTURE_RANGE.step);
 const CASE_LABEL = { bear: 'Bear', base: 'Base', moon: 'Moon' } as const;
+/**
+ * The value an arrow key moves a capture to: 0.05 a press, 0.01 with Shift, onto that grid (0.62 -> 0.65 up,
+ * 0.6 down), so a few presses cross the range (one slider position, 0.005, is for dragging).
+ * Returns null for a key that is not an arrow.
+ */
+export function captureKeyStep(value: number, key: string, shift: boolean): number | null {
+  const dir = key === 'ArrowUp' || key === 'ArrowRight' ? 1 : key === 'ArrowDown' || key === 'ArrowLeft' ? -1 : 0;
+  if (dir === 0) return null;
+  const step = shift ? 0.01 : 0.05;
+  // The small tolerance keeps a value already on the grid (0.65 held as 0.6500000001) from being skipped over.
+  const k = dir > 0 ? Math.floor(value / step + 1e-6) + 1 : Math.ceil(value / step - 1e-6) - 1;
+  return Math.min(CAPTURE_RANGE.max, Math.max(CAPTURE_RANGE.min, Math.round(k * step * 1e4) / 1e4));
+}
+
 /** The three capture sliders: re-rendered when a capture changes, not when the user's point moves. */
 const CaptureSliders = memo(function CaptureSliders({ captures }: { readonly captures: Captures }) {
   const { setCapture } = useScenarioActions();
   return (
     <>
       {CASES.map((c) => (
-        <RangeSlider
+        // oxlint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- it hears the arrow keys of the slider inside (the slider is what has focus), leaving RangeSlider as it is
+        <div
           key={c}
-          label={`${CASE_LABEL[c]} capture`}
-          steps={CAPTURE_STEPS}
-          shown={{ position: (captures[c] - CAPTURE_RANGE.min) / CAPTURE_RANGE.step, valueText: captures[c].toFixed(3).replace(/0+$/, '').replace(/\.$/, '') }}
-          onPosition={(p) => setCapture(c, CAPTURE_RANGE.min + p * CAPTURE_RANGE.step)}
-        />
+          role="group"
+          onKeyDown={(e) => {
+            const next = captureKeyStep(useScenarioStore.getState().captures[c], e.key, e.shiftKey);
+            if (next === null || !(e.target instanceof HTMLInputElement)) return;
+            e.preventDefault();
+            setCapture(c, next);
+          }}
+        >
+          <RangeSlider
+            label={`${CASE_LABEL[c]} capture`}
+            steps={CAPTURE_STEPS}
+            shown={{
+              position: (captures[c] - CAPTURE_RANGE.min) / CAPTURE_RANGE.step,
+              valueText: captures[c].toFixed(3).replace(/0+$/, '').replace(/\.$/, ''),
+            }}
+            onPosition={(p) => setCapture(c, CAPTURE_RANGE.min + p * CAPTURE_RANGE.step)}
+            hint={c === 'moon' ? 'Arrow keys move a capture by 0.05, Shift with an arrow by 0.01.' : undefined}
+          />
+        </div>
       ))}
     </>
   );
@@ -80,7 +109,15 @@ const MarketSizeControl = memo(function MarketSizeControl({ tiersKey }: { readon
       steps={marketScale.steps}
       shown={shown}
       onPosition={(p) => setMarketSize(sliderValue(marketScale, p))}
-      box={{ label: 'Market size', placeholder: '16T', onCommit: (text) => attempt(() => setMarketSize(parseMarketSize(text))) }}
+      box={{
+        label: 'Market size',
+        placeholder: '16T',
+        onCommit: (text) => {
+          const typed = typedMarketSize(text);
+          if (typed.ok) setMarketSize(typed.value);
+          return typed.message;
+        },
+      }}
     />
   );
 });
@@ -112,7 +149,16 @@ const ShareControl = memo(function ShareControl({ input }: { readonly input: Tok
       shown={shown}
       onPosition={(p) => setShare(sliderValue(SHARE_SCALE, p))}
       hint={followsBase ? 'Following the base case at this market size.' : undefined}
-      box={{ label: 'Share', placeholder: '0.5%', inputMode: 'decimal', onCommit: (text) => attempt(() => setShare(parseShare(text))) }}
+      box={{
+        label: 'Share',
+        placeholder: '0.5%',
+        inputMode: 'decimal',
+        onCommit: (text) => {
+          const typed = typedShare(text);
+          if (typed.ok) setShare(typed.value);
+          return typed.message;
+        },
+      }}
     />
   );
 });
@@ -123,6 +169,7 @@ const SupplyChoice = memo(function SupplyChoice({ horizon, note }: { readonly ho
   return (
     <fieldset className="supply">
       <legend>Supply at the horizon</legend>
+      <HelpTip text={HELP_SUPPLY} />
       <label>
         <input type="radio" name="horizon" checked={horizon === 'circ'} onChange={() => setHorizon('circ')} /> Circulating
       </label>

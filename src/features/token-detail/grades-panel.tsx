@@ -1,3 +1,5 @@
+import { HELP_SIGNAL, HELP_TM_GRADE, HELP_TRADER_GRADE } from '../../ui/glossary.ts';
+import { HelpTip } from '../../ui/help-tip.tsx';
 import type { Grades, SourceRef } from '../../data/types.ts';
 import { formatDated } from '../../lib/format.ts';
 
@@ -48,7 +50,10 @@ export function GradesPanel({ grades: g, sources }: GradesPanelProps) {
       <h2 id="grades-title">Grades</h2>
       <dl>
         <div>
-          <dt>TM Grade</dt>
+          <dt>
+            TM Grade
+            <HelpTip text={HELP_TM_GRADE} />
+          </dt>
           <dd>
             {g?.tmGrade ? (
               <>
@@ -61,7 +66,10 @@ export function GradesPanel({ grades: g, sources }: GradesPanelProps) {
           </dd>
         </div>
         <div>
-          <dt>Trader Grade</dt>
+          <dt>
+            Trader Grade
+            <HelpTip text={HELP_TRADER_GRADE} />
+          </dt>
           <dd>
             {g?.traderGrade ? (
               <>
@@ -123,7 +131,10 @@ export function GradesPanel({ grades: g, sources }: GradesPanelProps) {
           </dd>
         </div>
         <div>
-          <dt>Signal</dt>
+          <dt>
+            Signal
+            <HelpTip text={HELP_SIGNAL} />
+          </dt>
           <dd>
             {g?.signal ? (
               <>

@@ -1,3 +1,4 @@
+import { ScrollBox } from '../../ui/scroll-box.tsx';
 import { memo, useId, useMemo } from 'react';
 import { CASES, tierLabel, type TokenInput } from '../../engine/index.ts';
 import { formatPrice, formatUsdCompact } from '../../lib/format.ts';
@@ -56,7 +57,7 @@ export const RebasedTable = memo(function RebasedTable({ reference: ref, pasted,
         {formatUsdCompact(today.totalMarketCap)} market ({todayAsOf}). They differ because the published prices start from the price and total market of
         publication, and the rebased ones from today&apos;s.
       </p>
-      <div className="table-scroll">
+      <ScrollBox label="Token Metrics' table, as published and rebased">
         <table className="scenario-table rebased-table" aria-label={title}>
           <thead>
             <tr>
@@ -89,7 +90,7 @@ export const RebasedTable = memo(function RebasedTable({ reference: ref, pasted,
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       {worst ? (
         <p className="hint">
           The fitted captures reproduce the published cells within {formatPrice(ref.maxResidual)} (largest gap at {worst.label} {worst.case}).

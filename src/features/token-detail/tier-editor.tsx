@@ -1,5 +1,6 @@
 import { memo } from 'react';
-import { EngineInputError, parseMarketSize, tierLabel } from '../../engine/index.ts';
+import { tierLabel } from '../../engine/index.ts';
+import { typedTier } from '../../state/typed-limits.ts';
 import { MAX_TIERS } from '../../state/clamp.ts';
 import { useScenarioActions } from '../../state/scenario-store.ts';
 import { TypedInput } from '../../ui/typed-input.tsx';
@@ -26,14 +27,9 @@ export const TierEditor = memo(function TierEditor({ tiers }: { readonly tiers: 
         onCommit={(text) => {
           if (text.trim() === '') return null;
           if (tiers.length >= MAX_TIERS) return `At most ${MAX_TIERS} tiers.`;
-          try {
-            const usd = parseMarketSize(text, 'tier');
-            if (tiers.includes(usd)) return `${tierLabel(usd)} is already a tier.`;
-            addTier(usd);
-            return null;
-          } catch (error) {
-            return error instanceof EngineInputError ? error.message.replace(/^tier: /, '') : 'That tier could not be read.';
-          }
+          const typed = typedTier(text, tiers);
+          if (typed.ok) addTier(typed.value);
+          return typed.message;
         }}
       />
     </div>

@@ -1,7 +1,7 @@
 import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { capturesFor, type TokenCaptures } from '../../data/captures.ts';
 import { engineInputFor } from '../../data/engine-input.ts';
-import { CASES, scenarioTable, type Captures } from '../../engine/index.ts';
+import { CASES, scenarioTable, type Captures, type ScenarioCase } from '../../engine/index.ts';
 import { useDataset } from '../../data/queries/dataset.ts';
 import type { Dataset, Token } from '../../data/types.ts';
 import { useDataConfig } from '../../state/settings-store.ts';
@@ -29,6 +29,10 @@ import { CaptureSource } from './capture-source.tsx';
 import { PeggedScenario } from './pegged-scenario.tsx';
 import { TierEditor } from './tier-editor.tsx';
 import { TokenHeader } from './token-header.tsx';
+import { BackLink } from './back-link.tsx';
+import { readCarried } from '../../state/carry.ts';
+import { HELP_CASES, HELP_TOTAL_MARKET } from '../../ui/glossary.ts';
+import { HelpTip } from '../../ui/help-tip.tsx';
 import { SCENARIO_STORE, scenarioView, userPointStore, type ScenarioView } from './scenario-view.ts';
 import { INPUT_SETTLE_MS, useSettledStore } from '../../ui/use-after-paint.ts';
 import './token-detail.css';
@@ -102,7 +106,17 @@ function Notices() {
  * two controls, the chart's mark and the answers' busy mark subscribe to the store themselves. It
  * re-renders when the captures, tiers or supply change, and once the sliders rest, for the sentences.
  */
-function Scenario({ token, dataset, own }: { readonly token: Token; readonly dataset: Dataset; readonly own: TokenCaptures }) {
+function Scenario({
+  token,
+  dataset,
+  own,
+  chosen,
+}: {
+  readonly token: Token;
+  readonly dataset: Dataset;
+  readonly own: TokenCaptures;
+  readonly chosen: ScenarioCase | null;
+}) {
   // Three atomic reads (what a step of the market-size or share slider leaves alone): each is one
   // comparison per step, where one selected object would be built and compared field by field.
   const captures = useCaptures();
@@ -138,8 +152,11 @@ function Scenario({ token, dataset, own }: { readonly token: Token; readonly dat
   return (
     <>
       <section aria-labelledby="bands-title" className="bands">
-        <h2 id="bands-title">Scenario bands</h2>
-        <ScenarioTable rows={rows} />
+        <div className="heading-row">
+          <h2 id="bands-title">Scenario bands</h2>
+          <HelpTip text={`${HELP_CASES} ${HELP_TOTAL_MARKET}`} />
+        </div>
+        <ScenarioTable rows={rows} chosen={chosen} />
         <CaptureSource captures={captures} own={own} />
         <TierEditor tiers={tiers} />
       </section>
@@ -176,7 +193,9 @@ function sameCaptures(held: Captures | null, own: Captures): boolean {
 
 /** A pegged asset keeps its peg; any other token gets the workbench, with its own captures. */
 function TokenScenario({ token, dataset }: { readonly token: Token; readonly dataset: Dataset }) {
-  const own = useMemo(() => capturesFor(token, dataset, 'token'), [token, dataset]);
+  // A link from the screener or compare says whose captures and which case it was showing (`cap`, `case`).
+  const [carried] = useState(() => readCarried(window.location.search));
+  const own = useMemo(() => capturesFor(token, dataset, carried.captureMode), [token, dataset, carried.captureMode]);
   const tiers = useTiers();
   const { adoptOwnCaptures } = useScenarioActions();
   // The store takes the token's own captures before the scenario mounts (a layout effect: before the
@@ -197,7 +216,7 @@ function TokenScenario({ token, dataset }: { readonly token: Token; readonly dat
           &apos;s captures, so its multiples are {own.peg.underlyingName}&apos;s.
         </p>
       ) : null}
-      <Scenario token={token} dataset={dataset} own={own} />
+      <Scenario token={token} dataset={dataset} own={own} chosen={carried.scenarioCase} />
     </>
   );
 }
@@ -222,6 +241,7 @@ export default function TokenDetailPage({ id }: TokenDetailPageProps) {
 
   return (
     <article className="token-detail">
+      <BackLink />
       <TokenHeader token={token} dataset={dataset} />
       <Notices />
       <div className="detail-grid">

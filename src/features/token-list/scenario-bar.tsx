@@ -1,7 +1,7 @@
 import { memo, useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { CASES, DEFAULT_TIERS, MARKET_SIZE_RANGE, logScale, parseMarketSize, sliderPosition, sliderValue, tierLabel } from '../../engine/index.ts';
-import { attempt } from '../../lib/attempt.ts';
+import { CASES, DEFAULT_TIERS, MARKET_SIZE_RANGE, logScale, sliderPosition, sliderValue, tierLabel } from '../../engine/index.ts';
+import { typedMarketSize } from '../../state/typed-limits.ts';
 import { TARGET_CHOICES, useScreenStore } from '../../state/screen-store.ts';
 import { Link } from '../../ui/link.tsx';
 import { selectStore } from '../../ui/followed.ts';
@@ -10,6 +10,8 @@ import { SliderField } from '../../ui/slider-field.tsx';
 import { subscribable } from '../../ui/use-after-paint.ts';
 import { TypedInput } from '../../ui/typed-input.tsx';
 import { RadioChoice } from '../../ui/radio-choice.tsx';
+import { HelpTip } from '../../ui/help-tip.tsx';
+import { HELP_CAPTURES, HELP_CASES, HELP_SUPPLY } from '../../ui/glossary.ts';
 import type { CaptureMode } from '../../data/captures.ts';
 import type { Horizon } from '../../data/engine-input.ts';
 
@@ -35,6 +37,13 @@ export const SCREEN_STORE = subscribable(useScreenStore);
 /** The bar's slider position and text, from the store. */
 const SHOWN = selectStore(SCREEN_STORE, (st) => ({ position: sliderPosition(SCALE, st.marketSize), valueText: tierLabel(st.marketSize) }), sameShown);
 
+/** A typed market size, moved into the slider's range with a message that says so. */
+function commitMarketSize(text: string): string | null {
+  const typed = typedMarketSize(text);
+  if (typed.ok) screen().setMarketSize(typed.value);
+  return typed.message;
+}
+
 /** The bar's market size: its slider and box follow the store themselves, so a step renders nothing in React. */
 const BarMarketSize = memo(function BarMarketSize() {
   return (
@@ -44,7 +53,7 @@ const BarMarketSize = memo(function BarMarketSize() {
       steps={SCALE.steps}
       shown={SHOWN}
       onPosition={(p) => screen().setMarketSize(sliderValue(SCALE, p))}
-      box={{ label: 'Market size', placeholder: '16T', onCommit: (text) => attempt(() => screen().setMarketSize(parseMarketSize(text))) }}
+      box={{ label: 'Market size', placeholder: '16T', onCommit: commitMarketSize }}
     />
   );
 });
@@ -81,6 +90,7 @@ export const ScenarioBar = memo(function ScenarioBar({
             <input type="radio" name="screen-case" checked={s.scenarioCase === c} onChange={() => screen().setCase(c)} /> {CASE_LABEL[c]}
           </label>
         ))}
+        <HelpTip text={HELP_CASES} />
       </div>
       <TypedInput
         label="Target multiple"
@@ -110,13 +120,21 @@ export const ScenarioBar = memo(function ScenarioBar({
           onChange={(e) => screen().setMinMultiple(Number(e.target.value))}
         />
       </div>
-      <RadioChoice label="Captures" value={s.captureMode} options={hasPublished ? MODES : MODES.slice(0, 2)} onChange={chooseMode} className="bar-captures" />
-      <RadioChoice label="Supply" value={s.horizon} options={SUPPLIES} onChange={chooseSupply} className="bar-supply" />
+      <RadioChoice
+        label="Captures"
+        value={s.captureMode}
+        options={hasPublished ? MODES : MODES.slice(0, 2)}
+        onChange={chooseMode}
+        className="bar-captures"
+        help={HELP_CAPTURES}
+      />
+      <RadioChoice label="Supply" value={s.horizon} options={SUPPLIES} onChange={chooseSupply} className="bar-supply" help={HELP_SUPPLY} />
       <label className="choice">
         <input type="checkbox" checked={s.watchOnly} onChange={(e) => screen().setWatchOnly(e.target.checked)} /> Watchlist only ({watchCount})
       </label>
       <Link
         className={s.watchlist.length > 0 ? 'button-link' : 'button-link disabled'}
+        aria-disabled={s.watchlist.length > 0 ? undefined : true}
         href={s.watchlist.length > 0 ? `/compare?ids=${s.watchlist.slice(0, 4).map(encodeURIComponent).join(',')}` : '/compare'}
       >
         Compare watched

@@ -1,10 +1,11 @@
 import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useDataset } from '../../data/queries/dataset.ts';
 import type { Dataset } from '../../data/types.ts';
-import { formatDated } from '../../lib/format.ts';
+import { formatDated, formatUsdCompact } from '../../lib/format.ts';
 import { RATING_VALUES, SIGNAL_VALUES, useBrowserStore, type RatingFilter, type SignalFilter, type SortKey } from '../../state/browser-store.ts';
 import { useDataConfig } from '../../state/settings-store.ts';
 import { useScreenStore } from '../../state/screen-store.ts';
+import { carriedQuery } from '../../state/carry.ts';
 import { INPUT_SETTLE_MS, subscribable, useSettledStore } from '../../ui/use-after-paint.ts';
 import { useRowWindow } from '../../ui/use-row-window.ts';
 import { useShallow } from 'zustand/react/shallow';
@@ -12,29 +13,11 @@ import { SCREEN_STORE, ScenarioBar } from './scenario-bar.tsx';
 import { exportScreen, useScreenUrl } from './screen-url.ts';
 import { categoriesOf, filterRows, orderRows, sortsByScreen, tokenRows, type ScreenLookup, type TokenRow } from './select-tokens.ts';
 import { TokenTableRow } from './token-table-row.tsx';
+import { ColumnToggle } from './column-toggle.tsx';
+import { COLUMNS, columnWidth, starWidth, initialHidden, isNarrowScreen, tableClass, tableWidth } from './columns.ts';
+import { HelpTip } from '../../ui/help-tip.tsx';
 import { useScreen, type ScreenResult } from './use-screen.ts';
 import './token-list.css';
-
-/**
- * Columns and their widths in px: the table lays out with `table-layout: fixed` (its rows change as the
- * user types; fixed widths keep that layout cheap and the columns still). See `.token-table` in token-list.css.
- */
-const COLUMNS: ReadonlyArray<{ key: SortKey; label: string; width: number; className?: string }> = [
-  { key: 'rank', label: 'Rank', width: 68 },
-  { key: 'name', label: 'Name', width: 184, className: 'left' },
-  { key: 'symbol', label: 'Symbol', width: 84, className: 'left wide-only' },
-  { key: 'price', label: 'Price', width: 112 },
-  { key: 'marketCap', label: 'Market cap', width: 108 },
-  { key: 'scenarioPrice', label: 'Scenario price', width: 132, className: 'wide-only' },
-  { key: 'capture', label: 'Capture', width: 168, className: 'left' },
-  { key: 'multiple', label: 'Multiple', width: 88 },
-  { key: 'needs', label: 'Needs', width: 112 },
-  { key: 'h24', label: '24h', width: 100, className: 'wide-only' },
-  { key: 'd30', label: '30d', width: 104 },
-  { key: 'tmGrade', label: 'TM Grade', width: 148 },
-  { key: 'traderGrade', label: 'Trader Grade', width: 120, className: 'wide-only' },
-  { key: 'signal', label: 'Signal', width: 84 },
-];
 
 const ROW_HEIGHT = 44;
 /** A lookup without the screener's values: for an order or filter that does not use them. */
@@ -79,6 +62,19 @@ export default function TokenListPage() {
     [shown, screen, deferredScreen, dataset],
   );
   // A new order or filter starts at its top: sorting by market cap while scrolled down must show the largest.
+  const { marketSize, scenarioCase, captureMode, horizon } = deferredScreen;
+  // A token's link opens it in this scenario (and its link back returns here).
+  const linkQuery = useMemo(() => carriedQuery({ marketSize, scenarioCase, captureMode, horizon }), [marketSize, scenarioCase, captureMode, horizon]);
+  const [narrow] = useState(isNarrowScreen);
+  const [hidden, setHidden] = useState(() => initialHidden(narrow));
+  const onToggleColumn = useCallback((key: SortKey, show: boolean) => {
+    setHidden((before) => {
+      const next = new Set(before);
+      if (show) next.delete(key);
+      else next.add(key);
+      return next;
+    });
+  }, []);
   const scrollKey = JSON.stringify([search, sortKey, sortDir, rating, signal, category, deferredScreen.watchOnly, deferredScreen.minMultiple]);
 
   if (!dataset) {
@@ -88,6 +84,11 @@ export default function TokenListPage() {
   return (
     <section aria-labelledby="tokens-title" className="token-browser">
       <h1 id="tokens-title">Tokens</h1>
+      <p className="intro">
+        What would each token be worth if the whole crypto market grew to a size you choose? Today&apos;s total crypto market is{' '}
+        <strong>{formatUsdCompact(dataset.market.totalMarketCap)}</strong> ({formatDated(dataset.market.asOf)}): pick a market size and a case below, and each
+        row gives its scenario price and its multiple of today&apos;s price.
+      </p>
       <ScenarioBar watchCount={watchlist.length} hasPublished={Object.keys(dataset.published).length > 0} onExport={onExport} />
       <Filters categories={categories} />
       <TokenTable
@@ -99,6 +100,10 @@ export default function TokenListPage() {
         sortKey={sort.key}
         sortDir={sort.dir}
         scrollKey={scrollKey}
+        hidden={hidden}
+        narrow={narrow}
+        linkQuery={linkQuery}
+        onToggleColumn={onToggleColumn}
       />
     </section>
   );
@@ -198,6 +203,12 @@ interface TokenTableProps {
   readonly sortDir: 'asc' | 'desc';
   /** Changes when the order or a filter does: the list then scrolls back to its top. */
   readonly scrollKey: string;
+  /** Columns the user (or a phone's first view) left out. */
+  readonly hidden: ReadonlySet<SortKey>;
+  readonly narrow: boolean;
+  /** What each token's link carries of the scenario ("?m=23T&case=moon"). */
+  readonly linkQuery: string;
+  readonly onToggleColumn: (key: SortKey, shown: boolean) => void;
 }
 
 const onWatch = (id: string): void => useScreenStore.getState().toggleWatch(id);
@@ -205,7 +216,8 @@ const onWatch = (id: string): void => useScreenStore.getState().toggleWatch(id);
 const browser = () => useBrowserStore.getState();
 
 /** The status line and the virtualised table: re-rendered when what it shows changes, not per key press. */
-const TokenTable = memo(function TokenTable({ shown, total, screen, watchSet, dataset, sortKey, sortDir, scrollKey }: TokenTableProps) {
+const TokenTable = memo(function TokenTable(props: TokenTableProps) {
+  const { shown, total, screen, watchSet, dataset, sortKey, sortDir, scrollKey, hidden, narrow, linkQuery, onToggleColumn } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const { start, end, padTop, padBottom } = useRowWindow(scrollRef, ROW_HEIGHT, shown.length, 3);
   useEffect(() => {
@@ -218,25 +230,37 @@ const TokenTable = memo(function TokenTable({ shown, total, screen, watchSet, da
 
   return (
     <>
-      <p role="status" className="list-status">
-        {shown.length === total ? `${total} tokens` : `${shown.length} of ${total} tokens match`} · {source} · prices of {formatDated(dataset.asOf)}
-        {dataset.dropped > 0 ? ` · ${dataset.dropped} invalid rows left out` : ''}
-      </p>
+      <div className="list-head">
+        <p role="status" className="list-status">
+          {shown.length === total ? `${total} tokens` : `${shown.length} of ${total} tokens match`} · {source} · prices of {formatDated(dataset.asOf)}
+          {dataset.dropped > 0 ? ` · ${dataset.dropped} invalid rows left out` : ''}
+        </p>
+        <ColumnToggle hidden={hidden} onToggle={onToggleColumn} />
+      </div>
       <div className="token-scroll" ref={scrollRef} tabIndex={-1}>
-        <table aria-label="Tokens" aria-rowcount={shown.length + 1} className="token-table">
+        <table aria-label="Tokens" aria-rowcount={shown.length + 1} className={tableClass(hidden, narrow)} style={{ width: tableWidth(hidden, narrow) }}>
           <thead>
             <tr aria-rowindex={1}>
-              <th scope="col" className="star-col" style={{ width: 44 }} aria-sort={sortOf('watched')}>
+              <th scope="col" className="star-col" style={{ width: starWidth(narrow) }} aria-sort={sortOf('watched')}>
                 <button type="button" className="sort" aria-label="Watched" onClick={() => browser().sortBy('watched')}>
                   ★
                 </button>
               </th>
               {COLUMNS.map((c) => (
-                <th key={c.key} scope="col" className={c.className} style={{ width: c.width }} aria-sort={sortOf(c.key)}>
-                  <button type="button" className="sort" onClick={() => browser().sortBy(c.key)}>
-                    {c.label}
-                    <span aria-hidden="true">{sortKey === c.key ? (sortDir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
-                  </button>
+                <th
+                  key={c.key}
+                  scope="col"
+                  className={c.left ? `col-${c.key} left` : `col-${c.key}`}
+                  style={{ width: columnWidth(c, narrow) }}
+                  aria-sort={sortOf(c.key)}
+                >
+                  <div className="head-cell">
+                    <button type="button" className="sort" onClick={() => browser().sortBy(c.key)}>
+                      {c.label}
+                      <span aria-hidden="true">{sortKey === c.key ? (sortDir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
+                    </button>
+                    {c.help ? <HelpTip text={c.help} align={c.key === 'signal' || c.key === 'traderGrade' ? 'end' : 'start'} /> : null}
+                  </div>
                 </th>
               ))}
             </tr>
@@ -254,6 +278,7 @@ const TokenTable = memo(function TokenTable({ shown, total, screen, watchSet, da
                 watched={watchSet.has(row.token.id)}
                 remoteLogo={dataset.source !== 'snapshot'}
                 onWatch={onWatch}
+                linkQuery={linkQuery}
               />
             ))}
             {padBottom > 0 ? <tr aria-hidden="true" className="spacer" style={{ height: padBottom }} /> : null}

@@ -24,6 +24,8 @@ interface RowProps {
   /** Remote logos only with live data: on the snapshot no request leaves the app. */
   readonly remoteLogo: boolean;
   readonly onWatch: (id: string) => void;
+  /** The screener's scenario for the token's link ("?m=23T&case=moon"). */
+  readonly linkQuery: string;
 }
 
 function Change({ pct }: { readonly pct: number | null }) {
@@ -44,7 +46,7 @@ function CaptureText({ cells }: { readonly cells: ScreenCells }) {
 }
 
 /** One row of the token browser (memoised: scrolling re-renders only rows that enter the window). */
-export const TokenTableRow = memo(function TokenTableRow({ row, index, height, cells, todayMarket, watched, remoteLogo, onWatch }: RowProps) {
+export const TokenTableRow = memo(function TokenTableRow({ row, index, height, cells, todayMarket, watched, remoteLogo, onWatch, linkQuery }: RowProps) {
   const { token } = row;
   return (
     <tr aria-rowindex={index} style={{ height }}>
@@ -53,31 +55,33 @@ export const TokenTableRow = memo(function TokenTableRow({ row, index, height, c
           {watched ? '★' : '☆'}
         </button>
       </td>
-      <td>{token.rank ?? <NotAvailable />}</td>
-      <td className="left">
+      <td className="col-rank">{token.rank ?? <NotAvailable />}</td>
+      <td className="col-name left">
         <div className="name-cell">
           <Logo src={remoteLogo ? token.logo : null} symbol={token.symbol} id={token.id} size={20} />
-          <Link href={`/token/${encodeURIComponent(token.id)}`}>{token.name}</Link>
+          <Link href={`/token/${encodeURIComponent(token.id)}${linkQuery}`}>{token.name}</Link>
         </div>
       </td>
-      <td className="left wide-only clip">{token.symbol}</td>
-      <td>{formatPrice(token.price)}</td>
-      <td>{token.marketCap !== null ? formatUsdCompact(token.marketCap) : <NotAvailable />}</td>
-      <td className="wide-only">{cells?.price != null ? formatPrice(cells.price) : <NotAvailable />}</td>
-      <td className="left clip capture-cell" title={cells?.from.detail}>
+      <td className="col-symbol left clip">{token.symbol}</td>
+      <td className="col-price">{formatPrice(token.price)}</td>
+      <td className="col-marketCap">{token.marketCap !== null ? formatUsdCompact(token.marketCap) : <NotAvailable />}</td>
+      <td className="col-scenarioPrice">{cells?.price != null ? formatPrice(cells.price) : <NotAvailable />}</td>
+      <td className="col-capture left clip capture-cell" title={cells?.from.detail}>
         {cells ? <CaptureText cells={cells} /> : <NotAvailable />}
       </td>
-      <td>{cells?.from.peg?.kind === 'pegged' ? 'pegged' : cells?.multiple != null ? formatMultiple(cells.multiple) : <NotAvailable />}</td>
-      <td className="clip">{cells ? needsText(cells, todayMarket) : <NotAvailable />}</td>
-      <td className="wide-only">
+      <td className="col-multiple">
+        {cells?.from.peg?.kind === 'pegged' ? 'pegged' : cells?.multiple != null ? formatMultiple(cells.multiple) : <NotAvailable />}
+      </td>
+      <td className="col-needs clip">{cells ? needsText(cells, todayMarket) : <NotAvailable />}</td>
+      <td className="col-h24">
         <Change pct={token.change.h24} />
       </td>
-      <td>
+      <td className="col-d30">
         <Change pct={token.change.d30} />
       </td>
-      <td className="clip">{row.tmGrade !== null ? `${row.tmGrade.toFixed(1)} ${row.rating ?? ''}`.trim() : <NotAvailable />}</td>
-      <td className="wide-only">{row.traderGrade !== null ? row.traderGrade.toFixed(1) : <NotAvailable />}</td>
-      <td>
+      <td className="col-tmGrade clip">{row.tmGrade !== null ? `${row.tmGrade.toFixed(1)} ${row.rating ?? ''}`.trim() : <NotAvailable />}</td>
+      <td className="col-traderGrade">{row.traderGrade !== null ? row.traderGrade.toFixed(1) : <NotAvailable />}</td>
+      <td className="col-signal">
         {row.signal === null ? <NotAvailable /> : <span className={row.signal > 0 ? 'badge up' : 'badge down'}>{row.signal > 0 ? 'Bullish' : 'Bearish'}</span>}
       </td>
     </tr>
