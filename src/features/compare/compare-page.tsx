@@ -18,7 +18,8 @@ import { RadioChoice } from '../../ui/radio-choice.tsx';
 import { MAX_COMPARE, TARGET_MULTIPLES, allAlike, compareSelection, needsFor, type CompareToken } from './compare-model.ts';
 import './compare.css';
 
-const FIGURE = 'figure.compare-chart';
+/** The compare chart's name for export (`data-export-chart` in compare-chart.tsx). */
+const FIGURE = 'compare-chart';
 const COMPARE_MODES: ReadonlyArray<{ value: CaptureMode; label: string }> = [
   { value: 'token', label: 'Per token' },
   { value: 'same', label: 'Same for all' },
