@@ -29,6 +29,7 @@ export function figureText(token: Token, dataset: Dataset, view: ScenarioView): 
     footer: [
       `Captures: bear ${params.captures.bear}, base ${params.captures.base}, moon ${params.captures.moon}; supply: ${params.horizon === 'max' ? 'maximum (fully diluted)' : 'circulating'}.`,
       captureOrigin(params.captures, capturesFor(token, dataset, 'token')),
+      `Prices at the tiers (bear / base / moon): ${view.rows.map((r) => `${tierLabel(r.tier)} ${CASES.map((c) => formatPrice(r[c].price)).join(' / ')}`).join('; ')}.`,
       `The cases meet at today's ${tierLabel(input.totalMarketCap)} market: a capture scales the market's move from today, so below it the moon case falls furthest.`,
       sourceLine(token, dataset),
     ],
