@@ -7,6 +7,8 @@
 
 import { cloneForExport, parseStyle, resolveVars, rootVariables, writeStyle, xmlSafe } from './svg-clean.ts';
 
+export { REVOKE_AFTER_MS, downloadBlob, exportFileName } from './export-file.ts';
+
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** What the export draws around the chart. Sizes in CSS px; colors and fonts as CSS values (a `var(--x)` is resolved). */
@@ -98,11 +100,19 @@ export function standaloneSvg(svg: SVGSVGElement, options: SvgExportOptions): st
   root.append(make('rect', { x: 0, y: 0, width, height, fill: color(options.background, '#fff') }));
   let y = PAD + TITLE_SIZE;
   root.append(make('text', { x: PAD, y, 'font-size': TITLE_SIZE, 'font-weight': 700, fill: fg }, options.title));
-  if (options.corner)
-    root.append(make('text', { x: width - PAD, y: PAD + SUBTITLE_SIZE, 'font-size': SUBTITLE_SIZE, fill: muted, 'text-anchor': 'end' }, options.corner));
+  // The corner line sits beside the title when both fit the width, else on a line of its own under the subtitle.
+  const corner = options.corner ?? '';
+  const besideTitle = (options.title.length * TITLE_SIZE + corner.length * SUBTITLE_SIZE) * GLYPH + 3 * PAD <= width;
+  if (corner !== '' && besideTitle) {
+    root.append(make('text', { x: width - PAD, y: PAD + SUBTITLE_SIZE, 'font-size': SUBTITLE_SIZE, fill: muted, 'text-anchor': 'end' }, corner));
+  }
   if (options.subtitle.trim() !== '') {
     y += SUBTITLE_SIZE + 8;
     root.append(make('text', { x: PAD, y, 'font-size': SUBTITLE_SIZE, fill: muted }, options.subtitle));
+  }
+  if (corner !== '' && !besideTitle) {
+    y += SUBTITLE_SIZE + 6;
+    root.append(make('text', { x: PAD, y, 'font-size': SUBTITLE_SIZE, fill: muted }, corner));
   }
   const chartTop = y + 10;
 
@@ -251,54 +261,4 @@ export async function svgToPngBlob(svgText: string, width: number, height: numbe
   });
   if (blob === null) throw new Error('PNG export failed: the canvas gave no image (toBlob returned null)');
   return blob;
-}
-
-/**
- * The download name of an export: `capbands-ada-2026-11-23.png`, or with `tag` and the data's day
- * `capbands-ada-social-data-2026-01-09-made-2026-11-23.png`. The symbol is lower-cased with anything but
- * a-z, 0-9, `-` and `_` removed (accents first: "ÉTH" -> "eth"; "$PEPE" -> "pepe"; "USD₮" -> "usd"),
- * at most 32 characters, left out when nothing remains; the date is the UTC day, left out for an invalid date;
- * `dataDay` is used only when it is a `YYYY-MM-DD` day, `tag` only its a-z, 0-9 and `-`.
- */
-export function exportFileName(symbol: string, date: Date, ext: 'png' | 'svg' | 'csv', extra: { tag?: string; dataDay?: string | null } = {}): string {
-  const safe = symbol
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9_-]+/g, '')
-    .replace(/-{2,}/g, '-')
-    .slice(0, 32)
-    .replace(/^[-_]+|[-_]+$/g, '');
-  const year = date.getUTCFullYear();
-  const day =
-    Number.isNaN(date.getTime()) || year < 0 || year > 9999
-      ? ''
-      : `${String(year).padStart(4, '0')}-${String(date.getUTCMonth() + 1).padStart(2, '0')}-${String(date.getUTCDate()).padStart(2, '0')}`;
-  const tag = (extra.tag ?? '').toLowerCase().replace(/[^a-z0-9-]+/g, '');
-  const data = extra.dataDay && /^\d{4}-\d{2}-\d{2}$/.test(extra.dataDay) ? `data-${extra.dataDay}` : '';
-  // Beside the data's day, today's is named, so the two cannot be confused.
-  const made = data !== '' && day !== '' ? `made-${day}` : day;
-  return `${['capbands', safe, tag, data, made].filter((part) => part !== '').join('-')}.${ext}`;
-}
-
-/** How long the object URL lives after the click: Safari and Firefox read it after the click returns. */
-export const REVOKE_AFTER_MS = 40_000;
-
-/**
- * Saves a Blob as a file named `name`: an object URL, a temporary hidden `<a download>` clicked and removed,
- * and the URL revoked `REVOKE_AFTER_MS` later (revoking at once cancels the download in some browsers).
- */
-export function downloadBlob(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.rel = 'noopener';
-  link.style.display = 'none';
-  document.body.append(link);
-  try {
-    link.click();
-  } finally {
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
-  }
 }

@@ -135,6 +135,16 @@ describe('standaloneSvg: the frame around the chart', () => {
     expect(Number(corner?.getAttribute('y'))).toBeLessThan(40);
   });
 
+  it('puts the corner line under the subtitle when the title leaves no room beside it', () => {
+    const title = 'A very long token name that fills the top line (VERYLONG): price if the crypto market reaches each size';
+    const root = parse(standaloneSvg(mountProbe(), { ...options, title, corner: 'Data of 2026-01-09, made 2026-12-04' }));
+    const texts = [...root.children].filter((el) => el.localName === 'text');
+    const corner = texts.find((el) => el.textContent === 'Data of 2026-01-09, made 2026-12-04');
+    expect(corner?.getAttribute('text-anchor')).toBeNull();
+    expect(Number(corner?.getAttribute('y'))).toBeGreaterThan(Number(texts[1]?.getAttribute('y')));
+    expect(Number(corner?.getAttribute('y'))).toBeLessThan(Number(root.querySelector(':scope > svg')?.getAttribute('y')));
+  });
+
   it('draws the legend as colored swatches with the resolved colors', () => {
     const root = parse(standaloneSvg(mountProbe(), options));
     const swatches = [...root.querySelectorAll(':scope > rect')].slice(1);
