@@ -113,6 +113,15 @@ describe('BandChart', () => {
     expect(screen.getByText('Target price')).toBeInTheDocument();
   });
 
+  it('keeps a compact chart (a phone’s width) to the lines, dots and the target’s label', () => {
+    const published = [{ m: 15.5 * T, price: 1.6, case: 'base' as const }];
+    const { container } = render(<BandChart {...props({ width: 360, height: 220, target: 2, published })} />);
+    const labels = texts(container, 'text');
+    expect(labels).toContain('Target $2.00');
+    expect(labels.filter((t) => /^(TM|bear|base|moon) |^Cases meet/.test(t))).toEqual([]);
+    expect(container.querySelectorAll('.band-chart-target-hits circle').length).toBeGreaterThan(0);
+  });
+
   it('draws no target line without a target', () => {
     const { container } = render(<BandChart {...props()} />);
     expect(texts(container, 'text').some((t) => t.startsWith('Target'))).toBe(false);

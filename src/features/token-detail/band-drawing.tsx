@@ -14,7 +14,7 @@ const TOOLTIP_BOX = { background: 'var(--bg)', color: 'var(--fg)', border: '1px 
 const TICK_STYLE = { fontSize: 12 } as const;
 /** What both axes share: numbers on a log scale, drawn muted, points outside the domain clipped. */
 const LOG_AXIS = { type: 'number', scale: 'log', allowDataOverflow: true, stroke: 'var(--muted)', tick: TICK_STYLE } as const;
-/** Below this plot width (px) the tiers' prices are left out: they would cover the bands. */
+/** Below this plot width (px) the chart is compact: the tiers' prices and the marks' words are left out (they would cover the bands). */
 const PRICES_MIN_PX = 420;
 
 const formatXTick = (v: number): string => formatUsdCompact(v);
@@ -68,7 +68,8 @@ export const BandDrawing = memo(function BandDrawing(props: BandDrawingProps) {
   const yWidth = yAxisWidth(yTicks);
   const plotPx = plotWidth - yWidth - MARGIN.left - MARGIN.right;
   const labelledTiers = thinLabels(tiers, x.min, x.max, plotPx);
-  const pricedTiers = plotPx >= PRICES_MIN_PX ? thinLabels(tiers, x.min, x.max, plotPx, 50) : new Set<number>();
+  const compact = plotPx < PRICES_MIN_PX;
+  const pricedTiers = compact ? new Set<number>() : thinLabels(tiers, x.min, x.max, plotPx, 50);
   const chart = (
     <ComposedChart data={series} margin={MARGIN} title={`${symbol} price bands`} desc={desc} {...(width === undefined ? {} : { width, height: height ?? 360 })}>
       <XAxis {...LOG_AXIS} dataKey="m" domain={[x.min, x.max]} ticks={xTicks} tickFormatter={formatXTick} />
@@ -113,9 +114,9 @@ export const BandDrawing = memo(function BandDrawing(props: BandDrawingProps) {
         />
       ) : null}
       <TierPrices series={series} tiers={pricedTiers} />
-      <PublishedLabels points={publishedByCase.flatMap((g) => g.points)} name={publishedName} y={y} />
-      <CrossingNote market={token.totalMarketCap} price={token.price} x={x} y={y} />
-      {target ? <TargetHits target={target.price} hits={target.hits} x={x} /> : null}
+      {compact ? null : <PublishedLabels points={publishedByCase.flatMap((g) => g.points)} name={publishedName} y={y} />}
+      <CrossingNote market={token.totalMarketCap} price={token.price} x={x} y={y} labelled={!compact} />
+      {target ? <TargetHits target={target.price} hits={target.hits} x={x} labelled={!compact} /> : null}
       <PlotAreaReport onChange={onPlot} />
       <Tooltip content={renderTooltip} isAnimationActive={false} />
     </ComposedChart>

@@ -83,8 +83,15 @@ export function PublishedLabels({ points, name, y }: { readonly points: readonly
   );
 }
 
-/** A dot where the three cases meet (today's market, today's price) and a short note naming it. */
-export function CrossingNote({ market, price, x, y }: { readonly market: number; readonly price: number; readonly x: LogDomain; readonly y: LogDomain }) {
+/** A dot where the three cases meet (today's market, today's price) and, when `labelled`, a short note naming it. */
+export function CrossingNote(props: {
+  readonly market: number;
+  readonly price: number;
+  readonly x: LogDomain;
+  readonly y: LogDomain;
+  readonly labelled: boolean;
+}) {
+  const { market, price, x, y, labelled } = props;
   const scales = useScales();
   if (!scales || !inside(market, x) || !inside(price, y)) return null;
   const px = scales.x(market);
@@ -93,9 +100,11 @@ export function CrossingNote({ market, price, x, y }: { readonly market: number;
   return (
     <g className="band-chart-crossing">
       <circle cx={px} cy={py} r={3} fill="var(--muted)" />
-      <text x={px + 6} y={py + 16} fontSize={FONT} fill="var(--muted)" stroke="var(--bg)" strokeWidth={3} paintOrder="stroke">
-        {`Cases meet at today's ${tierLabel(market)}`}
-      </text>
+      {labelled ? (
+        <text x={px + 6} y={py + 16} fontSize={FONT} fill="var(--muted)" stroke="var(--bg)" strokeWidth={3} paintOrder="stroke">
+          {`Cases meet at today's ${tierLabel(market)}`}
+        </text>
+      ) : null}
     </g>
   );
 }
@@ -106,8 +115,9 @@ export interface TargetHit {
   readonly m: number;
 }
 
-/** The market size each case needs marked on the target's line: a dot in the case's colour, labelled. */
-export function TargetHits({ target, hits, x }: { readonly target: number; readonly hits: readonly TargetHit[]; readonly x: LogDomain }) {
+/** The market size each case needs marked on the target's line: a dot in the case's colour, labelled unless the chart is compact. */
+export function TargetHits(props: { readonly target: number; readonly hits: readonly TargetHit[]; readonly x: LogDomain; readonly labelled: boolean }) {
+  const { target, hits, x, labelled } = props;
   const scales = useScales();
   const py = scales?.y(target);
   if (!scales || py === undefined) return null;
@@ -117,18 +127,20 @@ export function TargetHits({ target, hits, x }: { readonly target: number; reado
       {placed.map(({ c, m, px, below }) => (
         <g key={c}>
           <circle cx={px} cy={py} r={4} fill={`var(--${c})`} stroke="var(--bg)" strokeWidth={1.5} />
-          <text
-            x={px}
-            y={below ? py + 16 : py - 8}
-            textAnchor="middle"
-            fontSize={FONT}
-            fill={`var(--${c})`}
-            stroke="var(--bg)"
-            strokeWidth={3}
-            paintOrder="stroke"
-          >
-            {`${c} ${tierLabel(m)}`}
-          </text>
+          {labelled ? (
+            <text
+              x={px}
+              y={below ? py + 16 : py - 8}
+              textAnchor="middle"
+              fontSize={FONT}
+              fill={`var(--${c})`}
+              stroke="var(--bg)"
+              strokeWidth={3}
+              paintOrder="stroke"
+            >
+              {`${c} ${tierLabel(m)}`}
+            </text>
+          ) : null}
         </g>
       ))}
     </g>
