@@ -79,7 +79,8 @@ export const TargetPrice = memo(function TargetPrice({ view }: { readonly view: 
   };
   return (
     <div className="target">
-      <div className="target-field">
+      {/* `typed-input`: the look of every typed box (src/ui/ui.css). */}
+      <div className="typed-input target-field">
         <label htmlFor={id}>Target price</label>
         <input
           id={id}
