@@ -175,6 +175,12 @@ describe('token detail', () => {
     expect(screen.getByRole('textbox', { name: 'Target price' })).toHaveValue('1.5');
     expect(screen.getByRole('status', { name: 'Target answer' })).toHaveTextContent(/^To reach \$1\.50/);
     expect(screen.getByRole('figure', { name: 'Price bands chart' })).toHaveAccessibleDescription(expect.stringContaining('Target $1.50'));
+    // A link read again (back or forward) brings its own target into the box.
+    act(() => useScenarioStore.getState().loadFromSearch('?t=3'));
+    expect(screen.getByRole('textbox', { name: 'Target price' })).toHaveValue('3');
+    expect(screen.getByRole('status', { name: 'Target answer' })).toHaveTextContent(/^To reach \$3\.00/);
+    act(() => useScenarioStore.getState().loadFromSearch(''));
+    expect(screen.getByRole('textbox', { name: 'Target price' })).toHaveValue('');
   });
 
   it('tells why a target in the link was not used', async () => {
