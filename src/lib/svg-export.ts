@@ -63,9 +63,9 @@ function wrap(text: string, max: number): string[] {
 }
 
 /**
- * A standalone SVG document (a string) of the chart: the live `svg` (e.g. `figure.band-chart svg.recharts-surface`)
- * cloned with its computed styles inlined and every `var(--x)` resolved, without interactive parts (tooltip,
- * `role="application"`, `tabindex`, handlers) or external references (`http` images, `url(http...)`), inside a
+ * A standalone SVG document (a string) of the chart: the live `svg` (the drawing a view marks for export, see
+ * `chart-export.ts`) cloned with its computed styles inlined and every `var(--x)` resolved, without interactive parts
+ * (what `omit` selects, `role="application"`, `tabindex`, handlers) or external references (`http` images, `url(http...)`), inside a
  * new `<svg>` of `width` x `height` px with a background, the title and subtitle at the top, and the legend
  * (swatches and labels) and footer lines at the bottom. All text is XML-escaped and stripped of characters XML
  * cannot hold, so the result parses as `image/svg+xml`. The live chart is not changed. Needs a DOM (browser or jsdom).
