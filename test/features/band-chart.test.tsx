@@ -4,8 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CAPTURES, DEFAULT_TIERS, requiredMarketSize, scenarioTable, tierLabel } from '../../src/engine/index.ts';
 import { BandChart, type BandChartProps, type UserPoint, type UserPointStore } from '../../src/features/token-detail/band-chart.tsx';
 import type * as ChartSeries from '../../src/features/token-detail/chart-series.ts';
-import { bandSeries, bandTooltipText, logTicks, priceDomain, priceFloor } from '../../src/features/token-detail/chart-series.ts';
-import { marketAxis } from '../../src/features/token-detail/band-domains.ts';
+import { bandSeries, bandTooltipText, logTicks, marketAxis, priceDomain, priceFloor } from '../../src/features/token-detail/chart-series.ts';
 import { formatPrice, formatUsdCompact } from '../../src/lib/format.ts';
 
 // Spy on the series builder (calling through) to see when the chart rebuilds its data.

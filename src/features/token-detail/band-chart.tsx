@@ -4,10 +4,10 @@ import type { PublishedPoint } from '../../data/published.ts';
 import { formatPrice } from '../../lib/format.ts';
 import { INPUT_SETTLE_MS, useSettledStore } from '../../ui/use-after-paint.ts';
 import { BandDrawing } from './band-drawing.tsx';
-import { bandsAxis, marketAxis, priceAxis, type BandsAxis } from './band-domains.ts';
+import { bandsAxis, priceAxis, type BandsAxis } from './band-domains.ts';
 import { BandLegend } from './band-legend.tsx';
 import type { TargetHit } from './band-marks.tsx';
-import { bandSeries, bandSummary, type BandPoint, type LogDomain } from './chart-series.ts';
+import { bandSeries, bandSummary, marketAxis, type BandPoint, type LogDomain } from './chart-series.ts';
 import { UserPointMark, usePointStore, type PlotBox, type UserPoint, type UserPointStore } from './user-mark.tsx';
 
 export type { UserPoint, UserPointStore } from './user-mark.tsx';

@@ -1,32 +1,14 @@
 /**
- * The band chart's axes, as numbers: the market-size axis (the slider's range, so a drag never rescales
- * it), the price axis (the bands', widened for the user's point only when it falls outside them), the
- * width the price labels need, and which tier labels fit. Pure: no React.
+ * The band chart's price axis (the bands', widened for the user's point only when it falls outside them),
+ * the width its labels need, and which tier labels fit; the market-size axis is `marketAxis` in
+ * chart-series.ts. Pure: no React.
  */
-import { LIMITS, MARKET_SIZE_RANGE } from '../../engine/index.ts';
 import type { PublishedPoint } from '../../data/published.ts';
 import { formatPrice } from '../../lib/format.ts';
-import { niceCeil, niceFloor, priceDomain, priceFloor, type BandPoint, type LogDomain } from './chart-series.ts';
+import { priceDomain, priceFloor, type BandPoint, type LogDomain } from './chart-series.ts';
 
 /** A price tick's label: plain digits (a subscript count reads badly on an axis). */
 export const formatYTick = (v: number): string => formatPrice(v, { subscriptZeros: false });
-
-const clampMarket = (m: number): number => Math.min(LIMITS.marketSize.max, Math.max(LIMITS.marketSize.min, m));
-
-/**
- * The market-size axis (USD): the market-size slider's range (0.5T to 100T), so the bands stay put under
- * the finger while it drags. Widened, to a 1-2-5 value, only for today's market or a tier outside that
- * range (values that are not finite and > 0 are ignored). It does not depend on the user's point.
- */
-export function marketAxis(totalMarketCap: number, tiers: readonly number[]): LogDomain {
-  const values = [totalMarketCap, ...tiers].filter((v) => Number.isFinite(v) && v > 0);
-  const low = Math.min(MARKET_SIZE_RANGE.min, ...values);
-  const high = Math.max(MARKET_SIZE_RANGE.max, ...values);
-  return {
-    min: low < MARKET_SIZE_RANGE.min ? clampMarket(niceFloor(low / 1.2)) : MARKET_SIZE_RANGE.min,
-    max: high > MARKET_SIZE_RANGE.max ? clampMarket(niceCeil(high * 1.2)) : MARKET_SIZE_RANGE.max,
-  };
-}
 
 /** The prices the price axis must show besides the bands (today's, published ones, a target), and its floor. */
 export interface BandsAxis {
