@@ -90,7 +90,7 @@ export async function exportTimes(browser: Browser, baseUrl: string, runs: numbe
     await page.goto(`${baseUrl}/token/cardano`);
     await page.getByRole('figure', { name: 'Price bands chart' }).locator('svg.recharts-surface').waitFor();
     await idle(page);
-    const button = page.getByRole('button', { name: 'Export PNG' });
+    const button = page.getByRole('button', { name: 'Export PNG', exact: true });
     await button.scrollIntoViewIfNeeded();
     const clickToDownload: number[] = [];
     for (let i = 0; i < runs; i++) {

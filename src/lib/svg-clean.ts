@@ -35,7 +35,6 @@ const INITIAL: Readonly<Record<string, string>> = { opacity: '1', 'dominant-base
 const COLOR_PROPS = new Set(['fill', 'stroke', 'color', 'stop-color', 'flood-color', 'lighting-color']);
 /** Elements that are interactive, scripted or may load something. */
 const DROPPED = new Set(['script', 'style', 'foreignobject', 'iframe', 'audio', 'video', 'canvas']);
-const DROPPED_CLASSES = ['recharts-tooltip-wrapper', 'recharts-tooltip-cursor', 'recharts-active-dot'];
 const VAR = /var\(\s*(--[\w-]+)\s*(?:,\s*([^()]*(?:\([^()]*\)[^()]*)*))?\)/;
 const URL_REF = /url\(\s*(['"]?)([^'")]*)\1\s*\)/gi;
 
@@ -89,9 +88,11 @@ export function resolveVars(value: string, lookup: (name: string) => string): st
   return out.includes('var(') ? null : out;
 }
 
-/** What cleaning a clone needs: the ids inside it, CSS variable lookup, a color for unresolved ones, the page URL. */
+/** What cleaning a clone needs: the ids inside it, what to leave out, CSS variable lookup, a color for unresolved ones, the page URL. */
 interface CleanContext {
   readonly ids: ReadonlySet<string>;
+  /** A CSS selector of elements the caller leaves out (marks drawn only while hovering), or null. */
+  readonly omit: string | null;
   readonly lookup: (name: string) => string;
   readonly fallbackColor: string;
   readonly pageUrl: string;
@@ -176,7 +177,7 @@ function sanitize(el: Element, ctx: CleanContext): void {
   const name = el.localName.toLowerCase();
   const href = el.getAttribute('href') ?? el.getAttribute('xlink:href');
   const loads = (name === 'image' || name === 'use' || name === 'feimage') && (href === null || isExternalRef(href));
-  if (loads || DROPPED.has(name) || DROPPED_CLASSES.some((c) => el.classList.contains(c))) {
+  if (loads || DROPPED.has(name) || (ctx.omit !== null && el.matches(ctx.omit))) {
     el.remove();
     return;
   }
@@ -205,10 +206,10 @@ export function rootVariables(doc: Document): (name: string) => string {
 /**
  * A deep clone of the live `svg` ready to stand alone: computed styles inlined (inherited ones only where
  * they change), every `var(--x)` resolved (an unresolvable color becomes `fallbackColor`, any other such
- * attribute is dropped), no tooltip, handler, `tabindex` or `role="application"`, no external reference,
- * and text fit for XML. The live chart is not changed.
+ * attribute is dropped), nothing `omit` (a CSS selector the view gives) matches, no handler, `tabindex` or
+ * `role="application"`, no external reference, and text fit for XML. The live chart is not changed.
  */
-export function cloneForExport(svg: Element, fallbackColor: string): Element {
+export function cloneForExport(svg: Element, fallbackColor: string, omit: string | null = null): Element {
   const doc = svg.ownerDocument;
   const view = doc.defaultView ?? window;
   const rootLookup = rootVariables(doc);
@@ -216,6 +217,6 @@ export function cloneForExport(svg: Element, fallbackColor: string): Element {
   if (!isElement(chart)) throw new Error('SVG export failed: the chart could not be copied');
   inlineStyles(svg, chart, view, rootLookup, null);
   const ids = new Set([...chart.querySelectorAll('[id]')].map((el) => el.id));
-  sanitize(chart, { ids, lookup: rootLookup, fallbackColor, pageUrl: doc.URL.split('#')[0] ?? '' });
+  sanitize(chart, { ids, omit, lookup: rootLookup, fallbackColor, pageUrl: doc.URL.split('#')[0] ?? '' });
   return chart;
 }

@@ -7,6 +7,8 @@
 
 import { cloneForExport, parseStyle, resolveVars, rootVariables, writeStyle, xmlSafe } from './svg-clean.ts';
 
+export { REVOKE_AFTER_MS, downloadBlob, exportFileName } from './export-file.ts';
+
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** What the export draws around the chart. Sizes in CSS px; colors and fonts as CSS values (a `var(--x)` is resolved). */
@@ -17,14 +19,21 @@ export interface SvgExportOptions {
   readonly subtitle: string;
   /** Lines under the legend: scenario parameters, source and as-of, "Not financial advice". Long lines wrap. */
   readonly footer: readonly string[];
-  readonly legend: ReadonlyArray<{ readonly label: string; readonly color: string }>;
+  readonly legend: ReadonlyArray<{ readonly label: string; readonly color: string; readonly kind?: LegendKind }>;
   readonly background: string;
   readonly foreground: string;
   readonly mutedColor: string;
   readonly fontFamily: string;
   /** Live SVGs drawn over the chart in its own coordinates (the user's point), copied in on top of it. */
   readonly overlays?: readonly Element[];
+  /** A CSS selector of elements of the chart to leave out (marks shown only while hovering). */
+  readonly omit?: string | null | undefined;
+  /** A short line at the top right (the data's day and the day the picture was made). */
+  readonly corner?: string | undefined;
 }
+
+/** How a legend item's sample is drawn: a filled square (the default), a line, a thick line, a dashed line, a shaded area, a dot, a diamond. */
+export type LegendKind = 'square' | 'line' | 'thick' | 'dashed' | 'area' | 'dot' | 'diamond';
 
 const PAD = 16;
 const TITLE_SIZE = 18;
@@ -54,9 +63,9 @@ function wrap(text: string, max: number): string[] {
 }
 
 /**
- * A standalone SVG document (a string) of the chart: the live `svg` (e.g. `figure.band-chart svg.recharts-surface`)
- * cloned with its computed styles inlined and every `var(--x)` resolved, without interactive parts (tooltip,
- * `role="application"`, `tabindex`, handlers) or external references (`http` images, `url(http...)`), inside a
+ * A standalone SVG document (a string) of the chart: the live `svg` (the drawing a view marks for export, see
+ * `chart-export.ts`) cloned with its computed styles inlined and every `var(--x)` resolved, without interactive parts
+ * (what `omit` selects, `role="application"`, `tabindex`, handlers) or external references (`http` images, `url(http...)`), inside a
  * new `<svg>` of `width` x `height` px with a background, the title and subtitle at the top, and the legend
  * (swatches and labels) and footer lines at the bottom. All text is XML-escaped and stripped of characters XML
  * cannot hold, so the result parses as `image/svg+xml`. The live chart is not changed. Needs a DOM (browser or jsdom).
@@ -71,10 +80,12 @@ export function standaloneSvg(svg: SVGSVGElement, options: SvgExportOptions): st
   const height = Math.max(1, Number.isFinite(options.height) ? options.height : 1);
   const font = xmlSafe(resolveVars(options.fontFamily, rootLookup) ?? 'sans-serif');
 
-  const chart = cloneForExport(svg, fg);
+  const chart = cloneForExport(svg, fg, options.omit ?? null);
   for (const overlay of options.overlays ?? []) {
     // A hidden part of an overlay (the user's point while it waits for the axes) is left out.
-    const shown = Array.from(cloneForExport(overlay, fg).childNodes).filter((n) => !(n instanceof Element && n.getAttribute('display') === 'none'));
+    const shown = Array.from(cloneForExport(overlay, fg, options.omit ?? null).childNodes).filter(
+      (n) => !(n instanceof Element && n.getAttribute('display') === 'none'),
+    );
     chart.append(...shown);
   }
 
@@ -89,15 +100,25 @@ export function standaloneSvg(svg: SVGSVGElement, options: SvgExportOptions): st
   root.append(make('rect', { x: 0, y: 0, width, height, fill: color(options.background, '#fff') }));
   let y = PAD + TITLE_SIZE;
   root.append(make('text', { x: PAD, y, 'font-size': TITLE_SIZE, 'font-weight': 700, fill: fg }, options.title));
+  // The corner line sits beside the title when both fit the width, else on a line of its own under the subtitle.
+  const corner = options.corner ?? '';
+  const besideTitle = (options.title.length * TITLE_SIZE + corner.length * SUBTITLE_SIZE) * GLYPH + 3 * PAD <= width;
+  if (corner !== '' && besideTitle) {
+    root.append(make('text', { x: width - PAD, y: PAD + SUBTITLE_SIZE, 'font-size': SUBTITLE_SIZE, fill: muted, 'text-anchor': 'end' }, corner));
+  }
   if (options.subtitle.trim() !== '') {
     y += SUBTITLE_SIZE + 8;
     root.append(make('text', { x: PAD, y, 'font-size': SUBTITLE_SIZE, fill: muted }, options.subtitle));
+  }
+  if (corner !== '' && !besideTitle) {
+    y += SUBTITLE_SIZE + 6;
+    root.append(make('text', { x: PAD, y, 'font-size': SUBTITLE_SIZE, fill: muted }, corner));
   }
   const chartTop = y + 10;
 
   // Legend rows (swatch + label), then footer lines, laid out upwards from the bottom edge.
   const inner = width - 2 * PAD;
-  const legendRows: Array<Array<{ x: number; label: string; color: string }>> = [];
+  const legendRows: Array<Array<{ x: number; label: string; color: string; kind: LegendKind }>> = [];
   let x = 0;
   for (const item of options.legend) {
     const label = xmlSafe(item.label);
@@ -106,7 +127,7 @@ export function standaloneSvg(svg: SVGSVGElement, options: SvgExportOptions): st
       legendRows.push([]);
       x = 0;
     }
-    legendRows.at(-1)?.push({ x, label, color: color(item.color, fg) });
+    legendRows.at(-1)?.push({ x, label, color: color(item.color, fg), kind: item.kind ?? 'square' });
     x += w + 16;
   }
   const footer = options.footer.flatMap((line) => wrap(xmlSafe(line), Math.max(8, Math.floor(inner / (FOOTER_SIZE * GLYPH)))));
@@ -115,7 +136,7 @@ export function standaloneSvg(svg: SVGSVGElement, options: SvgExportOptions): st
   legendRows.forEach((row, r) => {
     const rowY = legendTop + r * (LEGEND_SIZE + 8);
     for (const item of row) {
-      root.append(make('rect', { x: PAD + item.x, y: rowY, width: 12, height: 12, rx: 2, fill: item.color }));
+      root.append(swatch(make, PAD + item.x, rowY, item.color, item.kind));
       root.append(make('text', { x: PAD + item.x + 18, y: rowY + 10, 'font-size': LEGEND_SIZE, fill: fg }, item.label));
     }
   });
@@ -140,6 +161,28 @@ export function standaloneSvg(svg: SVGSVGElement, options: SvgExportOptions): st
   }
   root.append(chart);
   return new (doc.defaultView ?? window).XMLSerializer().serializeToString(root);
+}
+
+/** A legend sample of `kind` in a 12 x 12 px box at (`x`, `y`), drawn as what it stands for. */
+function swatch(make: (name: string, attrs: Record<string, string | number>) => SVGElement, x: number, y: number, color: string, kind: LegendKind): SVGElement {
+  const line = (width: number, dash?: string) =>
+    make('line', { x1: x, y1: y + 6, x2: x + 12, y2: y + 6, stroke: color, 'stroke-width': width, ...(dash ? { 'stroke-dasharray': dash } : {}) });
+  switch (kind) {
+    case 'line':
+      return line(1.5);
+    case 'thick':
+      return line(3);
+    case 'dashed':
+      return line(1.5, '3 2');
+    case 'area':
+      return make('rect', { x, y: y + 1, width: 12, height: 10, fill: color, 'fill-opacity': 0.2 });
+    case 'dot':
+      return make('circle', { cx: x + 6, cy: y + 6, r: 4.5, fill: color });
+    case 'diamond':
+      return make('path', { d: `M${x + 6} ${y}L${x + 12} ${y + 6}L${x + 6} ${y + 12}L${x} ${y + 6}Z`, fill: color });
+    default:
+      return make('rect', { x, y, width: 12, height: 12, rx: 2, fill: color });
+  }
 }
 
 /** A 2D context, as much of it as the PNG export uses. */
@@ -218,48 +261,4 @@ export async function svgToPngBlob(svgText: string, width: number, height: numbe
   });
   if (blob === null) throw new Error('PNG export failed: the canvas gave no image (toBlob returned null)');
   return blob;
-}
-
-/**
- * The download name of an export: `capbands-ada-2026-11-23.png`. The symbol is lower-cased with anything but
- * a-z, 0-9, `-` and `_` removed (accents first: "ÉTH" -> "eth"; "$PEPE" -> "pepe"; "USD₮" -> "usd"),
- * at most 32 characters, left out when nothing remains; the date is the UTC day, left out for an invalid date.
- */
-export function exportFileName(symbol: string, date: Date, ext: 'png' | 'svg' | 'csv'): string {
-  const safe = symbol
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9_-]+/g, '')
-    .replace(/-{2,}/g, '-')
-    .slice(0, 32)
-    .replace(/^[-_]+|[-_]+$/g, '');
-  const year = date.getUTCFullYear();
-  const day =
-    Number.isNaN(date.getTime()) || year < 0 || year > 9999
-      ? ''
-      : `${String(year).padStart(4, '0')}-${String(date.getUTCMonth() + 1).padStart(2, '0')}-${String(date.getUTCDate()).padStart(2, '0')}`;
-  return `${['capbands', safe, day].filter((part) => part !== '').join('-')}.${ext}`;
-}
-
-/** How long the object URL lives after the click: Safari and Firefox read it after the click returns. */
-export const REVOKE_AFTER_MS = 40_000;
-
-/**
- * Saves a Blob as a file named `name`: an object URL, a temporary hidden `<a download>` clicked and removed,
- * and the URL revoked `REVOKE_AFTER_MS` later (revoking at once cancels the download in some browsers).
- */
-export function downloadBlob(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.rel = 'noopener';
-  link.style.display = 'none';
-  document.body.append(link);
-  try {
-    link.click();
-  } finally {
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
-  }
 }

@@ -8,7 +8,7 @@
 import { create } from 'zustand';
 import { URL_WRITE_DELAY_MS, trailing } from '../lib/trailing.ts';
 import { useShallow } from 'zustand/react/shallow';
-import { CASES } from '../engine/index.ts';
+import { CASES, LIMITS } from '../engine/index.ts';
 import type { Captures, ScenarioCase } from '../engine/index.ts';
 import { MAX_TIERS, clampCapture, clampCaptures, clampMarketSize, clampShare, clampTier, tidyTiers } from './clamp.ts';
 import { DEFAULT_SCENARIO, parseScenarioSearch, serializeScenarioSearch } from './url-codec.ts';
@@ -33,6 +33,8 @@ export interface ScenarioActions {
   /** Removes a tier (USD); the last tier is never removed. */
   removeTier: (usd: number) => void;
   setHorizon: (horizon: Horizon) => void;
+  /** The target price (USD, within `LIMITS.targetPrice`), or null for none; anything else is ignored. */
+  setTarget: (usd: number | null) => void;
   /** Back to `DEFAULT_SCENARIO` (with `captures` instead of the default ones when given); clears notices. */
   reset: (captures?: Captures) => void;
   /**
@@ -111,9 +113,14 @@ export const useScenarioStore = create<ScenarioStore>()((set, get) => ({
   setHorizon: (horizon) => {
     if (horizon === 'circ' || horizon === 'max') set({ horizon });
   },
+  setTarget: (usd) => {
+    if (usd === null || (usd >= LIMITS.targetPrice.min && usd <= LIMITS.targetPrice.max)) set({ target: usd });
+  },
+  // The target is the user's question, not part of the scenario's assumptions: a reset keeps it.
   reset: (captures) =>
     set({
       ...DEFAULT_SCENARIO,
+      target: get().target,
       captures: captures === undefined ? DEFAULT_SCENARIO.captures : clampCaptures(captures, DEFAULT_SCENARIO.captures),
       notices: NO_NOTICES,
     }),
@@ -130,8 +137,8 @@ export const useScenarioStore = create<ScenarioStore>()((set, get) => ({
 
 /** The scenario part of a state (no notices, no actions). */
 export function selectScenarioParams(state: ScenarioParams): ScenarioParams {
-  const { marketSize, share, captures, tiers, horizon } = state;
-  return { marketSize, share, captures, tiers, horizon };
+  const { marketSize, share, captures, tiers, horizon, target } = state;
+  return { marketSize, share, captures, tiers, horizon, target };
 }
 
 // Atomic selectors: each returns a value already held in the state, so a render never loops.
@@ -140,6 +147,7 @@ export const useShare = (): number | null => useScenarioStore((s) => s.share);
 export const useCaptures = (): Captures => useScenarioStore((s) => s.captures);
 export const useTiers = (): readonly number[] => useScenarioStore((s) => s.tiers);
 export const useHorizon = (): Horizon => useScenarioStore((s) => s.horizon);
+export const useTarget = (): number | null => useScenarioStore((s) => s.target);
 export const useScenarioNotices = (): readonly string[] => useScenarioStore((s) => s.notices);
 /** The whole scenario as one object; `useShallow` keeps it stable while no field changes. */
 export const useScenarioParams = (): ScenarioParams => useScenarioStore(useShallow(selectScenarioParams));
@@ -159,6 +167,7 @@ const SCENARIO_ACTIONS: ScenarioActions = (() => {
     addTier: s.addTier,
     removeTier: s.removeTier,
     setHorizon: s.setHorizon,
+    setTarget: s.setTarget,
     reset: s.reset,
     adoptOwnCaptures: s.adoptOwnCaptures,
     loadFromSearch: s.loadFromSearch,
@@ -226,6 +235,7 @@ export function sameScenario(a: ScenarioParams, b: ScenarioParams): boolean {
     a.share === b.share &&
     a.tiers === b.tiers &&
     a.horizon === b.horizon &&
+    a.target === b.target &&
     CASES.every((k) => a.captures[k] === b.captures[k])
   );
 }

@@ -1,5 +1,5 @@
 /**
- * The scenario of `/token/:id` in its query string (`m, s, bear, base, moon, tiers, h`; see
+ * The scenario of `/token/:id` in its query string (`m, s, bear, base, moon, tiers, h, t`; see
  * docs/ui-contract.md). Pure functions, no React, no DOM: a link is untrusted input, so reading
  * never throws and every value it yields is finite, in range and clamped by the store's own rules.
  */
@@ -24,6 +24,8 @@ export interface ScenarioParams {
   readonly tiers: readonly number[];
   /** The supply at the horizon. */
   readonly horizon: Horizon;
+  /** The user's target price (USD per token, within `LIMITS.targetPrice`), or null for none. */
+  readonly target: number | null;
 }
 
 /** The scenario with nothing in the link: 16T, base-case share, default captures and tiers, circulating supply. */
@@ -33,10 +35,11 @@ export const DEFAULT_SCENARIO: ScenarioParams = Object.freeze({
   captures: DEFAULT_CAPTURES,
   tiers: DEFAULT_TIERS,
   horizon: 'circ',
+  target: null,
 });
 
 /** The query keys this codec owns, in the order they are written. */
-export const SCENARIO_KEYS = ['m', 's', 'bear', 'base', 'moon', 'tiers', 'h'] as const;
+export const SCENARIO_KEYS = ['m', 's', 'bear', 'base', 'moon', 'tiers', 'h', 't'] as const;
 type ScenarioKey = (typeof SCENARIO_KEYS)[number];
 
 const KEY_LABEL: Readonly<Record<ScenarioKey, string>> = {
@@ -47,6 +50,7 @@ const KEY_LABEL: Readonly<Record<ScenarioKey, string>> = {
   moon: 'moon capture',
   tiers: 'tiers',
   h: 'supply horizon',
+  t: 'target price',
 };
 
 // A real value is a few dozen characters; anything longer is not worth reading.
@@ -162,6 +166,30 @@ function readTiers(raw: string, notices: string[]): readonly number[] {
   return tiers;
 }
 
+/** What a target in a link may be, for notices: "a price in USD above 0, such as t=2.5 (at most $1,000,000,000,000,000)". */
+const TARGET_ALLOWED = `a price in USD above 0, such as t=2.5 (from ${LIMITS.targetPrice.min} to ${LIMITS.targetPrice.max.toLocaleString('en-US')})`;
+
+/**
+ * The target price of a link (`t`): a plain positive number of USD ("2.5", "$0.001", "1e-7") within
+ * `LIMITS.targetPrice`. Anything else (not a number, negative, zero, out of range) is not clamped but
+ * left out, with a notice naming what is allowed and what was given.
+ */
+export function readTarget(raw: string, notices: string[]): number | null {
+  const n = raw.length <= MAX_VALUE_LENGTH ? readNumber(raw.trim().replace(/^\$/, '').replace(/,/g, '')) : null;
+  const { min, max } = LIMITS.targetPrice;
+  if (n !== null && n >= min && n <= max) return n;
+  const why =
+    n === null
+      ? 'is not a price'
+      : n === 0
+        ? 'is zero'
+        : n < min
+          ? 'is below the smallest price the model takes'
+          : 'is above the largest price the model takes';
+  notices.push(`Target price "${shown(raw)}" in the link ${why}; a target is ${TARGET_ALLOWED}. No target drawn.`);
+  return null;
+}
+
 /**
  * Reads a scenario from a query string (`"?m=20T&s=0.0048"`, with or without `?`), starting from
  * `DEFAULT_SCENARIO`. Unknown keys are ignored silently. A repeated key counts once (the first).
@@ -206,8 +234,11 @@ export function parseScenarioSearch(search: string): { params: ScenarioParams; n
     else notices.push(`Supply horizon "${shown(h)}" in the link was not understood; using ${d.horizon}.`);
   }
 
+  const rawTarget = first('t');
+  const target = rawTarget === null ? null : readTarget(rawTarget, notices);
+
   const capturesInLink = CASES.some((k) => query.has(k));
-  return { params: { marketSize, share, captures, tiers, horizon }, notices, capturesInLink };
+  return { params: { marketSize, share, captures, tiers, horizon, target }, notices, capturesInLink };
 }
 
 function sameTiers(a: readonly number[], b: readonly number[]): boolean {
@@ -216,7 +247,7 @@ function sameTiers(a: readonly number[], b: readonly number[]): boolean {
 
 /**
  * Writes `params` into a query string, keeping `base`'s other keys (such as `source`) first and in
- * their order, then `m, s, bear, base, moon, tiers, h`. Values equal to the defaults are left out.
+ * their order, then `m, s, bear, base, moon, tiers, h, t`. Values equal to the defaults are left out.
  * Values are clamped first (share to 4 significant digits, captures to 4 decimals, as the store
  * holds them); market sizes and tiers are written exactly (see `usdForUrl`). Captures equal to `own` (the
  * token's own captures, which a link without captures gets) are left out; other captures are written
@@ -246,6 +277,9 @@ export function serializeScenarioSearch(params: ScenarioParams, base: URLSearchP
   const tiers = tidyTiers(params.tiers);
   if (tiers.length > 0 && !sameTiers(tiers, d.tiers)) parts.push(`tiers=${tiers.map(usdForUrl).join(',')}`);
   if (params.horizon === 'max') parts.push('h=max');
+  const { min, max } = LIMITS.targetPrice;
+  if (params.target !== null && Number.isFinite(params.target) && params.target >= min && params.target <= max)
+    parts.push(`t=${String(params.target).replace('e+', 'e')}`);
 
   return parts.length === 0 ? '' : `?${parts.join('&')}`;
 }

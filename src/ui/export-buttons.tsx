@@ -1,13 +1,13 @@
 import { useState } from 'react';
 
-export type ExportKind = 'PNG' | 'SVG' | 'CSV';
+export type ExportKind = 'PNG' | 'PNG (social)' | 'SVG' | 'CSV';
 
 interface ExportButtonsProps {
   /** The exports this view offers, each producing and saving its file (may throw: the message is shown). */
   readonly actions: Partial<Record<ExportKind, () => Promise<string> | string>>;
 }
 
-/** `Export PNG`, `Export SVG`, `Export CSV` with a visible result ("Saved capbands-ada-2026-11-23.png") or error. */
+/** `Export PNG`, `Export PNG (social)`, `Export SVG`, `Export CSV` (those the view offers) with a visible result ("Saved capbands-ada-2026-11-23.png") or error. */
 export function ExportButtons({ actions }: ExportButtonsProps) {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState<ExportKind | null>(null);
@@ -24,7 +24,7 @@ export function ExportButtons({ actions }: ExportButtonsProps) {
   };
   return (
     <>
-      {(['PNG', 'SVG', 'CSV'] as const).map((kind) => {
+      {(['PNG', 'PNG (social)', 'SVG', 'CSV'] as const).map((kind) => {
         const action = actions[kind];
         return action ? (
           <button key={kind} type="button" disabled={busy !== null} onClick={() => void run(kind, action)}>

@@ -131,7 +131,7 @@ describe('the app under its policy, in Chromium', () => {
   const since = (from: { violations: number; console: number }) => ({ violations: violations.slice(from.violations), console: consoleCsp.slice(from.console) });
 
   async function exportPng(): Promise<Buffer> {
-    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG' }).click()]);
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG', exact: true }).click()]);
     return readFileSync(await dl.path());
   }
 

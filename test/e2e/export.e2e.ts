@@ -23,7 +23,7 @@ afterAll(async () => {
 
 async function download(name: string): Promise<{ file: string; buffer: Buffer; ms: number }> {
   const started = Date.now();
-  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name, exact: true }).click()]);
   const path = await dl.path();
   const ms = Date.now() - started;
   return { file: dl.suggestedFilename(), buffer: readFileSync(path), ms };
@@ -31,7 +31,8 @@ async function download(name: string): Promise<{ file: string; buffer: Buffer; m
 
 it('Export PNG saves a real 2x PNG of at least 1600 px wide', async () => {
   const { file, buffer, ms } = await download('Export PNG');
-  expect(file).toMatch(/^capbands-ada-\d{4}-\d{2}-\d{2}\.png$/);
+  // The data's day (the snapshot's) and the day it was made.
+  expect(file).toMatch(/^capbands-ada-data-2026-01-09-made-\d{4}-\d{2}-\d{2}\.png$/);
   expect(buffer.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
   const width = buffer.readUInt32BE(16);
   const height = buffer.readUInt32BE(20);
@@ -47,9 +48,17 @@ it('Export PNG saves a real 2x PNG of at least 1600 px wide', async () => {
   console.log(`PNG export: ${width} x ${height}, ${buffer.length} bytes, ${ms} ms click-to-file`);
 });
 
+it('Export PNG (social) saves a 1200 x 675 PNG (16:9) named for social posts', async () => {
+  const { file, buffer } = await download('Export PNG (social)');
+  expect(file).toMatch(/^capbands-ada-social-data-2026-01-09-made-\d{4}-\d{2}-\d{2}\.png$/);
+  expect(buffer.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  expect([buffer.readUInt32BE(16), buffer.readUInt32BE(20)]).toEqual([1200, 675]);
+  expect(buffer.length).toBeGreaterThan(20_000);
+});
+
 it('Export SVG saves a standalone SVG with the title, parameters and the disclaimer', async () => {
   const { file, buffer } = await download('Export SVG');
-  expect(file).toMatch(/^capbands-ada-\d{4}-\d{2}-\d{2}\.svg$/);
+  expect(file).toMatch(/^capbands-ada-data-2026-01-09-made-\d{4}-\d{2}-\d{2}\.svg$/);
   const text = buffer.toString('utf8');
   const parsed = await page.evaluate((svg) => {
     const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
@@ -60,6 +69,10 @@ it('Export SVG saves a standalone SVG with the title, parameters and the disclai
   expect(parsed.text).toContain('Cardano (ADA)');
   expect(parsed.text).toContain('moon 1.2');
   expect(parsed.text).toContain('Not financial advice');
+  expect(parsed.text).toContain('Data of 2026-01-09');
+  // The tiers' prices are written on the chart, as the table shows them.
+  const base16 = (await page.getByRole('row', { name: /^16T/ }).getByRole('cell').nth(1).locator('.cell-price').textContent()) ?? 'missing';
+  expect(parsed.text).toContain(base16);
   // The user's point, drawn over the chart on the page, is in the file too.
   expect(parsed.text).toMatch(/You \$\d/);
   expect(text).not.toMatch(/var\(--|href="https?:/);

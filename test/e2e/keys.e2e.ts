@@ -189,10 +189,10 @@ describe('API keys after a session with "Remember keys" off', () => {
   it('the session really used both keys, live', () => {
     expect(requests.some((r) => r.url.includes('/proxy/coingecko/coins/markets'))).toBe(true);
     expect(requests.some((r) => r.url.includes('/proxy/tokenmetrics/tm-grade'))).toBe(true);
-    expect(files.map((f) => f.name.replace(/\d{4}-\d{2}-\d{2}/, 'DATE'))).toEqual([
+    expect(files.map((f) => f.name.replace(/\d{4}-\d{2}-\d{2}/g, 'DATE'))).toEqual([
       expect.stringMatching(/^capbands-screen-.*\.csv$/),
-      'capbands-ada-DATE.png',
-      'capbands-ada-DATE.svg',
+      'capbands-ada-data-DATE-made-DATE.png',
+      'capbands-ada-data-DATE-made-DATE.svg',
       'capbands-ada-DATE.csv',
       expect.stringMatching(/^capbands-ada-btc-DATE\.csv$/),
     ]);

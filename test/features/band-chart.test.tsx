@@ -1,10 +1,10 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { Profiler } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_CAPTURES, DEFAULT_TIERS, scenarioTable, tierLabel } from '../../src/engine/index.ts';
+import { DEFAULT_CAPTURES, DEFAULT_TIERS, requiredMarketSize, scenarioTable, tierLabel } from '../../src/engine/index.ts';
 import { BandChart, type BandChartProps, type UserPoint, type UserPointStore } from '../../src/features/token-detail/band-chart.tsx';
 import type * as ChartSeries from '../../src/features/token-detail/chart-series.ts';
-import { bandSeries, bandTooltipText, chartDomain, logTicks, priceDomain, priceFloor } from '../../src/features/token-detail/chart-series.ts';
+import { bandSeries, bandTooltipText, logTicks, marketAxis, priceDomain, priceFloor } from '../../src/features/token-detail/chart-series.ts';
 import { formatPrice, formatUsdCompact } from '../../src/lib/format.ts';
 
 // Spy on the series builder (calling through) to see when the chart rebuilds its data.
@@ -37,6 +37,8 @@ function texts(container: HTMLElement, selector: string): string[] {
   return [...container.querySelectorAll(selector)].map((el) => el.textContent);
 }
 
+const xTicks = (c: HTMLElement): string[] => texts(c, '.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value');
+
 beforeEach(() => {
   vi.mocked(bandSeries).mockClear();
 });
@@ -61,25 +63,90 @@ describe('BandChart', () => {
     const svgs = container.querySelectorAll('figure.band-chart svg.recharts-surface');
     expect(svgs).toHaveLength(1);
     expect(svgs[0]?.querySelector('title')?.textContent).toBe('ADA price bands');
-    expect(svgs[0]?.querySelector('desc')?.textContent).toMatch(/^ADA price bands from \$2T to \$50T total market: at 8T/);
+    expect(svgs[0]?.querySelector('desc')?.textContent).toMatch(/^ADA price bands from \$500B to \$100T total market: at 8T/);
   });
 
   it('labels the market-size axis "$16T"-style at 1-2-5 ticks', () => {
     const { container } = render(<BandChart {...props()} />);
-    const { min, max } = chartDomain(ada.totalMarketCap, DEFAULT_TIERS, 16 * T);
+    const { min, max } = marketAxis(ada.totalMarketCap, DEFAULT_TIERS);
     expect(texts(container, '.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value')).toEqual(logTicks(min, max).map(formatUsdCompact));
-    expect(texts(container, '.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value')).toEqual(['$2T', '$5T', '$10T', '$20T', '$50T']);
+    expect(texts(container, '.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value')).toEqual([
+      '$500B',
+      '$1T',
+      '$2T',
+      '$5T',
+      '$10T',
+      '$20T',
+      '$50T',
+      '$100T',
+    ]);
+  });
+
+  it('keeps the market-size axis at the slider’s range wherever the user’s point goes (no rescale during a drag)', () => {
+    const { container, rerender } = render(<BandChart {...props({ userPoint: { marketSize: 0.5 * T, price: 0.2 } })} />);
+    const first = xTicks(container);
+    for (const m of [3 * T, 40 * T, 70 * T, 100 * T]) {
+      rerender(<BandChart {...props({ userPoint: { marketSize: m, price: 1 } })} />);
+      expect(xTicks(container)).toEqual(first);
+    }
+    expect(first.at(0)).toBe('$500B');
+    expect(first.at(-1)).toBe('$100T');
+  });
+
+  it('widens the market-size axis only for a tier outside the slider’s range', () => {
+    const { container } = render(<BandChart {...props({ tiers: [16 * T, 300 * T] })} />);
+    expect(texts(container, '.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value').at(-1)).toBe('$500T');
+  });
+
+  it('draws a target price as a line labelled with the price, and marks the market size each case needs', () => {
+    const { container } = render(<BandChart {...props({ target: 2 })} />);
+    const labels = texts(container, 'text');
+    expect(labels).toContain('Target $2.00');
+    for (const c of ['bear', 'base', 'moon'] as const) {
+      const m = requiredMarketSize(ada, DEFAULT_CAPTURES[c], 2);
+      if (m === null) throw new Error('the sample reaches $2 in every case');
+      if (m <= 100 * T) expect(labels).toContain(`${c} ${tierLabel(m)}`);
+    }
+    const figure = screen.getByRole('figure', { name: 'Price bands chart' });
+    expect(figure).toHaveAccessibleDescription(expect.stringMatching(/Target \$2\.00: bear at [\d.]+T, base at [\d.]+T, moon at [\d.]+T\.$/));
+    expect(screen.getByText('Target price')).toBeInTheDocument();
+  });
+
+  it('keeps a compact chart (a phone’s width) to the lines, dots and the target’s label', () => {
+    const published = [{ m: 15.5 * T, price: 1.6, case: 'base' as const }];
+    const { container } = render(<BandChart {...props({ width: 360, height: 220, target: 2, published })} />);
+    const labels = texts(container, 'text');
+    expect(labels).toContain('Target $2.00');
+    expect(labels.filter((t) => /^(TM|bear|base|moon) |^Cases meet/.test(t))).toEqual([]);
+    expect(container.querySelectorAll('.band-chart-target-hits circle').length).toBeGreaterThan(0);
+  });
+
+  it('draws no target line without a target', () => {
+    const { container } = render(<BandChart {...props()} />);
+    expect(texts(container, 'text').some((t) => t.startsWith('Target'))).toBe(false);
+    expect(screen.queryByText('Target price')).toBeNull();
+  });
+
+  it('writes each tier’s base price at the tier and notes where the cases meet today', () => {
+    const { container } = render(<BandChart {...props()} />);
+    const labels = texts(container, 'text');
+    const rows = scenarioTable(ada, DEFAULT_CAPTURES, DEFAULT_TIERS);
+    // At 800 px the 8T and 16T labels fit; 23T and 31T sit too close for both prices.
+    for (const row of rows.slice(0, 2)) expect(labels).toContain(formatPrice(row.base.price));
+    expect(labels).toContain('Cases meet at today’s 3.11T'.replace('’', "'"));
+    expect(screen.getByText(/The cases meet at today's 3\.11T market and \$0\.3972/)).toBeInTheDocument();
   });
 
   it('labels the price axis as prices, without subscript zeros for a sub-cent token', () => {
     const { container } = render(<BandChart {...props({ token: shib, symbol: 'SHIB', userPoint: null })} />);
     const ticks = texts(container, '.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value');
-    const series = bandSeries(shib, DEFAULT_CAPTURES, chartDomain(shib.totalMarketCap, DEFAULT_TIERS, null), 80, DEFAULT_TIERS);
+    const series = bandSeries(shib, DEFAULT_CAPTURES, marketAxis(shib.totalMarketCap, DEFAULT_TIERS), 80, DEFAULT_TIERS);
     const y = priceDomain(series, [shib.price], priceFloor(shib.price));
     expect(ticks).toEqual(logTicks(y.min, y.max, 8).map((v) => formatPrice(v, { subscriptZeros: false })));
     expect(ticks.length).toBeGreaterThanOrEqual(2);
     expect(ticks).toContain('$0.00001');
     for (const t of ticks) expect(t).toMatch(/^\$0\.0{3,}[1-9]$/);
+    expect(ticks).toEqual(['$0.000001', '$0.00001', '$0.0001']);
   });
 
   it('writes sub-cent prices in plain digits in the text alternative', () => {
@@ -99,23 +166,29 @@ describe('BandChart', () => {
     expect(labels).toContain('You $2.00');
   });
 
-  it('shows published points and says so in the text alternative', () => {
+  it('shows published points labelled with the market size they were published at, and says so in the text alternative', () => {
     const published = [
-      { m: 8 * T, price: 0.8, case: 'bear' as const },
-      { m: 16 * T, price: 1.6, case: 'base' as const },
+      { m: 7.75 * T, price: 0.8, case: 'bear' as const },
+      { m: 15.5 * T, price: 1.6, case: 'base' as const },
       { m: 31 * T, price: 4, case: 'moon' as const },
     ];
     const { container } = render(<BandChart {...props({ published })} />);
     expect(container.querySelectorAll('.recharts-scatter-symbol')).toHaveLength(3);
     expect(screen.getByRole('figure', { name: 'Price bands chart' })).toHaveAccessibleDescription(expect.stringContaining('3 published points marked'));
-    expect(screen.getByText('◆ Published')).toBeInTheDocument();
+    expect(texts(container, 'text')).toEqual(expect.arrayContaining(['TM 7.75T', 'TM 15.5T', 'TM 31T']));
+    expect(screen.getByText('TM published, at the market sizes it used')).toBeInTheDocument();
+  });
+
+  it('names pasted points as such', () => {
+    const { container } = render(<BandChart {...props({ published: [{ m: 15.5 * T, price: 1.6, case: 'base' }], publishedName: 'Pasted' })} />);
+    expect(texts(container, 'text')).toContain('Pasted 15.5T');
   });
 
   it('reads the hovered market size as text, from the keyboard', () => {
     const { container } = render(<BandChart {...props()} />);
     const surface = screen.getByRole('application');
     fireEvent.keyDown(surface, { key: 'ArrowRight' });
-    const { min } = chartDomain(ada.totalMarketCap, DEFAULT_TIERS, 16 * T);
+    const { min } = marketAxis(ada.totalMarketCap, DEFAULT_TIERS);
     expect(container.querySelector('.band-chart-tooltip')).toHaveTextContent(bandTooltipText(ada, DEFAULT_CAPTURES, min));
   });
 

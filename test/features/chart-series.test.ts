@@ -5,8 +5,8 @@ import {
   bandSeries,
   bandSummary,
   bandTooltipText,
-  chartDomain,
   logTicks,
+  marketAxis,
   niceCeil,
   niceFloor,
   priceDomain,
@@ -47,7 +47,7 @@ describe('bandSeries', () => {
   });
 
   it('includes every tier and today’s market inside the domain, in increasing order', () => {
-    const domain = chartDomain(ada.totalMarketCap, DEFAULT_TIERS, null);
+    const domain = marketAxis(ada.totalMarketCap, DEFAULT_TIERS);
     const series = bandSeries(ada, DEFAULT_CAPTURES, domain, 80, [...DEFAULT_TIERS, 1e17]);
     const sizes = series.map((p) => p.m);
     for (const tier of DEFAULT_TIERS) expect(sizes).toContain(tier);
@@ -77,7 +77,7 @@ describe('bandSeries', () => {
   it('keeps every value finite and > 0 for any valid token and captures (property)', () => {
     fc.assert(
       fc.property(tokenArb, capturesArb, (token, captures) => {
-        const domain = chartDomain(token.totalMarketCap, [], null);
+        const domain = marketAxis(token.totalMarketCap, []);
         for (const v of everyValue(bandSeries(token, captures, domain, 12))) {
           expect(Number.isFinite(v) && v > 0).toBe(true);
         }
@@ -92,8 +92,8 @@ describe('bandSeries', () => {
       return { bear, base, moon };
     });
     fc.assert(
-      fc.property(realisticTokenArb, ordered, logDouble(0.5 * T, 100 * T), (token, captures, user) => {
-        const domain = chartDomain(token.totalMarketCap, DEFAULT_TIERS, user);
+      fc.property(realisticTokenArb, ordered, (token, captures) => {
+        const domain = marketAxis(token.totalMarketCap, DEFAULT_TIERS);
         for (const p of bandSeries(token, captures, domain, 30, DEFAULT_TIERS)) {
           expect(p.band[0]).toBeLessThanOrEqual(p.base * (1 + 1e-12));
           expect(p.base).toBeLessThanOrEqual(p.band[1] * (1 + 1e-12));
@@ -111,30 +111,22 @@ describe('bandSeries', () => {
   });
 });
 
-describe('chartDomain', () => {
-  it('covers today, the tiers and the user’s point with room on both sides, on 1-2-5 values', () => {
-    const d = chartDomain(ada.totalMarketCap, DEFAULT_TIERS, 70 * T);
-    for (const m of [ada.totalMarketCap, ...DEFAULT_TIERS, 70 * T]) {
-      expect(d.min).toBeLessThanOrEqual(m / 1.5);
-      expect(d.max).toBeGreaterThanOrEqual(m * 1.5);
-    }
-    expect(d).toEqual({ min: 2 * T, max: 200 * T });
-    expect(isNice(d.min) && isNice(d.max)).toBe(true);
+describe('marketAxis', () => {
+  it('is the market-size slider’s range for today’s market and the default tiers', () => {
+    expect(marketAxis(ada.totalMarketCap, DEFAULT_TIERS)).toEqual({ min: 0.5 * T, max: 100 * T });
   });
 
-  it('goes below the slider minimum when the user’s point is there', () => {
-    expect(chartDomain(ada.totalMarketCap, DEFAULT_TIERS, 0.5 * T).min).toBe(0.2 * T);
-  });
-
-  it('stays put while the user’s point moves inside it (the series is not rebuilt)', () => {
-    const a = chartDomain(ada.totalMarketCap, DEFAULT_TIERS, 4 * T);
-    for (const user of [3.5 * T, 9 * T, 16 * T, 30 * T]) expect(chartDomain(ada.totalMarketCap, DEFAULT_TIERS, user)).toEqual(a);
+  it('widens to a 1-2-5 value only for a tier or a market outside that range', () => {
+    const d = marketAxis(ada.totalMarketCap, [...DEFAULT_TIERS, 300 * T]);
+    expect(d).toEqual({ min: 0.5 * T, max: 500 * T });
+    expect(isNice(d.max)).toBe(true);
+    expect(marketAxis(0.3 * T, DEFAULT_TIERS).min).toBe(0.2 * T);
   });
 
   it('ignores unusable values and clamps to the engine’s limits', () => {
-    expect(chartDomain(ada.totalMarketCap, [Number.NaN, -1], Number.POSITIVE_INFINITY)).toEqual(chartDomain(ada.totalMarketCap, [], null));
-    const tiny = chartDomain(1, [], null);
-    const huge = chartDomain(LIMITS.marketSize.max, [], null);
+    expect(marketAxis(ada.totalMarketCap, [Number.NaN, -1, Number.POSITIVE_INFINITY])).toEqual(marketAxis(ada.totalMarketCap, []));
+    const tiny = marketAxis(1, []);
+    const huge = marketAxis(LIMITS.marketSize.max, []);
     expect(tiny.min).toBe(LIMITS.marketSize.min);
     expect(huge.max).toBe(LIMITS.marketSize.max);
     expect(huge.min).toBeLessThan(huge.max);
@@ -184,7 +176,7 @@ describe('logTicks', () => {
 
 describe('priceDomain', () => {
   it('spans the band, today’s price and the extra points, on 1-2-5 values', () => {
-    const series = bandSeries(ada, DEFAULT_CAPTURES, chartDomain(ada.totalMarketCap, DEFAULT_TIERS, null), 40, DEFAULT_TIERS);
+    const series = bandSeries(ada, DEFAULT_CAPTURES, marketAxis(ada.totalMarketCap, DEFAULT_TIERS), 40, DEFAULT_TIERS);
     const d = priceDomain(series, [ada.price, 9.5]);
     const lows = series.map((p) => p.band[0]);
     expect(d.min).toBeLessThanOrEqual(Math.min(...lows, ada.price));
@@ -201,7 +193,7 @@ describe('priceDomain', () => {
   });
 
   it('works for a sub-cent token', () => {
-    const series = bandSeries(shib, DEFAULT_CAPTURES, chartDomain(shib.totalMarketCap, DEFAULT_TIERS, null), 40, DEFAULT_TIERS);
+    const series = bandSeries(shib, DEFAULT_CAPTURES, marketAxis(shib.totalMarketCap, DEFAULT_TIERS), 40, DEFAULT_TIERS);
     const d = priceDomain(series, [shib.price]);
     expect(d.min).toBeLessThanOrEqual(shib.price);
     expect(d.max).toBeGreaterThan(shib.price);

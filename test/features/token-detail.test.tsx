@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CAPTURES, DEFAULT_TIERS, requiredMarketSize, scenarioTable, tierLabel, type Captures } from '../../src/engine/index.ts';
 import { shareText } from '../../src/features/token-detail/controls.tsx';
 import { shareFor } from '../../src/features/token-detail/scenario-view.ts';
+import { reachSentence } from '../../src/features/token-detail/target-price.tsx';
 import { formatPrice } from '../../src/lib/format.ts';
 import { navigate } from '../../src/lib/location.ts';
 import { useScenarioStore } from '../../src/state/scenario-store.ts';
@@ -137,18 +138,65 @@ describe('token detail', () => {
     expect(screen.getByRole('slider', { name: 'Moon capture' })).toHaveAttribute('aria-valuetext', '1');
   });
 
-  it('answers a target price with the market size each case needs', async () => {
+  it('answers a target price in one sentence per case, labels the fixed-share answer, draws it and keeps it in the link', async () => {
     const user = userEvent.setup();
     await openCardano();
-    await user.type(screen.getByRole('textbox', { name: 'Target price' }), '2');
+    const box = screen.getByRole('textbox', { name: 'Target price' });
     const answer = screen.getByRole('status', { name: 'Target answer' });
+    expect(answer).toHaveAttribute('aria-live', 'polite');
+    await user.type(box, '2');
     for (const c of ['bear', 'base', 'moon'] as const) {
       const m = requiredMarketSize(adaInput, adaOwn[c], 2);
-      expect(answer.textContent).toContain(`${c} ${m === null ? 'beyond any market size in this case' : `at ${tierLabel(m)}`}`);
+      const name = `${c[0]?.toUpperCase()}${c.slice(1)} case`;
+      expect(answer).toHaveTextContent(`${name}: ${reachSentence(m, adaInput.totalMarketCap)}.`);
     }
-    await user.clear(screen.getByRole('textbox', { name: 'Target price' }));
-    await user.type(screen.getByRole('textbox', { name: 'Target price' }), 'ten bucks');
-    expect(answer.textContent).toMatch(/is not a price such as 2.50/);
+    const share = shareFor(adaInput, useScenarioStore.getState());
+    expect(answer).toHaveTextContent(`At your share of ${shareText(share)} (a fixed share of any market size, not a case):`);
+    expect(screen.getByRole('figure', { name: 'Price bands chart' })).toHaveAccessibleDescription(expect.stringMatching(/Target \$2\.00: bear at/));
+    await waitFor(() => expect(window.location.search).toContain('t=2'));
+    await user.clear(box);
+    await user.type(box, 'ten bucks');
+    expect(answer).toHaveTextContent('"ten bucks" is not a price such as 2.50. A target is a price in USD above 0');
+    expect(box).toHaveAttribute('aria-invalid', 'true');
+    await waitFor(() => expect(window.location.search).not.toContain('t='));
+  });
+
+  it('says no case reaches a target beyond the model’s range, naming the range', async () => {
+    const user = userEvent.setup();
+    await openCardano();
+    await user.type(screen.getByRole('textbox', { name: 'Target price' }), '500');
+    expect(screen.getByRole('status', { name: 'Target answer' })).toHaveTextContent(
+      "Bear case: cannot reach it within the model's range of total market sizes (500B to 100T).",
+    );
+  });
+
+  it('opens a link with a target: the box, the answer and the chart say it; a bad target gets a notice naming what is allowed', async () => {
+    await openCardano('?t=1.5');
+    expect(screen.getByRole('textbox', { name: 'Target price' })).toHaveValue('1.5');
+    expect(screen.getByRole('status', { name: 'Target answer' })).toHaveTextContent(/^To reach \$1\.50/);
+    expect(screen.getByRole('figure', { name: 'Price bands chart' })).toHaveAccessibleDescription(expect.stringContaining('Target $1.50'));
+    // A link read again (back or forward) brings its own target into the box.
+    act(() => useScenarioStore.getState().loadFromSearch('?t=3'));
+    expect(screen.getByRole('textbox', { name: 'Target price' })).toHaveValue('3');
+    expect(screen.getByRole('status', { name: 'Target answer' })).toHaveTextContent(/^To reach \$3\.00/);
+    act(() => useScenarioStore.getState().loadFromSearch(''));
+    expect(screen.getByRole('textbox', { name: 'Target price' })).toHaveValue('');
+  });
+
+  it('tells why a target in the link was not used', async () => {
+    await openCardano('?t=-3');
+    expect(screen.getByRole('note', { name: 'Link notices' })).toHaveTextContent(
+      'Target price "-3" in the link is not a price; a target is a price in USD above 0, such as t=2.5',
+    );
+    expect(screen.getByRole('textbox', { name: 'Target price' })).toHaveValue('');
+  });
+
+  it('answers "10x from today" for all three cases', async () => {
+    await openCardano();
+    const tenX = screen.getByText(/^10x from today is/);
+    for (const c of ['bear', 'base', 'moon'] as const) {
+      expect(tenX).toHaveTextContent(`the ${c} case ${reachSentence(requiredMarketSize(adaInput, adaOwn[c], adaInput.price * 10), adaInput.totalMarketCap)}`);
+    }
   });
 
   it('adds and removes tiers', async () => {

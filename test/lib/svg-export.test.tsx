@@ -114,6 +114,37 @@ describe('standaloneSvg: the frame around the chart', () => {
     expect(chart?.getAttribute('viewBox')).toBe('0 0 400 200');
   });
 
+  it('draws each legend sample as what it stands for: a line, a shaded area, a dot, a diamond', () => {
+    const legend = [
+      { label: 'Base', color: 'var(--base)', kind: 'thick' as const },
+      { label: 'Bear to moon band', color: 'var(--base)', kind: 'area' as const },
+      { label: 'Your point', color: 'var(--fg)', kind: 'dot' as const },
+      { label: 'Published', color: 'var(--moon)', kind: 'diamond' as const },
+    ];
+    const root = parse(standaloneSvg(mountProbe(), { ...options, legend }));
+    const samples = [...root.children].filter((el) => ['line', 'rect', 'circle', 'path'].includes(el.localName)).slice(1);
+    expect(samples.map((el) => el.localName)).toEqual(['line', 'rect', 'circle', 'path']);
+    expect(samples[0]?.getAttribute('stroke')).toBe('#2e86de');
+    expect(samples[1]?.getAttribute('fill-opacity')).toBe('0.2');
+  });
+
+  it('writes the corner line (the data’s day) at the top right', () => {
+    const root = parse(standaloneSvg(mountProbe(), { ...options, corner: 'Data of 2026-01-09, made 2026-12-04' }));
+    const corner = [...root.children].find((el) => el.textContent === 'Data of 2026-01-09, made 2026-12-04');
+    expect(corner?.getAttribute('text-anchor')).toBe('end');
+    expect(Number(corner?.getAttribute('y'))).toBeLessThan(40);
+  });
+
+  it('puts the corner line under the subtitle when the title leaves no room beside it', () => {
+    const title = 'A very long token name that fills the top line (VERYLONG): price if the crypto market reaches each size';
+    const root = parse(standaloneSvg(mountProbe(), { ...options, title, corner: 'Data of 2026-01-09, made 2026-12-04' }));
+    const texts = [...root.children].filter((el) => el.localName === 'text');
+    const corner = texts.find((el) => el.textContent === 'Data of 2026-01-09, made 2026-12-04');
+    expect(corner?.getAttribute('text-anchor')).toBeNull();
+    expect(Number(corner?.getAttribute('y'))).toBeGreaterThan(Number(texts[1]?.getAttribute('y')));
+    expect(Number(corner?.getAttribute('y'))).toBeLessThan(Number(root.querySelector(':scope > svg')?.getAttribute('y')));
+  });
+
   it('draws the legend as colored swatches with the resolved colors', () => {
     const root = parse(standaloneSvg(mountProbe(), options));
     const swatches = [...root.querySelectorAll(':scope > rect')].slice(1);
@@ -194,8 +225,9 @@ describe('standaloneSvg: the chart inside', () => {
     expect(root.querySelector('circle.scoped')?.getAttribute('fill')).toBe('#123456');
   });
 
-  it('removes interactive parts: role="application", tabindex, handlers, tooltip, scripts', () => {
-    const out = standaloneSvg(mountProbe(), options);
+  it('removes interactive parts: role="application", tabindex, handlers, what the view says to omit (a tooltip), scripts', () => {
+    expect(standaloneSvg(mountProbe(), options)).toContain('recharts-tooltip-cursor');
+    const out = standaloneSvg(mountProbe(), { ...options, omit: '.recharts-tooltip-cursor' });
     for (const bit of ['role="application"', 'tabindex', 'onclick', 'recharts-tooltip-cursor', 'foreignObject', '<script', '<style', '<!--']) {
       expect(out).not.toContain(bit);
     }
@@ -242,7 +274,16 @@ describe('standaloneSvg: the chart inside', () => {
     expect(out).not.toMatch(/var\(|role="application"|tabindex/);
     const chart = parse(out).querySelector(':scope > svg');
     expect(chart?.querySelector('title')?.textContent).toBe('ADA price bands');
-    expect([...(chart?.querySelectorAll('.recharts-xAxis-tick-labels text') ?? [])].map((t) => t.textContent)).toEqual(['$2T', '$5T', '$10T', '$20T', '$50T']);
+    expect([...(chart?.querySelectorAll('.recharts-xAxis-tick-labels text') ?? [])].map((t) => t.textContent)).toEqual([
+      '$500B',
+      '$1T',
+      '$2T',
+      '$5T',
+      '$10T',
+      '$20T',
+      '$50T',
+      '$100T',
+    ]);
     const strokes = [...(chart?.querySelectorAll('path.recharts-line-curve') ?? [])].map((p) => p.getAttribute('stroke'));
     expect(strokes).toEqual(['#c0392b', '#2e86de', '#27ae60']);
   });
@@ -381,6 +422,15 @@ describe('exportFileName', () => {
     ['ADA', 'not a date', 'png', 'capbands-ada.png'],
   ] as const)('%j on %s as %s -> %s', (symbol, iso, ext, name) => {
     expect(exportFileName(symbol, new Date(iso), ext)).toBe(name);
+  });
+
+  it.each([
+    [{ dataDay: '2026-01-09' }, 'capbands-ada-data-2026-01-09-made-2026-12-04.png'],
+    [{ tag: 'social', dataDay: '2026-01-09' }, 'capbands-ada-social-data-2026-01-09-made-2026-12-04.png'],
+    [{ tag: 'social', dataDay: null }, 'capbands-ada-social-2026-12-04.png'],
+    [{ tag: '../x', dataDay: '2026-01-09T00:00:00Z' }, 'capbands-ada-x-2026-12-04.png'],
+  ])('names the data’s day and the format: %j -> %s', (extra, name) => {
+    expect(exportFileName('ADA', new Date('2026-12-04T05:00:00Z'), 'png', extra)).toBe(name);
   });
 
   it('is always a short, safe file name', () => {

@@ -24,9 +24,27 @@ beforeEach(() => {
 
 describe('scenario store', () => {
   it('starts at the default scenario with no notices', () => {
-    const { marketSize, share, captures, tiers, horizon, notices } = actions();
-    expect({ marketSize, share, captures, tiers, horizon }).toEqual(DEFAULT_SCENARIO);
+    const { marketSize, share, captures, tiers, horizon, target, notices } = actions();
+    expect({ marketSize, share, captures, tiers, horizon, target }).toEqual(DEFAULT_SCENARIO);
     expect(notices).toEqual([]);
+  });
+
+  it('keeps a target price within the model’s prices, ignores anything else, and keeps it through a reset', () => {
+    actions().setTarget(2.5);
+    expect(actions().target).toBe(2.5);
+    for (const bad of [0, -1, Number.NaN, Number.POSITIVE_INFINITY, 1e16]) {
+      actions().setTarget(bad);
+      expect(actions().target).toBe(2.5);
+    }
+    actions().setMarketSize(20 * T);
+    actions().reset();
+    expect(actions().marketSize).toBe(DEFAULT_SCENARIO.marketSize);
+    expect(actions().target).toBe(2.5);
+    actions().setTarget(null);
+    expect(actions().target).toBeNull();
+    actions().loadFromSearch('?t=0.75');
+    expect(actions().target).toBe(0.75);
+    expect(scenarioSearchFor(actions(), '')).toBe('?t=0.75');
   });
 
   it('clamps the market size and ignores non-finite values', () => {

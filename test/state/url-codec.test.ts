@@ -108,6 +108,44 @@ describe('parseScenarioSearch: malformed values keep the default or are clamped,
   });
 });
 
+describe('the target price in a link (t)', () => {
+  it.each([
+    ['2.5', 2.5],
+    ['$0.001', 0.001],
+    ['1e-7', 1e-7],
+    ['1,000', 1000],
+  ])('reads t=%s as %d, with no notice', (raw, usd) => {
+    const { params, notices } = parseScenarioSearch(`?t=${encodeURIComponent(raw)}`);
+    expect(params.target).toBe(usd);
+    expect(notices).toEqual([]);
+  });
+
+  it.each([
+    ['abc', 'is not a price'],
+    ['-5', 'is not a price'],
+    ['0', 'is zero'],
+    ['1e-20', 'is below the smallest price the model takes'],
+    ['1e16', 'is above the largest price the model takes'],
+    ['NaN', 'is not a price'],
+  ])('leaves t=%s out, with a notice naming what was used and what is allowed', (raw, why) => {
+    const { params, notices } = parseScenarioSearch(`?t=${raw}&m=20T`);
+    expect(params.target).toBeNull();
+    expect(params.marketSize).toBe(20 * T);
+    expect(notices).toEqual([
+      `Target price "${raw}" in the link ${why}; a target is a price in USD above 0, such as t=2.5 (from 1e-15 to 1,000,000,000,000,000). No target drawn.`,
+    ]);
+  });
+
+  it('writes the target last and reads it back exactly', () => {
+    for (const target of [5, 0.3972, 1e-7, 123456.789]) {
+      const search = serializeScenarioSearch(withDefaults({ target }));
+      expect(search).toMatch(/^\?t=/);
+      expect(parseScenarioSearch(search).params.target).toBe(target);
+    }
+    expect(serializeScenarioSearch(withDefaults({ target: null }))).toBe('');
+  });
+});
+
 describe('serializeScenarioSearch', () => {
   it('writes nothing for the defaults', () => {
     expect(serializeScenarioSearch(DEFAULT_SCENARIO)).toBe('');
@@ -121,9 +159,10 @@ describe('serializeScenarioSearch', () => {
       captures: { bear: 0.455, base: 0.628, moon: 0.8025 },
       tiers: [7.75 * T, 15.5 * T, 0.5 * T],
       horizon: 'max',
+      target: 2.5,
     };
     expect(serializeScenarioSearch(params, '?h=circ&source=snapshot&tiers=1T&x=a%20b')).toBe(
-      '?source=snapshot&x=a+b&m=7.75T&s=0.0048&bear=0.455&base=0.628&moon=0.8025&tiers=500B,7.75T,15.5T&h=max',
+      '?source=snapshot&x=a+b&m=7.75T&s=0.0048&bear=0.455&base=0.628&moon=0.8025&tiers=500B,7.75T,15.5T&h=max&t=2.5',
     );
     expect(serializeScenarioSearch(params, new URLSearchParams({ source: 'coingecko' }))).toMatch(/^\?source=coingecko&m=/);
   });
@@ -172,6 +211,7 @@ const paramsArb: fc.Arbitrary<ScenarioParams> = fc.record({
   captures: capturesArb,
   tiers: tiersArb,
   horizon: fc.constantFrom('circ' as const, 'max' as const),
+  target: fc.option(logDouble(LIMITS.targetPrice.min, LIMITS.targetPrice.max), { nil: null }),
 });
 
 const ADVERSARIAL = [

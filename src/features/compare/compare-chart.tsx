@@ -93,13 +93,15 @@ export function CompareChart({ tokens, tiers, totalMarketCap, width }: CompareCh
   );
   return (
     <figure className="compare-chart band-chart" aria-label="Compare chart">
-      {width ? (
-        chart
-      ) : (
-        <ResponsiveContainer width="100%" height={360}>
-          {chart}
-        </ResponsiveContainer>
-      )}
+      <div data-export-chart="compare-chart" data-export-omit=".recharts-tooltip-cursor, .recharts-active-dot, .recharts-tooltip-wrapper">
+        {width ? (
+          chart
+        ) : (
+          <ResponsiveContainer width="100%" height={360}>
+            {chart}
+          </ResponsiveContainer>
+        )}
+      </div>
       <ul className="band-chart-legend compare-legend">
         {tokens.map(({ token }, i) => (
           <li key={token.id}>

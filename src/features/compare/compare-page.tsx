@@ -22,7 +22,8 @@ import { MAX_COMPARE, allAlike, compareSelection } from './compare-model.ts';
 import { MultiplesTable } from './multiples-table.tsx';
 import './compare.css';
 
-const FIGURE = 'figure.compare-chart';
+/** The compare chart's name for export (`data-export-chart` in compare-chart.tsx). */
+const FIGURE = 'compare-chart';
 const COMPARE_MODES: ReadonlyArray<{ value: CaptureMode; label: string }> = [
   { value: 'token', label: 'Per token' },
   { value: 'same', label: 'Same for all' },

@@ -18,6 +18,9 @@ interface PortfolioChartProps {
 
 const HEIGHT = 340;
 
+/** The name the portfolio's PNG export finds the chart by (`data-export-chart`). */
+export const PORTFOLIO_CHART_EXPORT = 'portfolio-chart';
+
 /** The portfolio's value over total market size: the bear-moon band, the base line, today's value and the target. */
 export function PortfolioChart({ lines, tiers, totalMarketCap, today, target, width }: PortfolioChartProps) {
   const domain = useMemo(() => chartDomain(totalMarketCap, tiers), [totalMarketCap, tiers]);
@@ -74,13 +77,15 @@ export function PortfolioChart({ lines, tiers, totalMarketCap, today, target, wi
   );
   return (
     <figure className="portfolio-chart band-chart" aria-label="Portfolio value chart">
-      {width ? (
-        chart
-      ) : (
-        <ResponsiveContainer width="100%" height={HEIGHT}>
-          {chart}
-        </ResponsiveContainer>
-      )}
+      <div data-export-chart={PORTFOLIO_CHART_EXPORT} data-export-omit=".recharts-tooltip-cursor, .recharts-active-dot, .recharts-tooltip-wrapper">
+        {width ? (
+          chart
+        ) : (
+          <ResponsiveContainer width="100%" height={HEIGHT}>
+            {chart}
+          </ResponsiveContainer>
+        )}
+      </div>
       <ul className="band-chart-legend">
         <li>
           <span aria-hidden="true" className="swatch band" /> Band: bear to moon

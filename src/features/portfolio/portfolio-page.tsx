@@ -15,14 +15,13 @@ import { HoldingsTable } from './holdings-table.tsx';
 import { LinkOffer } from './link-offer.tsx';
 import { PasteImport } from './paste-import.tsx';
 import { portfolioCsvRows, portfolioFigureText, PORTFOLIO_FILE } from './portfolio-export.ts';
-import { PortfolioChart } from './portfolio-chart.tsx';
+import { PORTFOLIO_CHART_EXPORT, PortfolioChart } from './portfolio-chart.tsx';
 import { parsePortfolioView, writePortfolioView, type PortfolioView } from './portfolio-url.ts';
 import { portfolioSummary, type PortfolioSummary } from './portfolio-model.ts';
 import { ContributionsTable, formatValue, ScenariosTable } from './scenarios-table.tsx';
 import { TargetValue } from './target-value.tsx';
 import './portfolio.css';
 
-const FIGURE = 'figure.portfolio-chart';
 const CASE_OPTIONS = CASES.map((c) => ({ value: c, label: c[0]?.toUpperCase() + c.slice(1) }));
 
 /** The link "Copy link with amounts": this view (tier, case, target) and the holdings that have an amount; never a key. */
@@ -95,7 +94,7 @@ function Scenarios({ summary, dataset, view, search }: ScenariosProps) {
         </label>
         <ExportButtons
           actions={{
-            PNG: () => saveFigurePng(FIGURE, portfolioFigureText(summary, dataset, showAmounts, target), PORTFOLIO_FILE),
+            PNG: () => saveFigurePng(PORTFOLIO_CHART_EXPORT, portfolioFigureText(summary, dataset, showAmounts, target), PORTFOLIO_FILE),
             CSV: () => saveCsv(portfolioCsvRows(summary, dataset, showAmounts), PORTFOLIO_FILE),
           }}
         />

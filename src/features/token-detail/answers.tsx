@@ -1,19 +1,13 @@
-import { memo, useId, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { CASES, EngineInputError, parsePrice, requiredMarketSize, requiredMarketSizeAtShare, scenarioCell, tierLabel } from '../../engine/index.ts';
+import { memo, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
+import { CASES, requiredMarketSize, scenarioCell, tierLabel } from '../../engine/index.ts';
 import { formatMultiple, formatPrice } from '../../lib/format.ts';
 import { shareText } from './controls.tsx';
 import { sameScenario, useScenarioStore } from '../../state/scenario-store.ts';
 import type { ScenarioParams } from '../../state/url-codec.ts';
 import type { ScenarioView } from './scenario-view.ts';
+import { reachSentence } from './target-price.tsx';
 
 const CASE_WORD = { bear: 'bear', base: 'base', moon: 'moon' } as const;
-
-/** "at 38.5T", "beyond any market size in this case", "already within reach at today's 3.11T market". */
-function reachText(m: number | null, today: number): string {
-  if (m === null) return 'beyond any market size in this case';
-  if (m <= today) return `already within reach at today's ${tierLabel(today)} market`;
-  return `at ${tierLabel(m)}`;
-}
 
 interface AnswersProps {
   /** The scenario the sentences tell: the last one the sliders rested on. */
@@ -48,8 +42,6 @@ function AnswersSection({ told, children }: { readonly told: ScenarioParams; rea
 /** The scenario in plain sentences, every number from the engine. */
 export const Answers = memo(function Answers({ view, symbol }: AnswersProps) {
   const { input, params } = view;
-  const [targetText, setTargetText] = useState('');
-  const targetId = useId();
   const today = input.totalMarketCap;
 
   const atSize = useMemo(
@@ -58,25 +50,8 @@ export const Answers = memo(function Answers({ view, symbol }: AnswersProps) {
   );
   const tenX = useMemo(() => {
     const target = input.price * 10;
-    return { target, moon: requiredMarketSize(input, params.captures.moon, target), base: requiredMarketSize(input, params.captures.base, target) };
-  }, [input, params.captures.moon, params.captures.base]);
-
-  const target = useMemo((): { ok: true; text: string } | { ok: false; text: string } | null => {
-    if (targetText.trim() === '') return null;
-    try {
-      const t = parsePrice(targetText);
-      const parts = CASES.map((c) => `${CASE_WORD[c]} ${reachText(requiredMarketSize(input, params.captures[c], t), today)}`);
-      const atShare = requiredMarketSizeAtShare(input, view.share, t);
-      return {
-        ok: true,
-        text:
-          `To reach ${formatPrice(t)} (${formatMultiple(t / input.price)}): ${parts.join('; ')}. ` +
-          `At your share of ${shareText(view.share)}: ${reachText(atShare, today)}.`,
-      };
-    } catch (error) {
-      return { ok: false, text: error instanceof EngineInputError ? `${error.message.replace(/^\w+: /, '')}.` : 'That price could not be read.' };
-    }
-  }, [targetText, input, params.captures, view.share, today]);
+    return { target, cases: CASES.map((c) => ({ c, m: requiredMarketSize(input, params.captures[c], target) })) };
+  }, [input, params.captures]);
 
   return (
     <AnswersSection told={params}>
@@ -90,22 +65,7 @@ export const Answers = memo(function Answers({ view, symbol }: AnswersProps) {
         {formatMultiple(view.customPrice / input.price)} today&apos;s price).
       </p>
       <p>
-        10x from today is {formatPrice(tenX.target)}: reached in the moon case {reachText(tenX.moon, today)}, in the base case {reachText(tenX.base, today)}.
-      </p>
-      <div className="target">
-        <label htmlFor={targetId}>Target price</label>
-        <input
-          id={targetId}
-          type="text"
-          inputMode="decimal"
-          placeholder="e.g. 5 or $0.001"
-          value={targetText}
-          onChange={(e) => setTargetText(e.target.value)}
-          aria-invalid={target?.ok === false}
-        />
-      </div>
-      <p role="status" aria-label="Target answer" className={target?.ok === false ? 'input-error' : undefined}>
-        {target ? target.text : 'Type a price to see the total market size each case needs.'}
+        10x from today is {formatPrice(tenX.target)}: {tenX.cases.map(({ c, m }) => `the ${CASE_WORD[c]} case ${reachSentence(m, today)}`).join('; ')}.
       </p>
     </AnswersSection>
   );

@@ -1,42 +1,24 @@
-import {
-  memo,
-  useCallback,
-  useDeferredValue,
-  useEffect,
-  useId,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-  useSyncExternalStore,
-  type ReactNode,
-  type RefObject,
-} from 'react';
-import { Area, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis, type TooltipContentProps, usePlotArea } from 'recharts';
-import { CASES, scenarioTable, tierLabel, type Captures, type ScenarioCase, type TokenInput } from '../../engine/index.ts';
-import { formatPrice, formatUsdCompact } from '../../lib/format.ts';
-import { bandSeries, bandSummary, bandTooltipText, chartDomain, logTicks, priceDomain, priceFloor, type BandPoint } from './chart-series.ts';
-import { INPUT_SETTLE_MS, useSettledStore, type SubscribableStore } from '../../ui/use-after-paint.ts';
-import { writeText } from '../../ui/followed.ts';
+import { memo, useDeferredValue, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
+import { CASES, requiredMarketSize, scenarioTable, tierLabel, type Captures, type TokenInput } from '../../engine/index.ts';
+import type { PublishedPoint } from '../../data/published.ts';
+import { formatPrice } from '../../lib/format.ts';
+import { INPUT_SETTLE_MS, useSettledStore } from '../../ui/use-after-paint.ts';
+import { BandDrawing } from './band-drawing.tsx';
+import { bandsAxis, priceAxis, type BandsAxis } from './band-domains.ts';
+import { BandLegend } from './band-legend.tsx';
+import type { TargetHit } from './band-marks.tsx';
+import { bandSeries, bandSummary, marketAxis, type BandPoint, type LogDomain } from './chart-series.ts';
+import { UserPointMark, usePointStore, type PlotBox, type UserPoint, type UserPointStore } from './user-mark.tsx';
 
-/** A published price (e.g. Token Metrics' bands) at total market size `m` (USD). */
-export interface PublishedPoint {
-  readonly m: number;
-  readonly price: number;
-  readonly case: ScenarioCase;
-}
+export type { UserPoint, UserPointStore } from './user-mark.tsx';
 
-/** The user's own point: total market size (USD) and the price their share gives there. */
-export interface UserPoint {
-  readonly marketSize: number;
-  readonly price: number;
-}
-
+/** The name the detail view's exports find the drawing by (`data-export-chart`). */
+export const BAND_CHART_EXPORT = 'band-chart';
 /**
- * A user's point that moves with the keys: a store whose `getState` returns the same object while the
- * point does not move. Given one, the chart re-renders only its mark when the point moves.
+ * What recharts draws inside its `<svg>` only while the pointer or keyboard is on the chart (the
+ * tooltip's cursor, a line's active dot): left out of an exported picture (`data-export-omit`).
  */
-export type UserPointStore = SubscribableStore<UserPoint | null>;
+const HOVER_MARKS = '.recharts-tooltip-cursor, .recharts-active-dot, .recharts-tooltip-wrapper';
 
 export interface BandChartProps {
   readonly token: TokenInput;
@@ -46,23 +28,19 @@ export interface BandChartProps {
   /** The point itself, or a store of it (see `UserPointStore`). */
   readonly userPoint: UserPoint | null | UserPointStore;
   readonly published?: readonly PublishedPoint[] | undefined;
+  /** Who published the points, for their labels ("TM 15.5T") and the key; "TM" by default. */
+  readonly publishedName?: string | undefined;
+  /** A target price (USD, > 0): drawn as a line, with the market size where each case meets it. */
+  readonly target?: number | null | undefined;
   /** The token's symbol, for the text alternative ("ADA price bands ..."). */
   readonly symbol: string;
-  /** Fixed size in px (tests, exports); without a width the chart fills its container. */
+  /** Fixed size in px (tests, exports); without them the chart fills its container, its height set by CSS. */
   readonly width?: number | undefined;
   readonly height?: number | undefined;
 }
 
 /** Points per series: enough for smooth curves on a log axis, few enough for a slider-driven redraw. */
 const POINTS = 80;
-const DEFAULT_HEIGHT = 360;
-const CASE_NAME = { bear: 'Bear', base: 'Base', moon: 'Moon' } as const;
-const MARGIN = { top: 20, right: 36, bottom: 8, left: 8 } as const;
-
-const TOOLTIP_BOX = { background: 'var(--bg)', color: 'var(--fg)', border: '1px solid var(--border)', padding: '4px 8px' } as const;
-
-const formatXTick = (v: number): string => formatUsdCompact(v);
-const formatYTick = (v: number): string => formatPrice(v, { subscriptZeros: false });
 
 /**
  * The same tiers as a stable array while their values do not change, so a parent that builds a new
@@ -90,14 +68,39 @@ type Computed =
   | { readonly ok: false; readonly message: string };
 
 /**
- * The token detail's band chart: price (log) against total market size (log), the bear-moon band
- * shaded, the three cases as lines, today's price, the tiers, the user's point and published points.
- * A `<figure class="band-chart">` named "Price bands chart" whose caption is a text summary; an export
- * can find the drawing at `figure.band-chart svg.recharts-surface`, and the user's point over it in
- * `svg.band-chart-overlay` (same size and coordinates).
+ * The price axis, a beat behind the user's point: each end read from the point's store as a number that
+ * changes only when the point leaves the bands' axis (snapped ends), so a step inside it re-renders
+ * nothing here (only the mark).
+ */
+function usePriceAxis(point: UserPointStore, series: readonly BandPoint[] | null, bands: BandsAxis | null): LogDomain {
+  const end = (which: 'min' | 'max') => (): number => (series && bands ? priceAxis(series, bands, point.getState()?.price)[which] : which === 'min' ? 1 : 10);
+  const min = useDeferredValue(useSyncExternalStore(point.subscribe, end('min')));
+  const max = useDeferredValue(useSyncExternalStore(point.subscribe, end('max')));
+  return useMemo(() => ({ min, max }), [min, max]);
+}
+
+/** Where each case meets `target` (USD), for the captures: the market sizes (USD) the engine gives. */
+function targetHits(token: TokenInput, captures: Captures, target: number): TargetHit[] {
+  return CASES.flatMap((c) => {
+    try {
+      const m = requiredMarketSize(token, captures[c], target);
+      return m === null || m <= 0 ? [] : [{ c, m }];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/**
+ * The token detail's band chart: price (log) against total market size (log, fixed to the market-size
+ * slider's range), the bear-moon band shaded, the three cases as lines, today's price, the tiers, the
+ * target, the user's point and published points. A `<figure>` named "Price bands chart" whose caption
+ * is a text summary. The drawing sits in an element marked `data-export-chart` (see
+ * `src/lib/chart-export.ts`), the user's point over it in an SVG marked `data-export-overlay`.
  */
 export const BandChart = memo(function BandChart(props: BandChartProps) {
-  const { published, symbol, width, height = DEFAULT_HEIGHT } = props;
+  const { published, publishedName = 'TM', symbol, width, target = null } = props;
+  const height = props.height ?? (width === undefined ? undefined : 360);
   const point = usePointStore(props.userPoint);
   const { token, captures } = useStableInputs(props.token, props.captures);
   const tiers = useStableTiers(props.tiers);
@@ -105,137 +108,44 @@ export const BandChart = memo(function BandChart(props: BandChartProps) {
   const figureRef = useRef<HTMLElement>(null);
   const plotWidth = usePlotWidth(figureRef, width);
 
-  // The axes follow the user's point a beat behind (they change only when it leaves them: snapped ends).
-  // Read from the point's store as keys that change only when a snapped end does, so a step inside
-  // the axes re-renders nothing here (only the mark), and deferred.
-  const wantX = useSyncExternalStore(point.subscribe, () => {
-    const { min, max } = chartDomain(token.totalMarketCap, tiers, point.getState()?.marketSize);
-    return `${min} ${max}`;
-  });
-  const [xMin, xMax] = splitKey(useDeferredValue(wantX));
+  const { min: xMin, max: xMax } = marketAxis(token.totalMarketCap, tiers);
+  const x = useMemo(() => ({ min: xMin, max: xMax }), [xMin, xMax]);
   // The text alternative names the point once it rests (a screen reader is not read every step).
   const captionPoint = useSettledStore(point, INPUT_SETTLE_MS);
   const computed = useMemo<Computed>(() => {
     try {
-      const series = bandSeries(token, captures, { min: xMin, max: xMax }, POINTS, tiers);
+      const series = bandSeries(token, captures, x, POINTS, tiers);
       return { ok: true, series, summaryTiers: tiers.length > 0 ? scenarioTable(token, captures, tiers) : [] };
     } catch (error) {
       return { ok: false, message: error instanceof Error ? error.message : String(error) };
     }
-  }, [token, captures, tiers, xMin, xMax]);
+  }, [token, captures, tiers, x]);
+  const series = computed.ok ? computed.series : null;
+  const bands = useMemo(() => (series ? bandsAxis(series, token.price, published, target) : null), [series, token.price, published, target]);
+  const y = usePriceAxis(point, series, bands);
+  const hasPoint = useSyncExternalStore(point.subscribe, () => point.getState() !== null);
   const publishedByCase = useMemo(
     () => CASES.map((c) => ({ c, points: (published ?? []).filter((p) => p.case === c) })).filter((g) => g.points.length > 0),
     [published],
   );
-
-  const renderTooltip = useCallback(
-    ({ active, label }: TooltipContentProps): ReactNode => {
-      if (!active || typeof label !== 'number') return null;
-      return (
-        <div className="band-chart-tooltip" style={TOOLTIP_BOX}>
-          {safeTooltipText(token, captures, label)}
-        </div>
-      );
-    },
-    [token, captures],
-  );
-
-  // The user's point widens the price axis only when it falls outside the bands' own (snapped, so rarely).
-  const bands = useMemo(() => (computed.ok ? bandsDomainOf(computed.series, token.price, published) : null), [computed, token.price, published]);
-  const wantY = useSyncExternalStore(point.subscribe, () => {
-    const price = point.getState()?.price;
-    const outside = bands !== null && price !== undefined && price > bands.floor && (price < bands.domain.min || price > bands.domain.max);
-    const { min, max } =
-      !computed.ok || !bands ? { min: 1, max: 10 } : outside ? priceDomain(computed.series, [...bands.extra, price], bands.floor) : bands.domain;
-    return `${min} ${max}`;
-  });
-  const [yMin, yMax] = splitKey(useDeferredValue(wantY));
-  const hasPoint = useSyncExternalStore(point.subscribe, () => point.getState() !== null);
+  const targetMarks = useMemo(() => (target === null ? null : { price: target, hits: targetHits(token, captures, target) }), [target, token, captures]);
 
   // Where recharts puts the plot (px): the user's point is drawn over the chart at the same scales.
   const [plot, setPlot] = useState<PlotBox | null>(null);
-  // The drawing is one element that changes only with the bands, the axes, the published points and
-  // the size: moving the user's point re-renders `UserPointMark` alone (it subscribes to the point),
-  // and redraws it on its own layer over the drawing, not inside it.
-  const drawing = useMemo(() => {
-    if (!computed.ok) return null;
-    const { series, summaryTiers } = computed;
-    const xTicks = logTicks(xMin, xMax);
-    const yTicks = logTicks(yMin, yMax, 8);
-    const yWidth = Math.max(48, 14 + 7.5 * Math.max(...yTicks.map((t) => formatYTick(t).length)));
-    const labelledTiers = thinLabels(tiers, xMin, xMax, plotWidth - yWidth - MARGIN.left - MARGIN.right);
-    const desc = bandSummary({
-      symbol,
-      domain: { min: xMin, max: xMax },
-      rows: summaryTiers,
-      todayPrice: token.price,
-      totalMarketCap: token.totalMarketCap,
-      userPoint: null,
-      publishedCount: published?.length ?? 0,
-    });
-    const chart = (
-      <ComposedChart data={series} margin={MARGIN} title={`${symbol} price bands`} desc={desc} {...(width === undefined ? {} : { width, height })}>
-        <XAxis {...LOG_AXIS} dataKey="m" domain={[xMin, xMax]} ticks={xTicks} tickFormatter={formatXTick} />
-        <YAxis {...LOG_AXIS} domain={[yMin, yMax]} ticks={yTicks} tickFormatter={formatYTick} width={yWidth} />
-        <Area dataKey="band" name="Bear to moon" fill="var(--base)" fillOpacity={0.15} stroke="none" isAnimationActive={false} activeDot={false} />
-        <Line dataKey="bear" name={CASE_NAME.bear} stroke="var(--bear)" strokeWidth={1} dot={false} isAnimationActive={false} />
-        <Line dataKey="base" name={CASE_NAME.base} stroke="var(--base)" strokeWidth={2.5} dot={false} isAnimationActive={false} />
-        <Line dataKey="moon" name={CASE_NAME.moon} stroke="var(--moon)" strokeWidth={1} dot={false} isAnimationActive={false} />
-        {publishedByCase.map(({ c, points }) => (
-          <Scatter
-            key={c}
-            data={points}
-            dataKey="price"
-            name={`Published ${c}`}
-            shape="diamond"
-            fill={`var(--${c})`}
-            stroke="var(--fg)"
-            isAnimationActive={false}
-          />
-        ))}
-        <ReferenceLine
-          y={token.price}
-          stroke="var(--muted)"
-          strokeDasharray="4 4"
-          label={{ value: `Today ${formatPrice(token.price)}`, position: 'insideBottomRight', fill: 'var(--muted)', fontSize: 12 }}
-        />
-        {tiers.map((tier) => (
-          <ReferenceLine
-            key={tier}
-            x={tier}
-            stroke="var(--muted)"
-            strokeDasharray="2 4"
-            {...(labelledTiers.has(tier) ? { label: { value: tierLabel(tier), position: 'top', fill: 'var(--muted)', fontSize: 12 } } : {})}
-          />
-        ))}
-        <PlotAreaReport onChange={setPlot} />
-        <Tooltip content={renderTooltip} isAnimationActive={false} />
-      </ComposedChart>
-    );
-    return width === undefined ? (
-      <ResponsiveContainer width="100%" height={height}>
-        {chart}
-      </ResponsiveContainer>
-    ) : (
-      chart
-    );
-  }, [computed, xMin, xMax, yMin, yMax, tiers, plotWidth, symbol, token, published, publishedByCase, renderTooltip, width, height]);
-
-  const summary = useMemo(
-    () =>
-      computed.ok
-        ? bandSummary({
-            symbol,
-            domain: { min: xMin, max: xMax },
-            rows: computed.summaryTiers,
-            todayPrice: token.price,
-            totalMarketCap: token.totalMarketCap,
-            userPoint: captionPoint,
-            publishedCount: published?.length ?? 0,
-          })
-        : '',
-    [computed, symbol, xMin, xMax, token, captionPoint, published],
-  );
+  const summaryOf = (userPoint: UserPoint | null): string =>
+    computed.ok
+      ? bandSummary({
+          symbol,
+          domain: x,
+          rows: computed.summaryTiers,
+          todayPrice: token.price,
+          totalMarketCap: token.totalMarketCap,
+          userPoint,
+          publishedCount: published?.length ?? 0,
+        }) + targetSentence(targetMarks)
+      : '';
+  const desc = summaryOf(null);
+  const summary = summaryOf(captionPoint);
 
   if (!computed.ok) {
     return (
@@ -247,13 +157,42 @@ export const BandChart = memo(function BandChart(props: BandChartProps) {
 
   return (
     <figure className="band-chart" aria-label="Price bands chart" aria-describedby={captionId} ref={figureRef}>
-      <div className="band-chart-plot">
-        {drawing}
-        <svg className="band-chart-overlay" aria-hidden="true" width={width ?? '100%'} height={height}>
-          {plot && hasPoint ? <UserPointMark store={point} plot={plot} xMin={xMin} xMax={xMax} yMin={yMin} yMax={yMax} /> : null}
+      <div
+        className="band-chart-plot"
+        data-export-chart={BAND_CHART_EXPORT}
+        data-export-omit={HOVER_MARKS}
+        style={height === undefined ? undefined : { height }}
+      >
+        <BandDrawing
+          series={computed.series}
+          x={x}
+          y={y}
+          token={token}
+          captures={captures}
+          tiers={tiers}
+          publishedByCase={publishedByCase}
+          publishedName={publishedName}
+          target={targetMarks}
+          symbol={symbol}
+          desc={desc}
+          plotWidth={plotWidth}
+          width={width}
+          height={height}
+          onPlot={setPlot}
+        />
+        <svg className="band-chart-overlay" data-export-overlay="" aria-hidden="true" width={width ?? '100%'} height={height ?? '100%'}>
+          {plot && hasPoint ? <UserPointMark store={point} plot={plot} x={x} y={y} /> : null}
         </svg>
       </div>
-      <BandLegend published={publishedByCase.length > 0} user={hasPoint} />
+      <BandLegend
+        published={publishedByCase.length > 0 ? `${publishedName} published, at the market sizes it used` : null}
+        user={hasPoint}
+        target={target !== null}
+      />
+      <p className="band-chart-note">
+        The cases meet at today&apos;s {tierLabel(token.totalMarketCap)} market and {formatPrice(token.price)}: a capture scales the market&apos;s move from
+        today, so below today&apos;s market the moon case falls furthest.
+      </p>
       <figcaption id={captionId} className="band-chart-summary">
         {summary}
       </figcaption>
@@ -261,123 +200,12 @@ export const BandChart = memo(function BandChart(props: BandChartProps) {
   );
 });
 
-/** "min max" (a deferred axis key) back into numbers. */
-function splitKey(key: string): [number, number] {
-  const [min = Number.NaN, max = Number.NaN] = key.split(' ').map(Number);
-  return [min, max];
+/** " Target $5.00: bear at 51T, base at 38T." for the text alternative, or "". */
+function targetSentence(target: { readonly price: number; readonly hits: readonly TargetHit[] } | null): string {
+  if (target === null) return '';
+  const hits = target.hits.map((h) => `${h.c} at ${tierLabel(h.m)}`);
+  return ` Target ${formatPrice(target.price, { subscriptZeros: false })}${hits.length > 0 ? `: ${hits.join(', ')}` : ''}.`;
 }
-
-/** The price axis the bands, today's price and the published points need, and what went into it. */
-function bandsDomainOf(series: readonly BandPoint[], todayPrice: number, published: readonly PublishedPoint[] | undefined) {
-  const extra = [todayPrice, ...(published ?? []).map((p) => p.price)];
-  const floor = priceFloor(todayPrice);
-  return { domain: priceDomain(series, extra, floor), extra, floor };
-}
-
-const NO_POINT: UserPointStore = { getState: () => null, subscribe: () => () => {} };
-
-/** `userPoint` as a store: itself when it is one, else a store that holds the given point. */
-function usePointStore(userPoint: UserPoint | null | UserPointStore): UserPointStore {
-  const given = userPoint !== null && 'subscribe' in userPoint ? userPoint : null;
-  const marketSize = userPoint !== null && 'marketSize' in userPoint ? userPoint.marketSize : undefined;
-  const price = userPoint !== null && 'price' in userPoint ? userPoint.price : undefined;
-  const held = useMemo(() => {
-    if (marketSize === undefined || price === undefined) return NO_POINT;
-    const state = { marketSize, price };
-    return { getState: () => state, subscribe: () => () => {} };
-  }, [marketSize, price]);
-  return given ?? held;
-}
-
-/** The plot area in px, in the chart's own coordinates (the overlay's too). */
-interface PlotBox {
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-}
-
-/** Reports recharts' plot area from inside the chart whenever it changes (a resize, a wider price axis). */
-function PlotAreaReport({ onChange }: { readonly onChange: (box: PlotBox) => void }) {
-  const area = usePlotArea();
-  const x = area?.x;
-  const y = area?.y;
-  const width = area?.width;
-  const height = area?.height;
-  useEffect(() => {
-    if (x !== undefined && y !== undefined && width !== undefined && height !== undefined) onChange({ x, y, width, height });
-  }, [x, y, width, height, onChange]);
-  return null;
-}
-
-/** Where `v` falls on a log axis from `min` to `max` drawn from `from` over `length` px. */
-function logPx(v: number, min: number, max: number, from: number, length: number): number {
-  return from + (length * Math.log(v / min)) / Math.log(max / min);
-}
-
-interface UserPointMarkProps {
-  readonly store: UserPointStore;
-  readonly plot: PlotBox;
-  readonly xMin: number;
-  readonly xMax: number;
-  readonly yMin: number;
-  readonly yMax: number;
-}
-
-/** Sets `name` on `el` unless it already has that value (an unchanged attribute costs no style work). */
-function attr(el: Element, name: string, value: string): void {
-  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
-}
-
-/**
- * Draws the user's point in `mark` (a `<g>` holding a circle and a text) at the axes' scales, or hides
- * it: outside the axes (they catch up a beat later) the mark waits rather than sitting on the frame.
- */
-function placeMark(mark: SVGGElement, point: UserPoint | null, { plot, xMin, xMax, yMin, yMax }: Omit<UserPointMarkProps, 'store'>): void {
-  const inside = point !== null && point.marketSize >= xMin && point.marketSize <= xMax && point.price >= yMin && point.price <= yMax;
-  const x = inside ? logPx(point.marketSize, xMin, xMax, plot.x, plot.width) : Number.NaN;
-  const y = inside ? logPx(point.price, yMin, yMax, plot.y + plot.height, -plot.height) : Number.NaN;
-  const circle = mark.querySelector('circle');
-  const text = mark.querySelector('text');
-  if (!point || !Number.isFinite(x) || !Number.isFinite(y) || !circle || !text) {
-    attr(mark, 'display', 'none');
-    return;
-  }
-  const nearRight = Math.log(xMax / point.marketSize) < 0.3 * Math.log(xMax / xMin);
-  attr(circle, 'cx', String(x));
-  attr(circle, 'cy', String(y));
-  attr(text, 'x', String(x + (nearRight ? -10 : 10)));
-  attr(text, 'y', String(y));
-  attr(text, 'text-anchor', nearRight ? 'end' : 'start');
-  writeText(text, `You ${formatPrice(point.price)}`);
-  mark.removeAttribute('display');
-}
-
-/**
- * The user's point and its "You $x" label, drawn over the chart (in an SVG of the chart's size) at the
- * axes' scales. It follows the point's store itself and moves by writing the few attributes that
- * change, without a render: a slider step lays out and repaints this mark's layer only.
- */
-const UserPointMark = memo(function UserPointMark({ store, plot, xMin, xMax, yMin, yMax }: UserPointMarkProps) {
-  const ref = useRef<SVGGElement>(null);
-  useLayoutEffect(() => {
-    const mark = ref.current;
-    if (!mark) return undefined;
-    const draw = (): void => placeMark(mark, store.getState(), { plot, xMin, xMax, yMin, yMax });
-    draw();
-    return store.subscribe(draw);
-  }, [store, plot, xMin, xMax, yMin, yMax]);
-  return (
-    <g ref={ref} className="band-chart-user" display="none">
-      <circle r={6} fill="var(--fg)" stroke="var(--bg)" strokeWidth={2} />
-      <text dy="0.355em" fill="var(--fg)" fontSize={13} />
-    </g>
-  );
-});
-
-const TICK_STYLE = { fontSize: 12 } as const;
-/** What both axes share: numbers on a log scale, drawn muted, points outside the domain clipped. */
-const LOG_AXIS = { type: 'number', scale: 'log', allowDataOverflow: true, stroke: 'var(--muted)', tick: TICK_STYLE } as const;
 
 /** The figure's width in px (the fixed one when given), following resizes. */
 function usePlotWidth(ref: RefObject<HTMLElement | null>, fixed: number | undefined): number {
@@ -391,65 +219,4 @@ function usePlotWidth(ref: RefObject<HTMLElement | null>, fixed: number | undefi
     return () => observer.disconnect();
   }, [ref, fixed]);
   return fixed ?? measured;
-}
-
-/**
- * The tiers whose labels fit: walking up from the smallest, a label is kept only when it sits at
- * least ~34 px right of the last kept one (on the log axis), so "16T23T31T" never piles up.
- */
-export function thinLabels(tiers: readonly number[], min: number, max: number, plotPx: number): Set<number> {
-  const pxPerLog = Math.max(1, plotPx) / Math.log(max / min);
-  const kept = new Set<number>();
-  let last = -Infinity;
-  for (const tier of [...tiers].sort((a, b) => a - b)) {
-    const x = Math.log(tier / min) * pxPerLog;
-    if (x - last >= 34) {
-      kept.add(tier);
-      last = x;
-    }
-  }
-  return kept;
-}
-
-/** The tooltip line, or a short note if the engine refuses the hovered size (it should not). */
-function safeTooltipText(token: TokenInput, captures: Captures, m: number): string {
-  try {
-    return bandTooltipText(token, captures, m);
-  } catch {
-    return `At ${formatUsdCompact(m)}: not available`;
-  }
-}
-
-const LEGEND_LIST = { display: 'flex', flexWrap: 'wrap', gap: '4px 16px', listStyle: 'none', margin: '4px 0', padding: 0 } as const;
-
-function Swatch({ color, thick = 2, dashed = false }: { color: string; thick?: number; dashed?: boolean }) {
-  const line = `${thick}px ${dashed ? 'dashed' : 'solid'} ${color}`;
-  return <span aria-hidden="true" style={{ display: 'inline-block', width: 18, marginRight: 6, verticalAlign: 'middle', borderTop: line }} />;
-}
-
-/**
- * The key, in HTML beside the drawing (recharts' own legend would add an `svg.recharts-surface` per
- * icon to the figure, so the figure's only such svg stays the chart).
- */
-function BandLegend({ published, user }: { published: boolean; user: boolean }) {
-  return (
-    <ul className="band-chart-legend" style={LEGEND_LIST}>
-      {CASES.map((c) => (
-        <li key={c}>
-          <Swatch color={`var(--${c})`} thick={c === 'base' ? 3 : 1} />
-          {CASE_NAME[c]}
-        </li>
-      ))}
-      <li>
-        <span aria-hidden="true" style={{ display: 'inline-block', width: 18, height: 10, marginRight: 6, background: 'var(--base)', opacity: 0.15 }} />
-        Bear to moon band
-      </li>
-      <li>
-        <Swatch color="var(--muted)" dashed />
-        Today&apos;s price, tiers
-      </li>
-      {user && <li>● Your point</li>}
-      {published && <li>◆ Published</li>}
-    </ul>
-  );
 }

@@ -41,18 +41,19 @@ function clampMarket(m: number): number {
 }
 
 /**
- * The x domain of the band chart (USD of total market): from 1.5x below the smallest of today's market,
- * the tiers and the user's market size, to 1.5x above the largest of them (and at least 1.5T), each end
- * snapped outward to a 1-2-5 value and clamped to the engine's market-size limits. Snapping keeps the
- * domain, and so the series, unchanged while the user's point moves inside it.
- * Values that are not finite and > 0 are ignored; with none left it is the market-size slider's range.
+ * The market-size axis (USD): the market-size slider's range (0.5T to 100T), so the bands stay put under
+ * the finger while it drags. Widened, to a 1-2-5 value, only for today's market or a tier outside that
+ * range (values that are not finite and > 0 are ignored), and clamped to the engine's market-size limits.
+ * It does not depend on the user's point.
  */
-export function chartDomain(totalMarketCap: number, tiers: readonly number[], userMarketSize?: number | null): LogDomain {
-  const values = [totalMarketCap, ...tiers, userMarketSize ?? Number.NaN].filter((v) => Number.isFinite(v) && v > 0);
-  if (values.length === 0) return { min: MARKET_SIZE_RANGE.min, max: MARKET_SIZE_RANGE.max };
-  const min = clampMarket(niceFloor(Math.min(...values) / 1.5));
-  const max = clampMarket(niceCeil(Math.max(...values, 1e12) * 1.5));
-  return max > min ? { min, max } : { min: clampMarket(min / 10), max };
+export function marketAxis(totalMarketCap: number, tiers: readonly number[]): LogDomain {
+  const values = [totalMarketCap, ...tiers].filter((v) => Number.isFinite(v) && v > 0);
+  const low = Math.min(MARKET_SIZE_RANGE.min, ...values);
+  const high = Math.max(MARKET_SIZE_RANGE.max, ...values);
+  return {
+    min: low < MARKET_SIZE_RANGE.min ? clampMarket(niceFloor(low / 1.2)) : MARKET_SIZE_RANGE.min,
+    max: high > MARKET_SIZE_RANGE.max ? clampMarket(niceCeil(high * 1.2)) : MARKET_SIZE_RANGE.max,
+  };
 }
 
 /**

@@ -3,40 +3,49 @@ import { capturesFor } from '../../data/captures.ts';
 import type { Dataset, Token } from '../../data/types.ts';
 import { captureOrigin } from './capture-source.tsx';
 import { CASES, tierLabel } from '../../engine/index.ts';
-import { saveCsv, saveFigurePng, saveFigureSvg, type FigureText } from '../../lib/chart-export.ts';
+import { SOCIAL_SIZE, saveCsv, saveFigurePng, saveFigureSvg, type FigureText } from '../../lib/chart-export.ts';
 import { formatAsOf, formatPrice, formatUsdCompact } from '../../lib/format.ts';
 import { scenarioHref } from '../../state/scenario-store.ts';
 import { CopyLinkButton } from '../../ui/copy-link-button.tsx';
 import { ExportButtons } from '../../ui/export-buttons.tsx';
 import { shareText } from './controls.tsx';
 import type { ScenarioView } from './scenario-view.ts';
-
-const FIGURE = 'figure.band-chart[aria-label="Price bands chart"]';
+import { BAND_CHART_EXPORT } from './band-chart.tsx';
 
 function sourceLine(token: Token, dataset: Dataset): string {
   const source = dataset.sources[dataset.market.source]?.name ?? dataset.source;
   return `Data: ${source}, prices as of ${formatAsOf(dataset.asOf)}; ${token.name} ${formatPrice(token.price)}, total crypto market ${formatUsdCompact(dataset.market.totalMarketCap)}.`;
 }
 
-/** The figure's words: title, parameters, source, legend (the disclaimer is added by the exporter). */
+/** The figure's words: title, parameters, source, legend and the data's day (the disclaimer is added by the exporter). */
 export function figureText(token: Token, dataset: Dataset, view: ScenarioView): FigureText {
-  const { params } = view;
+  const { params, input } = view;
+  const target = params.target;
   return {
     title: `${token.name} (${token.symbol}): price if the crypto market reaches each size`,
-    subtitle: `Tiers ${params.tiers.map(tierLabel).join(', ')} · your point: ${shareText(view.share)} of ${tierLabel(params.marketSize)} = ${formatPrice(view.customPrice)}`,
+    subtitle:
+      `Tiers ${params.tiers.map(tierLabel).join(', ')} · your point: ${shareText(view.share)} of ${tierLabel(params.marketSize)} = ${formatPrice(view.customPrice)}` +
+      (target === null ? '' : ` · target ${formatPrice(target)}`),
     footer: [
       `Captures: bear ${params.captures.bear}, base ${params.captures.base}, moon ${params.captures.moon}; supply: ${params.horizon === 'max' ? 'maximum (fully diluted)' : 'circulating'}.`,
       captureOrigin(params.captures, capturesFor(token, dataset, 'token')),
+      `Prices at the tiers (bear / base / moon): ${view.rows.map((r) => `${tierLabel(r.tier)} ${CASES.map((c) => formatPrice(r[c].price)).join(' / ')}`).join('; ')}.`,
+      `The cases meet at today's ${tierLabel(input.totalMarketCap)} market: a capture scales the market's move from today, so below it the moon case falls furthest.`,
       sourceLine(token, dataset),
     ],
     legend: [
-      { label: 'Bear', color: 'var(--bear)' },
-      { label: 'Base', color: 'var(--base)' },
-      { label: 'Moon', color: 'var(--moon)' },
-      { label: 'Bear to moon band', color: 'var(--base)' },
-      { label: 'Your point', color: 'var(--fg)' },
-      ...(dataset.published[token.id] ? [{ label: "Token Metrics' published prices (diamonds)", color: 'var(--muted)' }] : []),
+      { label: 'Bear', color: 'var(--bear)', kind: 'line' },
+      { label: 'Base', color: 'var(--base)', kind: 'thick' },
+      { label: 'Moon', color: 'var(--moon)', kind: 'line' },
+      { label: 'Bear to moon band', color: 'var(--base)', kind: 'area' },
+      { label: "Today's price, tiers", color: 'var(--muted)', kind: 'dashed' },
+      ...(target === null ? [] : [{ label: 'Target price', color: 'var(--fg)', kind: 'dashed' as const }]),
+      { label: 'Your point', color: 'var(--fg)', kind: 'dot' },
+      ...(dataset.published[token.id]
+        ? [{ label: "Token Metrics' published prices, at the market sizes they used", color: 'var(--muted)', kind: 'diamond' as const }]
+        : []),
     ],
+    dataAsOf: dataset.asOf,
   };
 }
 
@@ -107,8 +116,9 @@ export const ExportBar = memo(function ExportBar({
     <div className="export-bar" role="toolbar" aria-label="Share and export">
       <ExportButtons
         actions={{
-          PNG: () => saveFigurePng(FIGURE, figureText(token, dataset, view()), token.symbol),
-          SVG: () => saveFigureSvg(FIGURE, figureText(token, dataset, view()), token.symbol),
+          PNG: () => saveFigurePng(BAND_CHART_EXPORT, figureText(token, dataset, view()), token.symbol),
+          'PNG (social)': () => saveFigurePng(BAND_CHART_EXPORT, figureText(token, dataset, view()), token.symbol, SOCIAL_SIZE),
+          SVG: () => saveFigureSvg(BAND_CHART_EXPORT, figureText(token, dataset, view()), token.symbol),
           CSV: () => saveCsv(scenarioCsvRows(token, dataset, view()), token.symbol),
         }}
       />

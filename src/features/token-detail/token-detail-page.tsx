@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
 import { capturesFor, type TokenCaptures } from '../../data/captures.ts';
 import { engineInputFor } from '../../data/engine-input.ts';
 import { CASES, scenarioTable, type Captures, type ScenarioCase } from '../../engine/index.ts';
@@ -14,6 +14,7 @@ import {
   useScenarioActions,
   useScenarioNotices,
   useScenarioStore,
+  useTarget,
   useTiers,
 } from '../../state/scenario-store.ts';
 import { Link } from '../../ui/link.tsx';
@@ -27,6 +28,7 @@ import { PublishedPanel } from './published-panel.tsx';
 import { ScenarioTable } from './scenario-table.tsx';
 import { CaptureSource } from './capture-source.tsx';
 import { PeggedScenario } from './pegged-scenario.tsx';
+import { TargetPrice } from './target-price.tsx';
 import { TierEditor } from './tier-editor.tsx';
 import { TokenHeader } from './token-header.tsx';
 import { BackLink } from './back-link.tsx';
@@ -36,6 +38,7 @@ import { HelpTip } from '../../ui/help-tip.tsx';
 import { SCENARIO_STORE, scenarioView, userPointStore, type ScenarioView } from './scenario-view.ts';
 import { INPUT_SETTLE_MS, useSettledStore } from '../../ui/use-after-paint.ts';
 import './token-detail.css';
+import './workbench.css';
 
 interface TokenDetailPageProps {
   readonly id: string;
@@ -111,11 +114,13 @@ function Scenario({
   dataset,
   own,
   chosen,
+  side,
 }: {
   readonly token: Token;
   readonly dataset: Dataset;
   readonly own: TokenCaptures;
   readonly chosen: ScenarioCase | null;
+  readonly side: ReactNode;
 }) {
   // Three atomic reads (what a step of the market-size or share slider leaves alone): each is one
   // comparison per step, where one selected object would be built and compared field by field.
@@ -135,6 +140,8 @@ function Scenario({
   const chartInput = useDeferredValue(input);
   const chartCaptures = useDeferredValue(captures);
   const chartTiers = useDeferredValue(tiers);
+  // The target's line follows the target alone (not the market-size slider), a beat behind as well.
+  const target = useDeferredValue(useTarget());
   const point = useMemo(() => (input ? userPointStore(input) : null), [input]);
   // The sentences follow once the sliders pause: a burst of key presses paints the sliders and the
   // chart's mark at once, and writes the answers once.
@@ -147,42 +154,75 @@ function Scenario({
     if (!now.ok) throw new Error(now.reason);
     return scenarioView(now.input, now.note, selectScenarioParams(state));
   }, [token, market]);
-  if (!base.ok) return <p role="note">{base.reason}</p>;
+  if (!base.ok)
+    return (
+      <DetailGrid side={side}>
+        <p role="note">{base.reason}</p>
+      </DetailGrid>
+    );
   if (!input || !point || !settledView) return null;
   return (
     <>
-      <section aria-labelledby="bands-title" className="bands">
-        <div className="heading-row">
-          <h2 id="bands-title">Scenario bands</h2>
-          <HelpTip text={`${HELP_CASES} ${HELP_TOTAL_MARKET}`} />
+      <div className="workbench">
+        <div className="workbench-chart">
+          <BandChart
+            token={chartInput ?? input}
+            captures={chartCaptures}
+            tiers={chartTiers}
+            userPoint={point}
+            published={points}
+            publishedName={pasted ? 'Pasted' : 'TM'}
+            target={target}
+            symbol={token.symbol}
+          />
         </div>
-        <ScenarioTable rows={rows} chosen={chosen} />
-        <CaptureSource captures={captures} own={own} />
-        <TierEditor tiers={tiers} />
-      </section>
-      <BandChart token={chartInput ?? input} captures={chartCaptures} tiers={chartTiers} userPoint={point} published={points} symbol={token.symbol} />
-      <ExportBar token={token} dataset={dataset} view={currentView} />
-      <Controls
-        tokenId={token.id}
-        input={input}
-        note={note}
-        captures={captures}
-        tiers={tiers}
-        horizon={horizon}
-        published={published}
-        own={own}
-        hasMaxSupply={token.maxSupply !== null || token.totalSupply !== null}
-      />
-      <PublishedPanel
-        symbol={token.symbol}
-        published={published}
-        sources={dataset.sources}
-        input={input}
-        marketAsOf={dataset.market.asOf}
-        onPoints={setPasted}
-      />
-      <Answers view={settledView} symbol={token.symbol} />
+        <section aria-labelledby="bands-title" className="bands workbench-side">
+          <div className="heading-row">
+            <h2 id="bands-title">Scenario bands</h2>
+            <HelpTip text={`${HELP_CASES} ${HELP_TOTAL_MARKET}`} />
+          </div>
+          <ScenarioTable rows={rows} chosen={chosen} />
+          <TargetPrice view={settledView} />
+          <CaptureSource captures={captures} own={own} />
+          <TierEditor tiers={tiers} />
+        </section>
+        <div className="workbench-controls">
+          <Controls
+            tokenId={token.id}
+            input={input}
+            note={note}
+            captures={captures}
+            tiers={tiers}
+            horizon={horizon}
+            published={published}
+            own={own}
+            hasMaxSupply={token.maxSupply !== null || token.totalSupply !== null}
+          />
+        </div>
+      </div>
+      <DetailGrid side={side}>
+        <ExportBar token={token} dataset={dataset} view={currentView} />
+        <Answers view={settledView} symbol={token.symbol} />
+        <PublishedPanel
+          symbol={token.symbol}
+          published={published}
+          sources={dataset.sources}
+          input={input}
+          marketAsOf={dataset.market.asOf}
+          onPoints={setPasted}
+        />
+      </DetailGrid>
     </>
+  );
+}
+
+/** The rest of the view beside the grades (an aside). */
+function DetailGrid({ side, children }: { readonly side: ReactNode; readonly children: ReactNode }) {
+  return (
+    <div className="detail-grid">
+      <div className="detail-main">{children}</div>
+      <aside className="detail-side">{side}</aside>
+    </div>
   );
 }
 
@@ -192,7 +232,7 @@ function sameCaptures(held: Captures | null, own: Captures): boolean {
 }
 
 /** A pegged asset keeps its peg; any other token gets the workbench, with its own captures. */
-function TokenScenario({ token, dataset }: { readonly token: Token; readonly dataset: Dataset }) {
+function TokenScenario({ token, dataset, side }: { readonly token: Token; readonly dataset: Dataset; readonly side: ReactNode }) {
   // A link from the screener or compare says whose captures and which case it was showing (`cap`, `case`).
   const [carried] = useState(() => readCarried(window.location.search));
   const own = useMemo(() => capturesFor(token, dataset, carried.captureMode), [token, dataset, carried.captureMode]);
@@ -206,8 +246,14 @@ function TokenScenario({ token, dataset }: { readonly token: Token; readonly dat
   useLayoutEffect(() => {
     if (!sameCaptures(inStore, own.captures)) adoptOwnCaptures(own.captures);
   }, [inStore, adoptOwnCaptures, own.captures]);
-  if (own.peg?.kind === 'pegged') return <PeggedScenario token={token} peg={own.peg} tiers={tiers} />;
-  if (!adopted) return null;
+  if (own.peg?.kind === 'pegged') {
+    return (
+      <DetailGrid side={side}>
+        <PeggedScenario token={token} peg={own.peg} tiers={tiers} />
+      </DetailGrid>
+    );
+  }
+  if (!adopted) return <DetailGrid side={side}>{null}</DetailGrid>;
   return (
     <>
       {own.peg?.kind === 'tracks' ? (
@@ -216,7 +262,7 @@ function TokenScenario({ token, dataset }: { readonly token: Token; readonly dat
           &apos;s captures, so its multiples are {own.peg.underlyingName}&apos;s.
         </p>
       ) : null}
-      <Scenario token={token} dataset={dataset} own={own} chosen={carried.scenarioCase} />
+      <Scenario token={token} dataset={dataset} own={own} chosen={carried.scenarioCase} side={side} />
     </>
   );
 }
@@ -244,14 +290,7 @@ export default function TokenDetailPage({ id }: TokenDetailPageProps) {
       <BackLink />
       <TokenHeader token={token} dataset={dataset} />
       <Notices />
-      <div className="detail-grid">
-        <div className="detail-main">
-          <TokenScenario token={token} dataset={dataset} />
-        </div>
-        <aside className="detail-side">
-          <GradesPanel grades={dataset.grades[token.id]} sources={dataset.sources} />
-        </aside>
-      </div>
+      <TokenScenario token={token} dataset={dataset} side={<GradesPanel grades={dataset.grades[token.id]} sources={dataset.sources} />} />
     </article>
   );
 }
