@@ -1,10 +1,17 @@
-import { memo, useId, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { CASES, EngineInputError, parsePrice, requiredMarketSize, requiredMarketSizeAtShare, scenarioCell, tierLabel } from '../../engine/index.ts';
-import { formatMultiple, formatPrice } from '../../lib/format.ts';
-import { shareText } from './controls.tsx';
-import { sameScenario, useScenarioStore } from '../../state/scenario-store.ts';
-import type { ScenarioParams } from '../../state/url-codec.ts';
-import type { ScenarioView } from './scenario-view.ts';
+import { memo, useDeferredValue, useId, useMemo, useState } from 'react';
+import {
+  CASES,
+  EngineInputError,
+  parsePrice,
+  requiredMarketSize,
+  requiredMarketSizeAtShare,
+  scenarioCell,
+  tierLabel,
+  type TokenInput,
+} from '../../engine/index.ts';
+import { formatMultiple, formatPrice, formatShare } from '../../lib/format.ts';
+import { useScenarioParams } from '../../state/scenario-store.ts';
+import { scenarioView, type ScenarioView } from './scenario-view.ts';
 
 const CASE_WORD = { bear: 'bear', base: 'base', moon: 'moon' } as const;
 
@@ -16,37 +23,31 @@ function reachText(m: number | null, today: number): string {
 }
 
 interface AnswersProps {
-  /** The scenario the sentences tell: the last one the sliders rested on. */
-  readonly view: ScenarioView;
+  readonly input: TokenInput;
+  /** Why the diluted view equals the circulating one, when it does. */
+  readonly note: string | null;
   readonly symbol: string;
 }
 
 /**
- * The answers' section, busy while the store's scenario differs from the one the sentences tell (the
- * sliders move). It follows the store itself and writes `aria-busy` without a render: the first step
- * of a burst would otherwise pay for a React commit to flip it.
+ * The answers' section. It reads the scenario from the store itself and tells it a beat behind the
+ * keys (`useDeferredValue`): a slider step re-renders this section at once (busy while the sentences
+ * tell an older scenario) and the sentences after the sliders have painted, unless the next key
+ * press comes first.
  */
-function AnswersSection({ told, children }: { readonly told: ScenarioParams; readonly children: ReactNode }) {
-  const ref = useRef<HTMLElement>(null);
-  useLayoutEffect(() => {
-    const section = ref.current;
-    if (!section) return undefined;
-    const mark = (): void => {
-      const busy = String(!sameScenario(useScenarioStore.getState(), told));
-      if (section.getAttribute('aria-busy') !== busy) section.setAttribute('aria-busy', busy);
-    };
-    mark();
-    return useScenarioStore.subscribe(mark);
-  }, [told]);
+export function Answers({ input, note, symbol }: AnswersProps) {
+  const params = useScenarioParams();
+  const told = useDeferredValue(params);
+  const view = useMemo(() => scenarioView(input, note, told), [input, note, told]);
   return (
-    <section ref={ref} aria-labelledby="answers-title" className="answers">
-      {children}
+    <section aria-labelledby="answers-title" aria-busy={told !== params} className="answers">
+      <Sentences view={view} symbol={symbol} />
     </section>
   );
 }
 
 /** The scenario in plain sentences, every number from the engine. */
-export const Answers = memo(function Answers({ view, symbol }: AnswersProps) {
+const Sentences = memo(function Sentences({ view, symbol }: { readonly view: ScenarioView; readonly symbol: string }) {
   const { input, params } = view;
   const [targetText, setTargetText] = useState('');
   const targetId = useId();
@@ -71,7 +72,7 @@ export const Answers = memo(function Answers({ view, symbol }: AnswersProps) {
         ok: true,
         text:
           `To reach ${formatPrice(t)} (${formatMultiple(t / input.price)}): ${parts.join('; ')}. ` +
-          `At your share of ${shareText(view.share)}: ${reachText(atShare, today)}.`,
+          `At your share of ${formatShare(view.share)}: ${reachText(atShare, today)}.`,
       };
     } catch (error) {
       return { ok: false, text: error instanceof EngineInputError ? `${error.message.replace(/^\w+: /, '')}.` : 'That price could not be read.' };
@@ -79,14 +80,14 @@ export const Answers = memo(function Answers({ view, symbol }: AnswersProps) {
   }, [targetText, input, params.captures, view.share, today]);
 
   return (
-    <AnswersSection told={params}>
+    <>
       <h2 id="answers-title">Answers</h2>
       <p>
         At a {tierLabel(params.marketSize)} total market:{' '}
         {atSize.map(({ c, cell }) => `${CASE_WORD[c]} ${formatPrice(cell.price)} (${formatMultiple(cell.multiple)})`).join(', ')}.
       </p>
       <p>
-        Your point: {shareText(view.share)} of a {tierLabel(params.marketSize)} market is {formatPrice(view.customPrice)} per {symbol} (
+        Your point: {formatShare(view.share)} of a {tierLabel(params.marketSize)} market is {formatPrice(view.customPrice)} per {symbol} (
         {formatMultiple(view.customPrice / input.price)} today&apos;s price).
       </p>
       <p>
@@ -107,6 +108,6 @@ export const Answers = memo(function Answers({ view, symbol }: AnswersProps) {
       <p role="status" aria-label="Target answer" className={target?.ok === false ? 'input-error' : undefined}>
         {target ? target.text : 'Type a price to see the total market size each case needs.'}
       </p>
-    </AnswersSection>
+    </>
   );
 });

@@ -1,23 +1,8 @@
-import {
-  memo,
-  useCallback,
-  useDeferredValue,
-  useEffect,
-  useId,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-  useSyncExternalStore,
-  type ReactNode,
-  type RefObject,
-} from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type ReactNode, type RefObject } from 'react';
 import { Area, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis, type TooltipContentProps, usePlotArea } from 'recharts';
 import { CASES, scenarioTable, tierLabel, type Captures, type ScenarioCase, type TokenInput } from '../../engine/index.ts';
 import { formatPrice, formatUsdCompact } from '../../lib/format.ts';
 import { bandSeries, bandSummary, bandTooltipText, chartDomain, logTicks, priceDomain, priceFloor, type BandPoint } from './chart-series.ts';
-import { INPUT_SETTLE_MS, useSettledStore, type SubscribableStore } from '../../ui/use-after-paint.ts';
-import { writeText } from '../../ui/followed.ts';
 
 /** A published price (e.g. Token Metrics' bands) at total market size `m` (USD). */
 export interface PublishedPoint {
@@ -33,10 +18,14 @@ export interface UserPoint {
 }
 
 /**
- * A user's point that moves with the keys: a store whose `getState` returns the same object while the
- * point does not move. Given one, the chart re-renders only its mark when the point moves.
+ * A user's point that moves with the keys: a source for `useSyncExternalStore` whose `getState` returns
+ * the same object while the point does not move. Given one, the chart re-renders only its mark and its
+ * caption when the point moves.
  */
-export type UserPointStore = SubscribableStore<UserPoint | null>;
+export interface UserPointStore {
+  readonly getState: () => UserPoint | null;
+  readonly subscribe: (listener: () => void) => () => void;
+}
 
 export interface BandChartProps {
   readonly token: TokenInput;
@@ -113,8 +102,6 @@ export const BandChart = memo(function BandChart(props: BandChartProps) {
     return `${min} ${max}`;
   });
   const [xMin, xMax] = splitKey(useDeferredValue(wantX));
-  // The text alternative names the point once it rests (a screen reader is not read every step).
-  const captionPoint = useSettledStore(point, INPUT_SETTLE_MS);
   const computed = useMemo<Computed>(() => {
     try {
       const series = bandSeries(token, captures, { min: xMin, max: xMax }, POINTS, tiers);
@@ -156,7 +143,7 @@ export const BandChart = memo(function BandChart(props: BandChartProps) {
   const [plot, setPlot] = useState<PlotBox | null>(null);
   // The drawing is one element that changes only with the bands, the axes, the published points and
   // the size: moving the user's point re-renders `UserPointMark` alone (it subscribes to the point),
-  // and redraws it on its own layer over the drawing, not inside it.
+  // drawn over the drawing, not inside it.
   const drawing = useMemo(() => {
     if (!computed.ok) return null;
     const { series, summaryTiers } = computed;
@@ -221,8 +208,8 @@ export const BandChart = memo(function BandChart(props: BandChartProps) {
     );
   }, [computed, xMin, xMax, yMin, yMax, tiers, plotWidth, symbol, token, published, publishedByCase, renderTooltip, width, height]);
 
-  const summary = useMemo(
-    () =>
+  const describe = useCallback(
+    (userPoint: UserPoint | null): string =>
       computed.ok
         ? bandSummary({
             symbol,
@@ -230,11 +217,11 @@ export const BandChart = memo(function BandChart(props: BandChartProps) {
             rows: computed.summaryTiers,
             todayPrice: token.price,
             totalMarketCap: token.totalMarketCap,
-            userPoint: captionPoint,
+            userPoint,
             publishedCount: published?.length ?? 0,
           })
         : '',
-    [computed, symbol, xMin, xMax, token, captionPoint, published],
+    [computed, symbol, xMin, xMax, token, published],
   );
 
   if (!computed.ok) {
@@ -254,9 +241,7 @@ export const BandChart = memo(function BandChart(props: BandChartProps) {
         </svg>
       </div>
       <BandLegend published={publishedByCase.length > 0} user={hasPoint} />
-      <figcaption id={captionId} className="band-chart-summary">
-        {summary}
-      </figcaption>
+      <BandCaption id={captionId} store={point} describe={describe} />
     </figure>
   );
 });
@@ -324,54 +309,47 @@ interface UserPointMarkProps {
   readonly yMax: number;
 }
 
-/** Sets `name` on `el` unless it already has that value (an unchanged attribute costs no style work). */
-function attr(el: Element, name: string, value: string): void {
-  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
-}
-
-/**
- * Draws the user's point in `mark` (a `<g>` holding a circle and a text) at the axes' scales, or hides
- * it: outside the axes (they catch up a beat later) the mark waits rather than sitting on the frame.
- */
-function placeMark(mark: SVGGElement, point: UserPoint | null, { plot, xMin, xMax, yMin, yMax }: Omit<UserPointMarkProps, 'store'>): void {
-  const inside = point !== null && point.marketSize >= xMin && point.marketSize <= xMax && point.price >= yMin && point.price <= yMax;
-  const x = inside ? logPx(point.marketSize, xMin, xMax, plot.x, plot.width) : Number.NaN;
-  const y = inside ? logPx(point.price, yMin, yMax, plot.y + plot.height, -plot.height) : Number.NaN;
-  const circle = mark.querySelector('circle');
-  const text = mark.querySelector('text');
-  if (!point || !Number.isFinite(x) || !Number.isFinite(y) || !circle || !text) {
-    attr(mark, 'display', 'none');
-    return;
-  }
-  const nearRight = Math.log(xMax / point.marketSize) < 0.3 * Math.log(xMax / xMin);
-  attr(circle, 'cx', String(x));
-  attr(circle, 'cy', String(y));
-  attr(text, 'x', String(x + (nearRight ? -10 : 10)));
-  attr(text, 'y', String(y));
-  attr(text, 'text-anchor', nearRight ? 'end' : 'start');
-  writeText(text, `You ${formatPrice(point.price)}`);
-  mark.removeAttribute('display');
-}
-
 /**
  * The user's point and its "You $x" label, drawn over the chart (in an SVG of the chart's size) at the
- * axes' scales. It follows the point's store itself and moves by writing the few attributes that
- * change, without a render: a slider step lays out and repaints this mark's layer only.
+ * axes' scales. It reads the point from its store itself: a slider step re-renders this mark alone, not
+ * the chart's hundreds of elements. Outside the axes (they catch up a beat later) it is not drawn
+ * rather than sitting on the frame.
  */
 const UserPointMark = memo(function UserPointMark({ store, plot, xMin, xMax, yMin, yMax }: UserPointMarkProps) {
-  const ref = useRef<SVGGElement>(null);
-  useLayoutEffect(() => {
-    const mark = ref.current;
-    if (!mark) return undefined;
-    const draw = (): void => placeMark(mark, store.getState(), { plot, xMin, xMax, yMin, yMax });
-    draw();
-    return store.subscribe(draw);
-  }, [store, plot, xMin, xMax, yMin, yMax]);
+  const point = useSyncExternalStore(store.subscribe, store.getState);
+  if (point === null || point.marketSize < xMin || point.marketSize > xMax || point.price < yMin || point.price > yMax) return null;
+  const x = logPx(point.marketSize, xMin, xMax, plot.x, plot.width);
+  const y = logPx(point.price, yMin, yMax, plot.y + plot.height, -plot.height);
+  if (!Number.isFinite(x) || !Number.isFinite(y)) return null;
+  const nearRight = Math.log(xMax / point.marketSize) < 0.3 * Math.log(xMax / xMin);
   return (
-    <g ref={ref} className="band-chart-user" display="none">
-      <circle r={6} fill="var(--fg)" stroke="var(--bg)" strokeWidth={2} />
-      <text dy="0.355em" fill="var(--fg)" fontSize={13} />
+    <g className="band-chart-user">
+      <circle cx={x} cy={y} r={6} fill="var(--fg)" stroke="var(--bg)" strokeWidth={2} />
+      <text x={x + (nearRight ? -10 : 10)} y={y} dy="0.355em" textAnchor={nearRight ? 'end' : 'start'} fill="var(--fg)" fontSize={13}>
+        {`You ${formatPrice(point.price)}`}
+      </text>
     </g>
+  );
+});
+
+/**
+ * The text alternative, naming the user's point a beat behind the keys (`useDeferredValue`): it reads
+ * the point from its store itself, so a slider step re-renders this caption, not the chart.
+ */
+const BandCaption = memo(function BandCaption({
+  id,
+  store,
+  describe,
+}: {
+  readonly id: string;
+  readonly store: UserPointStore;
+  readonly describe: (point: UserPoint | null) => string;
+}) {
+  const point = useDeferredValue(useSyncExternalStore(store.subscribe, store.getState));
+  return (
+    <figcaption id={id} className="band-chart-summary">
+      {describe(point)}
+    </figcaption>
   );
 });
 

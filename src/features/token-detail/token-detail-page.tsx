@@ -29,8 +29,7 @@ import { CaptureSource } from './capture-source.tsx';
 import { PeggedScenario } from './pegged-scenario.tsx';
 import { TierEditor } from './tier-editor.tsx';
 import { TokenHeader } from './token-header.tsx';
-import { SCENARIO_STORE, scenarioView, userPointStore, type ScenarioView } from './scenario-view.ts';
-import { INPUT_SETTLE_MS, useSettledStore } from '../../ui/use-after-paint.ts';
+import { scenarioView, userPointStore, type ScenarioView } from './scenario-view.ts';
 import './token-detail.css';
 
 interface TokenDetailPageProps {
@@ -99,8 +98,8 @@ function Notices() {
 
 /**
  * The scenario of one token. A step of the market-size or share slider does not re-render it: those
- * two controls, the chart's mark and the answers' busy mark subscribe to the store themselves. It
- * re-renders when the captures, tiers or supply change, and once the sliders rest, for the sentences.
+ * two controls, the chart's mark and caption, and the answers read the store themselves. It
+ * re-renders when the captures, tiers or supply change.
  */
 function Scenario({ token, dataset, own }: { readonly token: Token; readonly dataset: Dataset; readonly own: TokenCaptures }) {
   // Three atomic reads (what a step of the market-size or share slider leaves alone): each is one
@@ -122,10 +121,6 @@ function Scenario({ token, dataset, own }: { readonly token: Token; readonly dat
   const chartCaptures = useDeferredValue(captures);
   const chartTiers = useDeferredValue(tiers);
   const point = useMemo(() => (input ? userPointStore(input) : null), [input]);
-  // The sentences follow once the sliders pause: a burst of key presses paints the sliders and the
-  // chart's mark at once, and writes the answers once.
-  const settled = useSettledStore(SCENARIO_STORE, INPUT_SETTLE_MS);
-  const settledView = useMemo(() => (input ? scenarioView(input, note, selectScenarioParams(settled)) : null), [input, note, settled]);
   // The export bar reads the scenario when pressed, not on every step.
   const currentView = useCallback((): ScenarioView => {
     const state = useScenarioStore.getState();
@@ -134,7 +129,7 @@ function Scenario({ token, dataset, own }: { readonly token: Token; readonly dat
     return scenarioView(now.input, now.note, selectScenarioParams(state));
   }, [token, market]);
   if (!base.ok) return <p role="note">{base.reason}</p>;
-  if (!input || !point || !settledView) return null;
+  if (!input || !point) return null;
   return (
     <>
       <section aria-labelledby="bands-title" className="bands">
@@ -164,7 +159,7 @@ function Scenario({ token, dataset, own }: { readonly token: Token; readonly dat
         marketAsOf={dataset.market.asOf}
         onPoints={setPasted}
       />
-      <Answers view={settledView} symbol={token.symbol} />
+      <Answers input={input} note={note} symbol={token.symbol} />
     </>
   );
 }
