@@ -35,8 +35,12 @@ const proxy: Record<string, ProxyOptions> = {
 };
 
 // `/`'s code in one file, the entry; see scripts/vite-home-chunk.ts.
-// The engine's barrel re-exports its history fits, which only the detail view uses: not `/`'s.
-const home = homeChunk([/\/src\/features\/token-list\/token-list-page\.tsx$/], [/\/src\/engine\/history\.ts$/]);
+// Barrels re-export what only other chunks use: the engine's history fits (the detail view) and
+// TanStack Query's hydration (the IndexedDB persistence, loaded after the first paint). Not `/`'s.
+const home = homeChunk(
+  [/\/src\/features\/token-list\/token-list-page\.tsx$/],
+  [/\/src\/engine\/history\.ts$/, /\/@tanstack\/query-core\/build\/modern\/hydration\.js$/],
+);
 
 export default defineConfig({
   plugins: [react(), cspPlugin(), home.plugin],

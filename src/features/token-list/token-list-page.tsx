@@ -17,7 +17,7 @@ import { useRowWindow } from '../../ui/use-row-window.ts';
 import { INPUT_SETTLE_MS, useSettledValue } from '../../ui/use-settled-value.ts';
 import { useShallow } from 'zustand/react/shallow';
 import { ScenarioBar } from './scenario-bar.tsx';
-import { exportScreen, useScreenUrl } from './screen-url.ts';
+import { useScreenUrl } from './screen-url.ts';
 import { categoriesOf, filterRows, orderRows, sortsByScreen, tokenRows, type ScreenLookup, type TokenRow } from './select-tokens.ts';
 import { TokenTableRow } from './token-table-row.tsx';
 import { useScreen, type ScreenResult } from './use-screen.ts';
@@ -101,7 +101,11 @@ export default function TokenListPage() {
   );
   const shown = useMemo(() => filterRows(ordered, deferred, filterLookup), [ordered, deferred, filterLookup]);
   const onExport = useCallback(
-    () => (dataset ? exportScreen(shown, screen, deferredScreen, dataset) : Promise.reject(new Error('no data is loaded'))),
+    // The CSV code loads on the click, so `/` does not download it up front.
+    () =>
+      dataset
+        ? import('./screen-csv.ts').then(({ exportScreen }) => exportScreen(shown, screen, deferredScreen, dataset))
+        : Promise.reject(new Error('no data is loaded')),
     [shown, screen, deferredScreen, dataset],
   );
   // A new order or filter starts at its top: sorting by market cap while scrolled down must show the largest.
