@@ -1,10 +1,11 @@
 import { startTransition, useEffect, useState } from 'react';
 
 /**
- * How long key presses must pause before the token list's rows and screener columns follow them (ms):
- * longer than the gap between a typist's keys or a held arrow key's repeats, so a burst over 5,000
- * tokens renders the rows once, at its end. (`useDeferredValue` alone renders them after every key,
- * and that render's commit lands in the next key press's frame: `npm run perf`'s search measure.)
+ * How long key presses must pause before the views that do not need to follow every key do (ms): the
+ * token list's rows and screener columns, the detail view's sentences and the chart's text
+ * alternative. Longer than the gap between a typist's keys or a held arrow key's repeats, so a burst
+ * renders them once, at its end. (`useDeferredValue` renders them after every key, and that render's
+ * commit lands in the next key press's frame: `npm run perf`'s search and slider measures.)
  */
 export const INPUT_SETTLE_MS = 200;
 

@@ -2,6 +2,7 @@ import { memo, useCallback, useDeferredValue, useEffect, useId, useMemo, useRef,
 import { Area, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis, type TooltipContentProps, usePlotArea } from 'recharts';
 import { CASES, scenarioTable, tierLabel, type Captures, type ScenarioCase, type TokenInput } from '../../engine/index.ts';
 import { formatPrice, formatUsdCompact } from '../../lib/format.ts';
+import { INPUT_SETTLE_MS, useSettledValue } from '../../ui/use-settled-value.ts';
 import { bandSeries, bandSummary, bandTooltipText, chartDomain, logTicks, priceDomain, priceFloor, type BandPoint } from './chart-series.ts';
 
 /** A published price (e.g. Token Metrics' bands) at total market size `m` (USD). */
@@ -333,8 +334,9 @@ const UserPointMark = memo(function UserPointMark({ store, plot, xMin, xMax, yMi
 });
 
 /**
- * The text alternative, naming the user's point a beat behind the keys (`useDeferredValue`): it reads
- * the point from its store itself, so a slider step re-renders this caption, not the chart.
+ * The text alternative, naming the user's point once the keys pause (a screen reader is not read
+ * every step): it reads the point from its store itself, so a slider step re-renders this caption,
+ * not the chart.
  */
 const BandCaption = memo(function BandCaption({
   id,
@@ -345,7 +347,7 @@ const BandCaption = memo(function BandCaption({
   readonly store: UserPointStore;
   readonly describe: (point: UserPoint | null) => string;
 }) {
-  const point = useDeferredValue(useSyncExternalStore(store.subscribe, store.getState));
+  const point = useSettledValue(useSyncExternalStore(store.subscribe, store.getState), INPUT_SETTLE_MS);
   return (
     <figcaption id={id} className="band-chart-summary">
       {describe(point)}

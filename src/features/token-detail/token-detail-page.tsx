@@ -6,7 +6,6 @@ import { useDataset } from '../../data/queries/dataset.ts';
 import type { Dataset, Token } from '../../data/types.ts';
 import { useDataConfig } from '../../state/settings-store.ts';
 import {
-  scenarioHref,
   selectScenarioParams,
   syncScenarioToUrl,
   useCaptures,
@@ -52,8 +51,8 @@ function loadLink(): void {
  * The page is keyed by token id, so a new token is a new mount and reads its own URL. The link is
  * read during the page's first render, so that render already shows its scenario (an effect would run
  * after a frame painted with the previous one); when another detail page is still mounted, before the
- * first paint instead. The subscription that writes the URL starts in an effect, and first writes the
- * link back in its clamped form.
+ * first paint instead. The subscription that writes the URL (`syncScenarioToUrl`) starts in an effect,
+ * and first writes the link back in its clamped form.
  */
 function useScenarioUrl(): void {
   const [readInRender] = useState(() => {
@@ -70,12 +69,7 @@ function useScenarioUrl(): void {
       detailPagesMounted -= 1;
     };
   }, [readInRender]);
-  useEffect(() => {
-    const unsubscribe = syncScenarioToUrl();
-    const repaired = scenarioHref();
-    if (repaired !== window.location.href) window.history.replaceState(window.history.state, '', repaired);
-    return unsubscribe;
-  }, []);
+  useEffect(() => syncScenarioToUrl(), []);
 }
 
 function Notices() {
