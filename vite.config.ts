@@ -35,11 +35,12 @@ const proxy: Record<string, ProxyOptions> = {
 };
 
 // `/`'s code in one file, the entry; see scripts/vite-home-chunk.ts.
-// Barrels re-export what only other chunks use: the engine's history fits (the detail view) and
+// Barrels re-export what only other chunks use: the engine's history fits, its answers (the user's
+// point, the target price) and its share and price parsers (the detail view), and
 // TanStack Query's hydration (the IndexedDB persistence, loaded after the first paint). Not `/`'s.
 const home = homeChunk(
   [/\/src\/features\/token-list\/token-list-page\.tsx$/],
-  [/\/src\/engine\/history\.ts$/, /\/@tanstack\/query-core\/build\/modern\/hydration\.js$/],
+  [/\/src\/engine\/(answers|history|parse)\.ts$/, /\/@tanstack\/query-core\/build\/modern\/hydration\.js$/],
 );
 
 export default defineConfig({

@@ -20,26 +20,23 @@ interface TypedInputProps {
 export function TypedInput({ label, value, onCommit, placeholder, inputMode = 'text', listId }: TypedInputProps) {
   const id = useId();
   const errorId = useId();
-  const [draft, setDraft] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  // The value the draft was typed over: when the owner's value moves, the draft and its error go
-  // (state adjusted during render, as React's docs do it, rather than in an effect).
-  const [typedOver, setTypedOver] = useState(value);
-  if (typedOver !== value) {
-    setTypedOver(value);
-    setDraft(null);
-    setError(null);
-  }
+  // What is being typed, and the error about it, each with the value it was typed over: once the
+  // owner's value moves (a slider, a link), both are stale and the box shows the new value. Derived
+  // during render, so a slider step renders the box once.
+  const [draft, setDraft] = useState<{ readonly text: string; readonly over: string } | null>(null);
+  const [failed, setFailed] = useState<{ readonly message: string; readonly over: string } | null>(null);
+  const typed = draft !== null && draft.over === value ? draft.text : null;
+  const error = failed !== null && failed.over === value ? failed.message : null;
   const commit = (): void => {
-    if (draft === null) return;
-    if (draft.trim() === value) {
-      setDraft(null);
-      setError(null);
+    if (typed === null) return;
+    setDraft(null);
+    if (typed.trim() === value) {
+      setFailed(null);
       return;
     }
-    const message = onCommit(draft);
-    setError(message);
-    if (message === null) setDraft(null);
+    const message = onCommit(typed);
+    setFailed(message === null ? null : { message, over: value });
+    if (message !== null) setDraft({ text: typed, over: value });
   };
   const submit = (e: FormEvent): void => {
     e.preventDefault();
@@ -53,11 +50,11 @@ export function TypedInput({ label, value, onCommit, placeholder, inputMode = 't
         type="text"
         inputMode={inputMode}
         list={listId}
-        value={draft ?? value}
+        value={typed ?? value}
         placeholder={placeholder}
         aria-invalid={error !== null}
         aria-describedby={error ? errorId : undefined}
-        onChange={(e) => setDraft(e.target.value)}
+        onChange={(e) => setDraft({ text: e.target.value, over: value })}
         onBlur={commit}
       />
       {error ? (
