@@ -40,7 +40,7 @@ function useCompareUrl() {
   );
   useEffect(() => {
     const stop = syncUrl(sync);
-    // A link followed while here (the header's "Compare") is read as an arrival.
+    // A link opened while here (the header's "Compare") is read as an arrival.
     const unfollow = subscribeLocation(() => store.setState({ search: window.location.search }));
     return () => {
       unfollow();
