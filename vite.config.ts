@@ -35,9 +35,13 @@ const proxy: Record<string, ProxyOptions> = {
 };
 
 // `/`'s code in one file, the entry; see scripts/vite-home-chunk.ts.
-// The engine's barrel re-exports its history fits (only the detail view uses them) and the portfolio's
-// sums (only /portfolio): not `/`'s.
-const home = homeChunk([/\/src\/features\/token-list\/token-list-page\.tsx$/], [/\/src\/engine\/history\.ts$/, /\/src\/engine\/portfolio\.ts$/]);
+// Barrels re-export what only other chunks use: the engine's history fits and the portfolio's sums (/portfolio), its answers (the user's
+// point, the target price) and its share and price parsers (the detail view), and
+// TanStack Query's hydration (the IndexedDB persistence, loaded after the first paint). Not `/`'s.
+const home = homeChunk(
+  [/\/src\/features\/token-list\/token-list-page\.tsx$/],
+  [/\/src\/engine\/(answers|history|parse|portfolio)\.ts$/, /\/@tanstack\/query-core\/build\/modern\/hydration\.js$/],
+);
 
 export default defineConfig({
   plugins: [react(), cspPlugin(), home.plugin],

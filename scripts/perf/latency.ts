@@ -2,8 +2,8 @@
  * The key-press loops: every latency measure at one CPU rate, the measures taking turns in blocks of
  * presses so whatever else loads the machine during the run weighs on the floors and the app alike.
  */
-import { URL_WRITE_DELAY_MS } from '../../src/lib/trailing.ts';
-import { INPUT_SETTLE_MS } from '../../src/ui/use-after-paint.ts';
+import { URL_WRITE_DELAY_MS } from '../../src/lib/url-sync.ts';
+import { INPUT_SETTLE_MS } from '../../src/ui/use-settled-value.ts';
 import { log } from './log.ts';
 import { MEASURES, throttle, type Measure } from './pages.ts';
 import { idle, latency, type KeyDriver } from './probe.ts';

@@ -88,8 +88,9 @@ export function formatMultiple(multiple: number | null | undefined): string {
 }
 
 /**
- * A share of the total market (a fraction) as a percent: 0.0048 -> "0.48%", 0.000012 -> "0.0012%".
- * Small shares keep three significant digits so they never read "0%".
+ * A share of the total market (a fraction) as a percent: 0.0048 -> "0.48%", 0.000012 -> "0.0012%",
+ * 0.12345 -> "12.35%". Small shares keep three significant digits so they never read "0%"; from 1% on,
+ * at most two decimals. The one share format: tables, sentences, slider text, the typed box, exports.
  */
 export function formatShare(fraction: number | null | undefined): string {
   if (!isKnown(fraction)) return NOT_AVAILABLE;

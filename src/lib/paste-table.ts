@@ -193,7 +193,7 @@ function cellsOf(state: State, t: LineTokens, lineLength: number): Record<CaseNa
     const header = state.columnsLine > 0 ? `, as the header on line ${state.columnsLine} says` : '';
     return prices.length > n
       ? `found ${prices.length} prices; expected ${countWord(n)} (${state.columns.join(', ')}${header})`
-      : `expected a market size such as 16T followed by ${countWord(n)} prices (write - for one not published${header})`;
+      : `expected a market size such as 16T, then ${countWord(n)} prices (write - for one not published${header})`;
   }
   const cells: Record<CaseName, number | null> = { bear: null, base: null, moon: null };
   state.columns.forEach((c, i) => {
@@ -237,7 +237,7 @@ function readLine(state: State, raw: string, line: number): Failure | null {
       const cells = cellsOf(state, t, text.length);
       return typeof cells === 'string' ? fail(line, cells) : addRow(state, pending.tier, pending.text, pending.line, cells);
     }
-    if (/^\s*[$\d.]/.test(text)) return fail(line, `expected a market size such as 16T followed by ${countWord(state.columns.length)} prices`);
+    if (/^\s*[$\d.]/.test(text)) return fail(line, `expected a market size such as 16T, then ${countWord(state.columns.length)} prices`);
     state.warnings.push(`Line ${line}: skipped prices without a market size`);
     return null;
   }
@@ -282,7 +282,7 @@ function rowsOfLine(line: string): string[] {
  * - prose: a heading line with the tier (`8T Market Cap - ADA Price Prediction:`) and the prices on the
  *   next line, and prices labelled by case words (`$1.53 (bear), $1.86 (base)`, `bear: $1.53`);
  *   shares and multiples (`+137%`, `3.2x`), blank lines and lines without numbers are ignored.
- * A comma followed by exactly three digits is a thousands separator (`1,234`), so write `1.2, 345` with a space.
+ * A comma before exactly three digits is a thousands separator (`1,234`), so write `1.2, 345` with a space.
  * Rows come back sorted by tier. Never throws: anything else is `{ ok: false, error, line }` naming the
  * 1-based line (0 for the whole text): a line that is not a tier with its prices, a duplicate tier, a
  * negative or zero price, more than 24 rows or 10,000 characters, or no row at all.

@@ -2,11 +2,11 @@
  * The scenario of the token detail view: one zustand store, actions beside state. Every setter
  * clamps with the URL codec's rules (./clamp.ts), so the state is always what a link carries.
  * The URL is the source of truth on load (`loadFromSearch`); `syncScenarioToUrl` writes changes
- * back with `history.replaceState`. No `persist` middleware over the URL: it resets the URL on
+ * back (`src/lib/url-sync.ts`, as every view does). No `persist` middleware over the URL: it resets the URL on
  * refresh (zustand issue 1254).
  */
 import { create } from 'zustand';
-import { URL_WRITE_DELAY_MS, trailing } from '../lib/trailing.ts';
+import { syncUrl, syncedHref, type UrlSync } from '../lib/url-sync.ts';
 import { useShallow } from 'zustand/react/shallow';
 import { CASES, LIMITS } from '../engine/index.ts';
 import type { Captures, ScenarioCase } from '../engine/index.ts';
@@ -188,44 +188,29 @@ export function scenarioSearchFor(state: ScenarioState, currentSearch: string): 
   return serializeScenarioSearch(selectScenarioParams(state), currentSearch, own);
 }
 
-/** Only the token detail view carries a scenario in its URL. */
-const SCENARIO_PATH = /^\/token\/[^/]+\/?$/;
+/** The detail view's address: `/token/:id` with the scenario's keys (see `scenarioSearchFor`). */
+const SCENARIO_URL: UrlSync = {
+  path: /^\/token\/[^/]+\/?$/,
+  // A change of notices alone changes nothing in the link.
+  subscribe: (changed) =>
+    useScenarioStore.subscribe((state, prev) => {
+      if (!sameScenario(state, prev)) changed();
+    }),
+  search: (currentSearch) => scenarioSearchFor(useScenarioStore.getState(), currentSearch),
+};
 
 /**
- * Keeps the URL of `/token/:id` in step with the store: once the changes pause for
- * `URL_WRITE_DELAY_MS` (and when the page is hidden or left), writes `pathname + scenario search +
- * hash` with `history.replaceState` (never pushState: a moving slider must not fill the history).
- * Not once per frame: Chromium's replaceState costs milliseconds, which a key press would wait for.
- * Other paths are left alone, and so is the URL while the store does not change: call
+ * Keeps the address of `/token/:id` in step with the store (`syncUrl`). Call
  * `loadFromSearch(location.search)` first, so the link is read, validated and clamped before it is
- * ever written. `history.state` is kept. `scenarioHref()` gives the up-to-date link meanwhile.
- * Returns the unsubscribe function (it also cancels a pending write).
+ * ever written. Returns the stop function.
  */
 export function syncScenarioToUrl(): () => void {
-  const write = trailing(() => {
-    const { pathname, search, hash } = window.location;
-    if (!SCENARIO_PATH.test(pathname)) return;
-    const next = scenarioSearchFor(useScenarioStore.getState(), search);
-    if (next !== search) window.history.replaceState(window.history.state, '', `${pathname}${next}${hash}`);
-  }, URL_WRITE_DELAY_MS);
-  const unsubscribe = useScenarioStore.subscribe((state, prev) => {
-    // A change of notices alone changes nothing in the link.
-    if (!sameScenario(state, prev)) write.schedule();
-  });
-  const flush = (): void => write.flush();
-  window.addEventListener('pagehide', flush);
-  return () => {
-    unsubscribe();
-    window.removeEventListener('pagehide', flush);
-    write.cancel();
-  };
+  return syncUrl(SCENARIO_URL);
 }
 
 /** The address of the detail view with the store's scenario, whether or not the URL has caught up yet. */
 export function scenarioHref(): string {
-  const { origin, pathname, search, hash } = window.location;
-  if (!SCENARIO_PATH.test(pathname)) return window.location.href;
-  return `${origin}${pathname}${scenarioSearchFor(useScenarioStore.getState(), search)}${hash}`;
+  return syncedHref(SCENARIO_URL);
 }
 
 /** Whether two states hold the same scenario (notices and actions aside). */

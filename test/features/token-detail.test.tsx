@@ -2,10 +2,9 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CAPTURES, DEFAULT_TIERS, requiredMarketSize, scenarioTable, tierLabel, type Captures } from '../../src/engine/index.ts';
-import { shareText } from '../../src/features/token-detail/controls.tsx';
 import { shareFor } from '../../src/features/token-detail/scenario-view.ts';
 import { reachSentence } from '../../src/features/token-detail/target-price.tsx';
-import { formatPrice } from '../../src/lib/format.ts';
+import { formatPrice, formatShare } from '../../src/lib/format.ts';
 import { navigate } from '../../src/lib/location.ts';
 import { useScenarioStore } from '../../src/state/scenario-store.ts';
 import { renderApp } from '../app/render-app.tsx';
@@ -77,40 +76,34 @@ describe('token detail', () => {
     const slider = screen.getByRole('slider', { name: 'Total market size' });
     fireEvent.change(slider, { target: { value: '200' } });
     expect(slider).toHaveAttribute('aria-valuetext', '100T');
-    // The sentences follow once the slider rests; meanwhile their region says it is busy.
+    // The sentences follow (a deferred render); their region is busy only while they catch up.
     const answers = screen.getByRole('region', { name: 'Answers' });
-    expect(answers).toHaveAttribute('aria-busy', 'true');
     expect(await screen.findByText(/^At a 100T total market:/)).toBeInTheDocument();
     expect(answers).toHaveAttribute('aria-busy', 'false');
     await waitFor(() => expect(new URLSearchParams(window.location.search).get('m')).toBe('100T'));
   });
 
-  it('follows a market-size step in the slider, its box and the share without a React commit', async () => {
-    let commits = 0;
-    renderApp('/token/cardano', () => commits++);
-    await screen.findByRole('heading', { level: 1, name: 'Cardano (ADA)' });
-    const slider = await screen.findByRole('slider', { name: 'Total market size' });
+  it('follows market-size steps in the slider, its box and the share at once, then in the chart and the sentences', async () => {
+    await openCardano();
+    const slider = screen.getByRole('slider', { name: 'Total market size' });
     const answers = screen.getByRole('region', { name: 'Answers' });
-    expect(answers).toHaveAttribute('aria-busy', 'false');
-    commits = 0;
-    // The first step of a burst marks the answers busy without a commit, and so do the next steps.
-    fireEvent.change(slider, { target: { value: String(Number((slider as HTMLInputElement).value) + 1) } });
-    expect(commits).toBe(0);
-    expect(answers).toHaveAttribute('aria-busy', 'true');
     const shareBefore = screen.getByRole('slider', { name: 'Market share' }).getAttribute('aria-valuetext');
+    fireEvent.change(slider, { target: { value: String(Number((slider as HTMLInputElement).value) + 1) } });
     fireEvent.change(slider, { target: { value: String(Number((slider as HTMLInputElement).value) + 20) } });
-    expect(commits).toBe(0);
     const marketSize = useScenarioStore.getState().marketSize;
     const label = tierLabel(marketSize);
     expect(slider).toHaveAttribute('aria-valuetext', label);
     expect(screen.getByRole('textbox', { name: 'Market size' })).toHaveValue(label);
     // The share follows the base case, so it moves with the market size.
     const share = shareFor(adaInput, useScenarioStore.getState());
-    expect(screen.getByRole('slider', { name: 'Market share' })).toHaveAttribute('aria-valuetext', shareText(share));
-    expect(screen.getByRole('textbox', { name: 'Share' })).toHaveValue(shareText(share));
-    expect(shareText(share)).not.toBe(shareBefore);
-    // Once the slider rests, the sentences follow (a render, as before).
+    expect(screen.getByRole('slider', { name: 'Market share' })).toHaveAttribute('aria-valuetext', formatShare(share));
+    expect(screen.getByRole('textbox', { name: 'Share' })).toHaveValue(formatShare(share));
+    expect(formatShare(share)).not.toBe(shareBefore);
+    // The chart's mark, its text alternative and the sentences tell the new point.
     expect(await screen.findByText(new RegExp(`^At a ${label} total market:`))).toBeInTheDocument();
+    expect(answers).toHaveAttribute('aria-busy', 'false');
+    const chart = screen.getByRole('figure', { name: 'Price bands chart' });
+    expect(chart).toHaveAccessibleDescription(expect.stringMatching(new RegExp(`your point \\$[\\d.,]+ at ${label}[;.]`)));
   });
 
   it('takes a typed market size and share, and says what it cannot read', async () => {
@@ -151,7 +144,7 @@ describe('token detail', () => {
       expect(answer).toHaveTextContent(`${name}: ${reachSentence(m, adaInput.totalMarketCap)}.`);
     }
     const share = shareFor(adaInput, useScenarioStore.getState());
-    expect(answer).toHaveTextContent(`At your share of ${shareText(share)} (a fixed share of any market size, not a case):`);
+    expect(answer).toHaveTextContent(`At your share of ${formatShare(share)} (a fixed share of any market size, not a case):`);
     expect(screen.getByRole('figure', { name: 'Price bands chart' })).toHaveAccessibleDescription(expect.stringMatching(/Target \$2\.00: bear at/));
     await waitFor(() => expect(window.location.search).toContain('t=2'));
     await user.clear(box);

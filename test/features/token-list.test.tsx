@@ -64,8 +64,8 @@ function columnIndex(name: string): number {
   return index;
 }
 
-async function openList(onCommit?: () => void) {
-  renderApp('/', onCommit);
+async function openList() {
+  renderApp('/');
   tableElement = await screen.findByRole('table', { name: 'Tokens' });
 }
 

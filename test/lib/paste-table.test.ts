@@ -136,8 +136,8 @@ const rows = (n: number): string => Array.from({ length: n }, (_, i) => `${i + 1
 
 describe('parsePublishedTable: what it refuses, naming the line', () => {
   it.each([
-    ['8T 0.94 1.05 1.16\n16T 1.53 1.86\n23T 2.11 2.67 3.23', 2, 'Line 2: expected a market size such as 16T followed by three prices'],
-    ['8T 0.94 1.05 1.16\n\n16 1.53 1.86 2.20', 3, 'Line 3: expected a market size such as 16T followed by three prices'],
+    ['8T 0.94 1.05 1.16\n16T 1.53 1.86\n23T 2.11 2.67 3.23', 2, 'Line 2: expected a market size such as 16T, then three prices'],
+    ['8T 0.94 1.05 1.16\n\n16 1.53 1.86 2.20', 3, 'Line 3: expected a market size such as 16T, then three prices'],
     ['8T 0.94 1.05 1.16 1.30', 1, 'Line 1: found 4 prices; expected three (bear, base, moon)'],
     ['16T 1.53 1.86 2.20\n16,000B 1.5 1.8 2.2', 2, 'Line 2: 16,000B appears twice (also on line 1)'],
     ['16T -1.53 1.86 2.20', 1, 'Line 1: -1.53 is negative'],

@@ -12,7 +12,7 @@ import {
   useScenarioStore,
 } from '../../src/state/scenario-store.ts';
 import { DEFAULT_SCENARIO } from '../../src/state/url-codec.ts';
-import { URL_WRITE_DELAY_MS } from '../../src/lib/trailing.ts';
+import { URL_WRITE_DELAY_MS } from '../../src/lib/url-sync.ts';
 
 const T = 1e12;
 const store = useScenarioStore;
@@ -232,9 +232,9 @@ describe('URL sync', () => {
   it('rewrites a link it loaded in its clamped form, and skips changes of notices alone', () => {
     window.history.replaceState(null, '', '/token/cardano?m=abc&moon=9');
     const replace = vi.spyOn(window.history, 'replaceState');
-    stop = syncScenarioToUrl();
     actions().loadFromSearch(window.location.search);
-    vi.advanceTimersByTime(URL_WRITE_DELAY_MS);
+    stop = syncScenarioToUrl();
+    // At once: the link shows in its clamped form as soon as the view has read it.
     expect(window.location.search).toBe('?bear=0.5&base=0.75&moon=3');
     actions().dismissNotices();
     vi.advanceTimersByTime(URL_WRITE_DELAY_MS);

@@ -15,6 +15,11 @@ import * as z from 'zod/mini';
  * An as-of date as precise as the source tells it: `2025` (an undated article from that year),
  * `2025-04`, `2025-04-16` or a full ISO timestamp in UTC.
  */
+/**
+ * An absolute URL, as the browser's URL parser reads it (zod's `z.url()` does the same with more code
+ * than `/` should load for two fields).
+ */
+const urlSchema = z.string().check(z.refine((s) => URL.canParse(s.trim()), 'not a URL'));
 const asOfSchema = z.string().check(z.regex(/^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?Z)?)?)?$/, 'as-of must be an ISO date or year'));
 
 /**
@@ -39,7 +44,7 @@ const price = finite.check(z.positive());
 
 export const sourceRefSchema = z.strictObject({
   name: z.string().check(z.minLength(1)),
-  url: z.optional(z.url()),
+  url: z.optional(urlSchema),
   asOf: asOfSchema,
 });
 
@@ -67,7 +72,7 @@ export const snapshotTokenSchema = z.strictObject({
   change: z.strictObject({ h24: nullableFinite, d7: nullableFinite, d30: nullableFinite, d90: nullableFinite }),
   /** CoinMarketCap tags (what the token is); empty when unknown, e.g. a refreshed token the listing did not hold. */
   categories: z.array(z.string().check(z.minLength(1))),
-  logo: z.nullable(z.url()),
+  logo: z.nullable(urlSchema),
 });
 
 export const snapshotGradesSchema = z.strictObject({
@@ -176,7 +181,7 @@ export const snapshotSchema = z
   .strictObject({
     schemaVersion: z.literal(1),
     /** When the token listing was taken (ISO, UTC). */
-    asOf: z.iso.datetime(),
+    asOf: z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?Z$/, 'not an ISO date-time in UTC')),
     sources: z.record(sourceIdSchema, sourceRefSchema),
     market: z.strictObject({
       /** Total crypto market cap, USD. */

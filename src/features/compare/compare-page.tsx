@@ -1,8 +1,11 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { useStore } from 'zustand';
+import { createStore } from 'zustand/vanilla';
 import { useDataset } from '../../data/queries/dataset.ts';
 import type { Dataset } from '../../data/types.ts';
-import { navigate } from '../../lib/location.ts';
 import { findToken } from '../../lib/token-match.ts';
+import { subscribeLocation } from '../../lib/location.ts';
+import { syncUrl, syncedHref, type UrlSync } from '../../lib/url-sync.ts';
 import { useDataConfig } from '../../state/settings-store.ts';
 import { DEFAULT_SCENARIO, parseScenarioSearch, serializeScenarioSearch } from '../../state/url-codec.ts';
 import { saveCsv, saveFigurePng, saveFigureSvg } from '../../lib/chart-export.ts';
@@ -10,7 +13,6 @@ import { CopyLinkButton } from '../../ui/copy-link-button.tsx';
 import { ExportButtons } from '../../ui/export-buttons.tsx';
 import { compareCsvRows, compareFigureText, compareName } from './compare-export.ts';
 import { Link } from '../../ui/link.tsx';
-import { useHref } from '../../ui/use-location.ts';
 import { CompareChart, compareColor } from './compare-chart.tsx';
 import { carriedQuery } from '../../state/carry.ts';
 import { HELP_CAPTURES, HELP_SUPPLY } from '../../ui/glossary.ts';
@@ -30,10 +32,27 @@ const COMPARE_MODES: ReadonlyArray<{ value: CaptureMode; label: string }> = [
   { value: 'tm', label: 'Token Metrics where published' },
 ];
 
-/** `/compare?ids=a,b,c` with the scenario's captures and tiers (the rest of the detail view's keys are ignored). */
+/**
+ * `/compare?ids=a,b,c` with the scenario's captures and tiers (the rest of the detail view's keys are
+ * ignored). The query is the view's state: read from the link on arrival into a store of its own,
+ * then the truth, and written back to the address by `syncUrl`, as every view's.
+ */
 function useCompareUrl() {
-  const href = useHref();
-  const search = href.includes('?') ? href.slice(href.indexOf('?')) : '';
+  const [store] = useState(() => createStore(() => ({ search: window.location.search })));
+  const sync = useMemo<UrlSync>(
+    () => ({ path: /^\/compare\/?$/, subscribe: (changed) => store.subscribe(changed), search: () => store.getState().search }),
+    [store],
+  );
+  useEffect(() => {
+    const stop = syncUrl(sync);
+    // A link opened while here (the header's "Compare") is read as an arrival.
+    const unfollow = subscribeLocation(() => store.setState({ search: window.location.search }));
+    return () => {
+      unfollow();
+      stop();
+    };
+  }, [store, sync]);
+  const search = useStore(store, (s) => s.search);
   return useMemo(() => {
     const query = new URLSearchParams(search);
     const { params, notices } = parseScenarioSearch(search);
@@ -41,8 +60,30 @@ function useCompareUrl() {
     const linkCaptures = serializeScenarioSearch({ ...DEFAULT_SCENARIO, captures: params.captures }) !== '';
     const cap = query.get('cap');
     const mode: CaptureMode = CAPTURE_MODES.find((m) => m === cap) ?? (linkCaptures ? 'same' : 'token');
-    return { ids: query.get('ids'), captures: params.captures, linkCaptures, tiers: params.tiers, horizon: params.horizon, mode, notices, query };
-  }, [search]);
+    const write = (changes: Readonly<Record<string, string | null>>): void => {
+      const next = new URLSearchParams(query);
+      for (const [key, value] of Object.entries(changes)) {
+        if (value === null) next.delete(key);
+        else next.set(key, value);
+      }
+      const text = next.toString().replace(/%2C/g, ',');
+      store.setState({ search: text ? `?${text}` : '' });
+    };
+    const writeIds = (ids: readonly string[]): void => write({ ids: ids.length > 0 ? ids.join(',') : null });
+    const href = (): string => syncedHref(sync);
+    return {
+      ids: query.get('ids'),
+      captures: params.captures,
+      linkCaptures,
+      tiers: params.tiers,
+      horizon: params.horizon,
+      mode,
+      notices,
+      write,
+      writeIds,
+      href,
+    };
+  }, [search, store, sync]);
 }
 
 /** What a token's link carries from here: whose captures, the link's own captures, the tiers and the supply. */
@@ -56,20 +97,6 @@ function tokenLinkQuery(url: ReturnType<typeof useCompareUrl>): string {
   const carried = carriedQuery({ marketSize: null, scenarioCase: null, captureMode: url.mode, horizon: 'circ' });
   const parts = [scenario, carried].map((q) => q.replace(/^\?/, '')).filter((q) => q !== '');
   return parts.length > 0 ? `?${parts.join('&')}` : '';
-}
-
-function writeQuery(query: URLSearchParams, changes: Readonly<Record<string, string | null>>): void {
-  const next = new URLSearchParams(query);
-  for (const [key, value] of Object.entries(changes)) {
-    if (value === null) next.delete(key);
-    else next.set(key, value);
-  }
-  const text = next.toString().replace(/%2C/g, ',');
-  navigate(`/compare${text ? `?${text}` : ''}`, { replace: true });
-}
-
-function writeIds(ids: readonly string[], query: URLSearchParams): void {
-  writeQuery(query, { ids: ids.length > 0 ? ids.join(',') : null });
 }
 
 function AddToken({ dataset, ids, onAdd }: { readonly dataset: Dataset; readonly ids: readonly string[]; readonly onAdd: (id: string) => void }) {
@@ -121,39 +148,29 @@ export default function ComparePage() {
           <li key={token.id}>
             <span aria-hidden="true" className="swatch" style={{ background: compareColor(i) }} />
             <Link href={`/token/${encodeURIComponent(token.id)}${tokenLinkQuery(url)}`}>{token.name}</Link>
-            <button
-              type="button"
-              aria-label={`Remove ${token.name}`}
-              onClick={() =>
-                writeIds(
-                  ids.filter((x) => x !== token.id),
-                  url.query,
-                )
-              }
-            >
+            <button type="button" aria-label={`Remove ${token.name}`} onClick={() => url.writeIds(ids.filter((x) => x !== token.id))}>
               ×
             </button>
           </li>
         ))}
       </ul>
-      <AddToken dataset={dataset} ids={ids} onAdd={(id) => writeIds([...ids, id], url.query)} />
+      <AddToken dataset={dataset} ids={ids} onAdd={(id) => url.writeIds([...ids, id])} />
       <div className="compare-options">
         <fieldset className="supply">
           <legend>Supply at the horizon</legend>
           <HelpTip text={HELP_SUPPLY} />
           <label>
-            <input type="radio" name="compare-horizon" checked={url.horizon === 'circ'} onChange={() => writeQuery(url.query, { h: null })} /> Circulating
+            <input type="radio" name="compare-horizon" checked={url.horizon === 'circ'} onChange={() => url.write({ h: null })} /> Circulating
           </label>
           <label>
-            <input type="radio" name="compare-horizon" checked={url.horizon === 'max'} onChange={() => writeQuery(url.query, { h: 'max' })} /> Max supply (fully
-            diluted)
+            <input type="radio" name="compare-horizon" checked={url.horizon === 'max'} onChange={() => url.write({ h: 'max' })} /> Max supply (fully diluted)
           </label>
         </fieldset>
         <RadioChoice
           label="Captures"
           value={url.mode}
           options={COMPARE_MODES}
-          onChange={(mode) => writeQuery(url.query, { cap: mode === 'token' && !url.linkCaptures ? null : mode })}
+          onChange={(mode) => url.write({ cap: mode === 'token' && !url.linkCaptures ? null : mode })}
           help={HELP_CAPTURES}
         />
       </div>
@@ -176,7 +193,7 @@ export default function ComparePage() {
                 CSV: () => saveCsv(compareCsvRows(selection.tokens, tiers, dataset), compareName(selection.tokens)),
               }}
             />
-            <CopyLinkButton href={() => window.location.href} />
+            <CopyLinkButton href={url.href} />
           </div>
           <MultiplesTable tokens={selection.tokens} tiers={tiers} />
         </>

@@ -2,7 +2,7 @@ import { memo, useDeferredValue, useEffect, useId, useMemo, useRef, useState, us
 import { CASES, requiredMarketSize, scenarioTable, tierLabel, type Captures, type TokenInput } from '../../engine/index.ts';
 import type { PublishedPoint } from '../../data/published.ts';
 import { formatPrice } from '../../lib/format.ts';
-import { INPUT_SETTLE_MS, useSettledStore } from '../../ui/use-after-paint.ts';
+import { INPUT_SETTLE_MS, useSettledValue } from '../../ui/use-settled-value.ts';
 import { BandDrawing } from './band-drawing.tsx';
 import { bandsAxis, priceAxis, type BandsAxis } from './band-domains.ts';
 import { BandLegend } from './band-legend.tsx';
@@ -110,8 +110,6 @@ export const BandChart = memo(function BandChart(props: BandChartProps) {
 
   const { min: xMin, max: xMax } = marketAxis(token.totalMarketCap, tiers);
   const x = useMemo(() => ({ min: xMin, max: xMax }), [xMin, xMax]);
-  // The text alternative names the point once it rests (a screen reader is not read every step).
-  const captionPoint = useSettledStore(point, INPUT_SETTLE_MS);
   const computed = useMemo<Computed>(() => {
     try {
       const series = bandSeries(token, captures, x, POINTS, tiers);
@@ -145,7 +143,6 @@ export const BandChart = memo(function BandChart(props: BandChartProps) {
         }) + targetSentence(targetMarks)
       : '';
   const desc = summaryOf(null);
-  const summary = summaryOf(captionPoint);
 
   if (!computed.ok) {
     return (
@@ -193,9 +190,7 @@ export const BandChart = memo(function BandChart(props: BandChartProps) {
         The cases meet at today&apos;s {tierLabel(token.totalMarketCap)} market and {formatPrice(token.price)}: a capture scales the market&apos;s move from
         today, so below today&apos;s market the moon case falls furthest.
       </p>
-      <figcaption id={captionId} className="band-chart-summary">
-        {summary}
-      </figcaption>
+      <BandCaption id={captionId} store={point} describe={summaryOf} />
     </figure>
   );
 });
@@ -219,4 +214,18 @@ function usePlotWidth(ref: RefObject<HTMLElement | null>, fixed: number | undefi
     return () => observer.disconnect();
   }, [ref, fixed]);
   return fixed ?? measured;
+}
+
+/**
+ * The text alternative, naming the user's point once the keys pause (a screen reader is not read
+ * every step): it reads the point from its store itself, so a slider step re-renders this caption
+ * once the keys pause, not the chart.
+ */
+function BandCaption({ id, store, describe }: { readonly id: string; readonly store: UserPointStore; readonly describe: (point: UserPoint | null) => string }) {
+  const point = useSettledValue(useSyncExternalStore(store.subscribe, store.getState), INPUT_SETTLE_MS);
+  return (
+    <figcaption id={id} className="band-chart-summary">
+      {describe(point)}
+    </figcaption>
+  );
 }

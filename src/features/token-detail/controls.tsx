@@ -16,10 +16,9 @@ import {
 import type { PublishedScenario } from '../../data/types.ts';
 import type { TokenCaptures } from '../../data/captures.ts';
 import { typedMarketSize, typedShare } from '../../state/typed-limits.ts';
-import { formatUsdCompact } from '../../lib/format.ts';
+import { formatShare, formatUsdCompact } from '../../lib/format.ts';
 import { useScenarioActions, useScenarioStore } from '../../state/scenario-store.ts';
-import { selectStore } from '../../ui/followed.ts';
-import { RangeSlider, sameShown } from '../../ui/range-slider.tsx';
+import { RangeSlider } from '../../ui/range-slider.tsx';
 import { SliderField } from '../../ui/slider-field.tsx';
 import { fitPublished, publishedName } from '../../data/published.ts';
 import { useDataConfig } from '../../state/settings-store.ts';
@@ -27,7 +26,7 @@ import type { Horizon } from '../../state/url-codec.ts';
 import { HistoryCaptures } from './history-captures.tsx';
 import { HELP_SUPPLY } from '../../ui/glossary.ts';
 import { HelpTip } from '../../ui/help-tip.tsx';
-import { SCENARIO_STORE, shareFor } from './scenario-view.ts';
+import { shareFor } from './scenario-view.ts';
 
 const SHARE_SCALE = logScale(SHARE_RANGE.min, SHARE_RANGE.max, 300);
 const CAPTURE_STEPS = Math.round((CAPTURE_RANGE.max - CAPTURE_RANGE.min) / CAPTURE_RANGE.step);
@@ -79,35 +78,27 @@ const CaptureSliders = memo(function CaptureSliders({ captures }: { readonly cap
   );
 });
 
-/** "0.48%", "0.0012%", "12.5%": three significant digits, for slider text and the typed box. */
-export function shareText(fraction: number): string {
-  return `${Number((fraction * 100).toPrecision(3))}%`;
-}
-
 function errorText(error: unknown): string {
   return error instanceof EngineInputError ? error.message.replace(/^[\w.[\]]+: /, '') : 'That value could not be read.';
 }
 
 /**
- * The user's market size: its slider (snapping to the tiers) and typed box. They follow the store
- * themselves (`selectStore`): a slider step writes their few DOM nodes and renders nothing here.
+ * The user's market size: its slider (snapping to the tiers) and typed box. It reads the market size
+ * from the store itself, so a step of its slider re-renders this control and not the section around it.
  */
 const MarketSizeControl = memo(function MarketSizeControl({ tiersKey }: { readonly tiersKey: string }) {
+  const marketSize = useScenarioStore((s) => s.marketSize);
   const { setMarketSize } = useScenarioActions();
   // Snap to the user's tiers as well as the defaults, so every tier in the table is one key press away.
   const marketScale = useMemo(
     () => logScale(MARKET_SIZE_RANGE.min, MARKET_SIZE_RANGE.max, 200, [...new Set([...DEFAULT_TIERS, ...tiersKey.split(',').map(Number)])]),
     [tiersKey],
   );
-  const shown = useMemo(
-    () => selectStore(SCENARIO_STORE, (s) => ({ position: sliderPosition(marketScale, s.marketSize), valueText: tierLabel(s.marketSize) }), sameShown),
-    [marketScale],
-  );
   return (
     <SliderField
       label="Total market size"
       steps={marketScale.steps}
-      shown={shown}
+      shown={{ position: sliderPosition(marketScale, marketSize), valueText: tierLabel(marketSize) }}
       onPosition={(p) => setMarketSize(sliderValue(marketScale, p))}
       box={{
         label: 'Market size',
@@ -123,30 +114,19 @@ const MarketSizeControl = memo(function MarketSizeControl({ tiersKey }: { readon
 });
 
 /**
- * The user's market share: its slider and typed box, and whether it follows the base case. The slider
- * and box follow the share in use themselves (it moves with the market size while it follows the base
- * case); only the hint re-renders this, when the share starts or stops following.
+ * The user's market share: its slider and typed box, and whether it follows the base case. It reads the
+ * share in use from the store itself (a number: it moves with the market size while it follows the
+ * base case), so only this control re-renders when it moves.
  */
 const ShareControl = memo(function ShareControl({ input }: { readonly input: TokenInput }) {
-  const shown = useMemo(
-    () =>
-      selectStore(
-        SCENARIO_STORE,
-        (s) => {
-          const share = shareFor(input, s);
-          return { position: sliderPosition(SHARE_SCALE, share), valueText: shareText(share) };
-        },
-        sameShown,
-      ),
-    [input],
-  );
+  const share = useScenarioStore((s) => shareFor(input, s));
   const followsBase = useScenarioStore((s) => s.share === null);
   const { setShare } = useScenarioActions();
   return (
     <SliderField
       label="Market share"
       steps={SHARE_SCALE.steps}
-      shown={shown}
+      shown={{ position: sliderPosition(SHARE_SCALE, share), valueText: formatShare(share) }}
       onPosition={(p) => setShare(sliderValue(SHARE_SCALE, p))}
       hint={followsBase ? 'Following the base case at this market size.' : undefined}
       box={{
@@ -270,9 +250,9 @@ interface ControlsProps {
 
 /**
  * Sliders and typed inputs for the user's point and the three capture ratios, the supply toggle, presets.
- * The market size and the share subscribe to the store themselves, so a step of their sliders
- * re-renders those two controls (the share moves with the market size while it follows the base
- * case), not this section; the other parts are memoised on their own values.
+ * The market size and the share read the store themselves, so a step of their sliders re-renders
+ * those two controls (the share moves with the market size while it follows the base case), not this
+ * section; the other parts are memoised on their own values.
  */
 export const Controls = memo(function Controls({ tokenId, input, note, captures, tiers, horizon, published, own, hasMaxSupply }: ControlsProps) {
   return (

@@ -4,11 +4,10 @@ import type { Dataset, Token } from '../../data/types.ts';
 import { captureOrigin } from './capture-source.tsx';
 import { CASES, tierLabel } from '../../engine/index.ts';
 import { SOCIAL_SIZE, saveCsv, saveFigurePng, saveFigureSvg, type FigureText } from '../../lib/chart-export.ts';
-import { formatAsOf, formatPrice, formatUsdCompact } from '../../lib/format.ts';
+import { formatAsOf, formatPrice, formatShare, formatUsdCompact } from '../../lib/format.ts';
 import { scenarioHref } from '../../state/scenario-store.ts';
 import { CopyLinkButton } from '../../ui/copy-link-button.tsx';
 import { ExportButtons } from '../../ui/export-buttons.tsx';
-import { shareText } from './controls.tsx';
 import type { ScenarioView } from './scenario-view.ts';
 import { BAND_CHART_EXPORT } from './band-chart.tsx';
 
@@ -24,7 +23,7 @@ export function figureText(token: Token, dataset: Dataset, view: ScenarioView): 
   return {
     title: `${token.name} (${token.symbol}): price if the crypto market reaches each size`,
     subtitle:
-      `Tiers ${params.tiers.map(tierLabel).join(', ')} · your point: ${shareText(view.share)} of ${tierLabel(params.marketSize)} = ${formatPrice(view.customPrice)}` +
+      `Tiers ${params.tiers.map(tierLabel).join(', ')} · your point: ${formatShare(view.share)} of ${tierLabel(params.marketSize)} = ${formatPrice(view.customPrice)}` +
       (target === null ? '' : ` · target ${formatPrice(target)}`),
     footer: [
       `Captures: bear ${params.captures.bear}, base ${params.captures.base}, moon ${params.captures.moon}; supply: ${params.horizon === 'max' ? 'maximum (fully diluted)' : 'circulating'}.`,

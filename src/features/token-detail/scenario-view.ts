@@ -1,9 +1,7 @@
 import { caseShare, customPrice, scenarioTable, SHARE_RANGE, type ScenarioRow, type TokenInput } from '../../engine/index.ts';
 import { useScenarioStore } from '../../state/scenario-store.ts';
 import type { ScenarioParams } from '../../state/url-codec.ts';
-import { selectStore } from '../../ui/followed.ts';
-import { subscribable, type SubscribableStore } from '../../ui/use-after-paint.ts';
-import type { UserPoint } from './band-chart.tsx';
+import type { UserPoint, UserPointStore } from './band-chart.tsx';
 
 export interface ScenarioView {
   readonly params: ScenarioParams;
@@ -43,16 +41,20 @@ export function scenarioView(input: TokenInput, note: string | null, params: Sce
   };
 }
 
-/** The scenario store as a plain source, for `selectStore` and `useSettledStore` (a hook cannot be passed as a value). */
-export const SCENARIO_STORE: SubscribableStore<ScenarioParams> = subscribable(useScenarioStore);
-
-const samePoint = (a: UserPoint, b: UserPoint): boolean => a.marketSize === b.marketSize && a.price === b.price;
-
 /**
- * The user's point of the scenario store for `input`, as a store of its own: a slider step
- * notifies only the components that subscribe to it (the chart's mark), and `getState` gives the same
- * object while the point does not move (as `useSyncExternalStore` needs).
+ * The user's point for `input`, read from the scenario store, in the shape the chart subscribes to
+ * (`useSyncExternalStore`): a slider step re-renders only the chart's mark and caption, and
+ * `getState` gives the same object while the point does not move.
  */
-export function userPointStore(input: TokenInput): SubscribableStore<UserPoint> {
-  return selectStore(SCENARIO_STORE, (s) => ({ marketSize: s.marketSize, price: customPrice(input, s.marketSize, shareFor(input, s)) }), samePoint);
+export function userPointStore(input: TokenInput): UserPointStore {
+  let last: UserPoint | null = null;
+  return {
+    subscribe: (listener) => useScenarioStore.subscribe(listener),
+    getState: () => {
+      const s = useScenarioStore.getState();
+      const price = customPrice(input, s.marketSize, shareFor(input, s));
+      if (last === null || last.marketSize !== s.marketSize || last.price !== price) last = { marketSize: s.marketSize, price };
+      return last;
+    },
+  };
 }

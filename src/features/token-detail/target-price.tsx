@@ -8,11 +8,12 @@ import {
   requiredMarketSizeAtShare,
   tierLabel,
   type ScenarioCase,
+  type TokenInput,
 } from '../../engine/index.ts';
-import { formatMultiple, formatPrice } from '../../lib/format.ts';
-import { useScenarioActions, useTarget } from '../../state/scenario-store.ts';
-import { shareText } from './controls.tsx';
-import type { ScenarioView } from './scenario-view.ts';
+import { formatMultiple, formatPrice, formatShare } from '../../lib/format.ts';
+import { useScenarioActions, useScenarioParams, useTarget } from '../../state/scenario-store.ts';
+import { INPUT_SETTLE_MS, useSettledValue } from '../../ui/use-settled-value.ts';
+import { scenarioView, type ScenarioView } from './scenario-view.ts';
 
 const CASE_NAME: Readonly<Record<ScenarioCase, string>> = { bear: 'Bear', base: 'Base', moon: 'Moon' };
 const RANGE = `${tierLabel(MARKET_SIZE_RANGE.min)} to ${tierLabel(MARKET_SIZE_RANGE.max)}`;
@@ -33,7 +34,7 @@ export function targetAnswer(view: ScenarioView, target: number): { readonly lea
   const today = input.totalMarketCap;
   const lines = CASES.map((c) => `${CASE_NAME[c]} case: ${reachSentence(requiredMarketSize(input, params.captures[c], target), today)}.`);
   const atShare = requiredMarketSizeAtShare(input, view.share, target);
-  lines.push(`At your share of ${shareText(view.share)} (a fixed share of any market size, not a case): ${reachSentence(atShare, today)}.`);
+  lines.push(`At your share of ${formatShare(view.share)} (a fixed share of any market size, not a case): ${reachSentence(atShare, today)}.`);
   return { lead: `To reach ${formatPrice(target)} (${formatMultiple(target / input.price)} today's ${formatPrice(input.price)}):`, lines };
 }
 
@@ -54,9 +55,16 @@ function readTyped(text: string): { ok: true; price: number | null } | { ok: fal
 /**
  * "Target price": a box whose price is kept in the store (and so the link, `t`) and drawn on the chart,
  * and its answer, one sentence per case, announced politely (`status` "Target answer"). The sentences
- * follow `view`, the scenario the sliders last rested on.
+ * follow the scenario once the keys pause, as the answers do.
  */
-export const TargetPrice = memo(function TargetPrice({ view }: { readonly view: ScenarioView }) {
+export function TargetPrice({ input, note }: { readonly input: TokenInput; readonly note: string | null }) {
+  const params = useScenarioParams();
+  const told = useSettledValue(params, INPUT_SETTLE_MS);
+  const view = useMemo(() => scenarioView(input, note, told), [input, note, told]);
+  return <TargetBox view={view} />;
+}
+
+const TargetBox = memo(function TargetBox({ view }: { readonly view: ScenarioView }) {
   const target = useTarget();
   const { setTarget } = useScenarioActions();
   const [text, setText] = useState(() => textOf(target));

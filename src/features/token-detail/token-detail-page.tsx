@@ -6,7 +6,6 @@ import { useDataset } from '../../data/queries/dataset.ts';
 import type { Dataset, Token } from '../../data/types.ts';
 import { useDataConfig } from '../../state/settings-store.ts';
 import {
-  scenarioHref,
   selectScenarioParams,
   syncScenarioToUrl,
   useCaptures,
@@ -35,8 +34,7 @@ import { BackLink } from './back-link.tsx';
 import { readCarried } from '../../state/carry.ts';
 import { HELP_CASES, HELP_TOTAL_MARKET } from '../../ui/glossary.ts';
 import { HelpTip } from '../../ui/help-tip.tsx';
-import { SCENARIO_STORE, scenarioView, userPointStore, type ScenarioView } from './scenario-view.ts';
-import { INPUT_SETTLE_MS, useSettledStore } from '../../ui/use-after-paint.ts';
+import { scenarioView, userPointStore, type ScenarioView } from './scenario-view.ts';
 import './token-detail.css';
 import './workbench.css';
 
@@ -60,8 +58,8 @@ function loadLink(): void {
  * The page is keyed by token id, so a new token is a new mount and reads its own URL. The link is
  * read during the page's first render, so that render already shows its scenario (an effect would run
  * after a frame painted with the previous one); when another detail page is still mounted, before the
- * first paint instead. The subscription that writes the URL starts in an effect, and first writes the
- * link back in its clamped form.
+ * first paint instead. The subscription that writes the URL (`syncScenarioToUrl`) starts in an effect,
+ * and first writes the link back in its clamped form.
  */
 function useScenarioUrl(): void {
   const [readInRender] = useState(() => {
@@ -78,12 +76,7 @@ function useScenarioUrl(): void {
       detailPagesMounted -= 1;
     };
   }, [readInRender]);
-  useEffect(() => {
-    const unsubscribe = syncScenarioToUrl();
-    const repaired = scenarioHref();
-    if (repaired !== window.location.href) window.history.replaceState(window.history.state, '', repaired);
-    return unsubscribe;
-  }, []);
+  useEffect(() => syncScenarioToUrl(), []);
 }
 
 function Notices() {
@@ -106,8 +99,8 @@ function Notices() {
 
 /**
  * The scenario of one token. A step of the market-size or share slider does not re-render it: those
- * two controls, the chart's mark and the answers' busy mark subscribe to the store themselves. It
- * re-renders when the captures, tiers or supply change, and once the sliders rest, for the sentences.
+ * two controls, the chart's mark and caption, and the answers read the store themselves. It
+ * re-renders when the captures, tiers or supply change.
  */
 function Scenario({
   token,
@@ -143,10 +136,6 @@ function Scenario({
   // The target's line follows the target alone (not the market-size slider), a beat behind as well.
   const target = useDeferredValue(useTarget());
   const point = useMemo(() => (input ? userPointStore(input) : null), [input]);
-  // The sentences follow once the sliders pause: a burst of key presses paints the sliders and the
-  // chart's mark at once, and writes the answers once.
-  const settled = useSettledStore(SCENARIO_STORE, INPUT_SETTLE_MS);
-  const settledView = useMemo(() => (input ? scenarioView(input, note, selectScenarioParams(settled)) : null), [input, note, settled]);
   // The export bar reads the scenario when pressed, not on every step.
   const currentView = useCallback((): ScenarioView => {
     const state = useScenarioStore.getState();
@@ -160,7 +149,7 @@ function Scenario({
         <p role="note">{base.reason}</p>
       </DetailGrid>
     );
-  if (!input || !point || !settledView) return null;
+  if (!input || !point) return null;
   return (
     <>
       <div className="workbench">
@@ -182,7 +171,7 @@ function Scenario({
             <HelpTip text={`${HELP_CASES} ${HELP_TOTAL_MARKET}`} />
           </div>
           <ScenarioTable rows={rows} chosen={chosen} />
-          <TargetPrice view={settledView} />
+          <TargetPrice input={input} note={note} />
           <CaptureSource captures={captures} own={own} />
           <TierEditor tiers={tiers} />
         </section>
@@ -202,7 +191,7 @@ function Scenario({
       </div>
       <DetailGrid side={side}>
         <ExportBar token={token} dataset={dataset} view={currentView} />
-        <Answers view={settledView} symbol={token.symbol} />
+        <Answers input={input} note={note} symbol={token.symbol} />
         <PublishedPanel
           symbol={token.symbol}
           published={published}

@@ -1,8 +1,6 @@
-import { memo, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { memo, useEffect, useMemo, useSyncExternalStore } from 'react';
 import { usePlotArea } from 'recharts';
 import { formatPrice } from '../../lib/format.ts';
-import { writeText } from '../../ui/followed.ts';
-import type { SubscribableStore } from '../../ui/use-after-paint.ts';
 import type { LogDomain } from './chart-series.ts';
 
 /** The user's own point: total market size (USD) and the price their share gives there. */
@@ -15,7 +13,10 @@ export interface UserPoint {
  * A user's point that moves with the keys: a store whose `getState` returns the same object while the
  * point does not move. Given one, the chart re-renders only its mark when the point moves.
  */
-export type UserPointStore = SubscribableStore<UserPoint | null>;
+export interface UserPointStore {
+  readonly getState: () => UserPoint | null;
+  readonly subscribe: (listener: () => void) => () => void;
+}
 
 const NO_POINT: UserPointStore = { getState: () => null, subscribe: () => () => {} };
 
@@ -64,53 +65,24 @@ interface MarkPlace {
   readonly y: LogDomain;
 }
 
-/** Sets `name` on `el` unless it already has that value (an unchanged attribute costs no style work). */
-function attr(el: Element, name: string, value: string): void {
-  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
-}
-
-/**
- * Draws the user's point in `mark` (a `<g>` holding a circle and a text) at the axes' scales, or hides
- * it: outside the axes (they catch up a beat later) the mark waits rather than sitting on the frame.
- */
-function placeMark(mark: SVGGElement, point: UserPoint | null, { plot, x: xs, y: ys }: MarkPlace): void {
-  const inside = point !== null && point.marketSize >= xs.min && point.marketSize <= xs.max && point.price >= ys.min && point.price <= ys.max;
-  const x = inside ? logPx(point.marketSize, xs.min, xs.max, plot.x, plot.width) : Number.NaN;
-  const y = inside ? logPx(point.price, ys.min, ys.max, plot.y + plot.height, -plot.height) : Number.NaN;
-  const circle = mark.querySelector('circle');
-  const text = mark.querySelector('text');
-  if (!point || !Number.isFinite(x) || !Number.isFinite(y) || !circle || !text) {
-    attr(mark, 'display', 'none');
-    return;
-  }
-  const nearRight = Math.log(xs.max / point.marketSize) < 0.3 * Math.log(xs.max / xs.min);
-  attr(circle, 'cx', String(x));
-  attr(circle, 'cy', String(y));
-  attr(text, 'x', String(x + (nearRight ? -10 : 10)));
-  attr(text, 'y', String(y));
-  attr(text, 'text-anchor', nearRight ? 'end' : 'start');
-  writeText(text, `You ${formatPrice(point.price)}`);
-  mark.removeAttribute('display');
-}
-
 /**
  * The user's point and its "You $x" label, drawn over the chart (in an SVG of the chart's size) at the
- * axes' scales. It follows the point's store itself and moves by writing the few attributes that
- * change, without a render: a slider step lays out and repaints this mark's layer only.
+ * axes' scales. It reads the point from its store itself: a slider step re-renders this mark alone, not
+ * the chart's hundreds of elements. Outside the axes it is not drawn rather than sitting on the frame.
  */
-export const UserPointMark = memo(function UserPointMark({ store, plot, x, y }: MarkPlace & { readonly store: UserPointStore }) {
-  const ref = useRef<SVGGElement>(null);
-  useLayoutEffect(() => {
-    const mark = ref.current;
-    if (!mark) return undefined;
-    const draw = (): void => placeMark(mark, store.getState(), { plot, x, y });
-    draw();
-    return store.subscribe(draw);
-  }, [store, plot, x, y]);
+export const UserPointMark = memo(function UserPointMark({ store, plot, x: xs, y: ys }: MarkPlace & { readonly store: UserPointStore }) {
+  const point = useSyncExternalStore(store.subscribe, store.getState);
+  if (point === null || point.marketSize < xs.min || point.marketSize > xs.max || point.price < ys.min || point.price > ys.max) return null;
+  const x = logPx(point.marketSize, xs.min, xs.max, plot.x, plot.width);
+  const y = logPx(point.price, ys.min, ys.max, plot.y + plot.height, -plot.height);
+  if (!Number.isFinite(x) || !Number.isFinite(y)) return null;
+  const nearRight = Math.log(xs.max / point.marketSize) < 0.3 * Math.log(xs.max / xs.min);
   return (
-    <g ref={ref} className="band-chart-user" display="none">
-      <circle r={6} fill="var(--fg)" stroke="var(--bg)" strokeWidth={2} />
-      <text dy="0.355em" fill="var(--fg)" fontSize={13} />
+    <g className="band-chart-user">
+      <circle cx={x} cy={y} r={6} fill="var(--fg)" stroke="var(--bg)" strokeWidth={2} />
+      <text x={x + (nearRight ? -10 : 10)} y={y} dy="0.355em" textAnchor={nearRight ? 'end' : 'start'} fill="var(--fg)" fontSize={13}>
+        {`You ${formatPrice(point.price)}`}
+      </text>
     </g>
   );
 });

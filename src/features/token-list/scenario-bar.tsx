@@ -4,10 +4,7 @@ import { CASES, DEFAULT_TIERS, MARKET_SIZE_RANGE, logScale, sliderPosition, slid
 import { typedMarketSize } from '../../state/typed-limits.ts';
 import { TARGET_CHOICES, useScreenStore } from '../../state/screen-store.ts';
 import { Link } from '../../ui/link.tsx';
-import { selectStore } from '../../ui/followed.ts';
-import { sameShown } from '../../ui/range-slider.tsx';
 import { SliderField } from '../../ui/slider-field.tsx';
-import { subscribable } from '../../ui/use-after-paint.ts';
 import { TypedInput } from '../../ui/typed-input.tsx';
 import { RadioChoice } from '../../ui/radio-choice.tsx';
 import { HelpTip } from '../../ui/help-tip.tsx';
@@ -32,11 +29,6 @@ const SCALE = logScale(MARKET_SIZE_RANGE.min, MARKET_SIZE_RANGE.max, 200, DEFAUL
 /** The store's actions, read when a handler runs. */
 const screen = () => useScreenStore.getState();
 
-/** The screener store as a plain source, for `selectStore` and `useSettledStore` (a hook cannot be passed as a value). */
-export const SCREEN_STORE = subscribable(useScreenStore);
-/** The bar's slider position and text, from the store. */
-const SHOWN = selectStore(SCREEN_STORE, (st) => ({ position: sliderPosition(SCALE, st.marketSize), valueText: tierLabel(st.marketSize) }), sameShown);
-
 /** A typed market size, moved into the slider's range with a message that says so. */
 function commitMarketSize(text: string): string | null {
   const typed = typedMarketSize(text);
@@ -44,14 +36,15 @@ function commitMarketSize(text: string): string | null {
   return typed.message;
 }
 
-/** The bar's market size: its slider and box follow the store themselves, so a step renders nothing in React. */
+/** The bar's market size: its slider and box show the store's value. */
 const BarMarketSize = memo(function BarMarketSize() {
+  const marketSize = useScreenStore((st) => st.marketSize);
   return (
     <SliderField
       className="bar-size"
       label="Total market size"
       steps={SCALE.steps}
-      shown={SHOWN}
+      shown={{ position: sliderPosition(SCALE, marketSize), valueText: tierLabel(marketSize) }}
       onPosition={(p) => screen().setMarketSize(sliderValue(SCALE, p))}
       box={{ label: 'Market size', placeholder: '16T', onCommit: commitMarketSize }}
     />

@@ -1,16 +1,32 @@
 import { useEffect, useState } from 'react';
-import type { Dataset } from '../../data/types.ts';
-import { tierLabel } from '../../engine/index.ts';
-import { URL_WRITE_DELAY_MS, trailing } from '../../lib/trailing.ts';
+import { syncUrl, type UrlSync } from '../../lib/url-sync.ts';
 import { useBrowserStore, writeBrowserSearch } from '../../state/browser-store.ts';
-import { serializeScreenSearch, useScreenStore, type ScreenParams } from '../../state/screen-store.ts';
-import type { TokenRow } from './select-tokens.ts';
-import type { ScreenResult } from './use-screen.ts';
+import { serializeScreenSearch, useScreenStore } from '../../state/screen-store.ts';
+
+/** `/`'s address: the scenario bar's keys, then the browser's search, filters and order. */
+const SCREEN_URL: UrlSync = {
+  path: /^\/$/,
+  subscribe: (changed) => {
+    const screen = useScreenStore.subscribe(changed);
+    const browser = useBrowserStore.subscribe(changed);
+    return () => {
+      screen();
+      browser();
+    };
+  },
+  search: (currentSearch) => {
+    const state = useScreenStore.getState();
+    const q = new URLSearchParams(serializeScreenSearch(state, state.watchlist, currentSearch));
+    writeBrowserSearch(q, useBrowserStore.getState());
+    const text = q.toString().replace(/%2C/g, ',');
+    return text ? `?${text}` : '';
+  },
+};
 
 /**
  * The scenario bar and the browser's search, filters and order live in the URL of `/` (`m`, `case`, `x`,
- * `min`, `tm`, `watch`; `q`, `rating`, `signal`, `cat`, `sort`): read once on arrival, then written back with
- * `replaceState` (no history entry per step) once changes pause. Call it before anything reads the stores.
+ * `min`, `tm`, `watch`; `q`, `rating`, `signal`, `cat`, `sort`): read once on arrival, then written back by
+ * `syncUrl` (as every view's). Call it before anything reads the stores.
  */
 export function useScreenUrl(): void {
   // The link is read in the first render (call this before anything reads the stores), so the first
@@ -20,84 +36,5 @@ export function useScreenUrl(): void {
     useBrowserStore.getState().loadFromSearch(window.location.search);
     return true;
   });
-  useEffect(() => {
-    // Once the changes pause, as the detail view's URL (see `syncScenarioToUrl`).
-    const write = trailing(() => {
-      if (window.location.pathname !== '/') return;
-      const state = useScreenStore.getState();
-      const q = new URLSearchParams(serializeScreenSearch(state, state.watchlist, window.location.search));
-      writeBrowserSearch(q, useBrowserStore.getState());
-      const text = q.toString().replace(/%2C/g, ',');
-      const search = text ? `?${text}` : '';
-      if (search !== window.location.search) window.history.replaceState(window.history.state, '', `/${search}${window.location.hash}`);
-    }, URL_WRITE_DELAY_MS);
-    const unsubscribeScreen = useScreenStore.subscribe(() => write.schedule());
-    const unsubscribeBrowser = useBrowserStore.subscribe(() => write.schedule());
-    // A view restored from the store (coming back from a token) is written into the address at once.
-    write.schedule();
-    const flush = (): void => write.flush();
-    window.addEventListener('pagehide', flush);
-    return () => {
-      window.removeEventListener('pagehide', flush);
-      write.cancel();
-      unsubscribeScreen();
-      unsubscribeBrowser();
-    };
-  }, []);
-}
-
-const MODE_WORDS = {
-  token: "each token's own captures (observed where it has history, defaults otherwise)",
-  same: 'the default captures for every token (0.5 / 0.75 / 1)',
-  tm: "Token Metrics' fitted captures where published, each token's own otherwise",
-} as const;
-
-/** The screened rows as shown (sorted, filtered), with the scenario, source and as-of in header lines. */
-export function screenCsvRows(rows: readonly TokenRow[], screen: ScreenResult, params: ScreenParams, dataset: Dataset): Array<Array<string | number | null>> {
-  const source = dataset.sources[dataset.market.source]?.name ?? dataset.source;
-  const header: Array<Array<string | number | null>> = [
-    ['capbands screener'],
-    ['total_market_usd', params.marketSize, tierLabel(params.marketSize)],
-    ['case', params.scenarioCase],
-    ['captures', MODE_WORDS[params.captureMode]],
-    ['supply', params.horizon === 'max' ? 'max supply (fully diluted)' : 'circulating'],
-    ['target_multiple', params.targetMultiple],
-    ['today_total_market_usd', dataset.market.totalMarketCap],
-    ['source', source, formatSourceDate(dataset.asOf)],
-    ['note', 'Not financial advice'],
-    [],
-    ['rank', 'name', 'symbol', 'id', 'price_usd', 'market_cap_usd', 'capture', 'capture_source', 'scenario_price_usd', 'multiple', 'needs_usd'],
-  ];
-  const body = rows.map((r) => {
-    const c = screen.cells(r.token.id);
-    const pegged = c?.from.peg?.kind === 'pegged';
-    const needs = c === null ? null : pegged ? 'never: pegged' : c.needs === null ? 'beyond reach' : c.needs;
-    return [
-      r.token.rank,
-      r.token.name,
-      r.token.symbol,
-      r.token.id,
-      r.token.price,
-      r.token.marketCap,
-      pegged ? null : (c?.capture ?? null),
-      c?.from.short ?? null,
-      c?.price ?? null,
-      pegged ? 'pegged' : (c?.multiple ?? null),
-      needs,
-    ];
-  });
-  return [...header, ...body];
-}
-
-function formatSourceDate(iso: string): string {
-  return iso.slice(0, 10);
-}
-
-/**
- * Saves the screen as CSV (file named after the scenario, e.g. `capbands-screen-16t-base-...csv`).
- * The export code loads on the click, so `/` does not download it up front.
- */
-export async function exportScreen(rows: readonly TokenRow[], screen: ScreenResult, params: ScreenParams, dataset: Dataset): Promise<string> {
-  const { saveCsv } = await import('../../lib/chart-export.ts');
-  return saveCsv(screenCsvRows(rows, screen, params, dataset), `screen-${tierLabel(params.marketSize)}-${params.scenarioCase}`);
+  useEffect(() => syncUrl(SCREEN_URL), []);
 }

@@ -1,16 +1,24 @@
-import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useDataset } from '../../data/queries/dataset.ts';
 import type { Dataset } from '../../data/types.ts';
 import { formatDated, formatUsdCompact } from '../../lib/format.ts';
-import { RATING_VALUES, SIGNAL_VALUES, useBrowserStore, type RatingFilter, type SignalFilter, type SortKey } from '../../state/browser-store.ts';
+import {
+  RATING_VALUES,
+  SIGNAL_VALUES,
+  useBrowserStore,
+  type BrowserState,
+  type RatingFilter,
+  type SignalFilter,
+  type SortKey,
+} from '../../state/browser-store.ts';
 import { useDataConfig } from '../../state/settings-store.ts';
-import { useScreenStore } from '../../state/screen-store.ts';
+import { useScreenStore, type ScreenParams } from '../../state/screen-store.ts';
 import { carriedQuery } from '../../state/carry.ts';
-import { INPUT_SETTLE_MS, subscribable, useSettledStore } from '../../ui/use-after-paint.ts';
 import { useRowWindow } from '../../ui/use-row-window.ts';
+import { INPUT_SETTLE_MS, useSettledValue } from '../../ui/use-settled-value.ts';
 import { useShallow } from 'zustand/react/shallow';
-import { SCREEN_STORE, ScenarioBar } from './scenario-bar.tsx';
-import { exportScreen, useScreenUrl } from './screen-url.ts';
+import { ScenarioBar } from './scenario-bar.tsx';
+import { useScreenUrl } from './screen-url.ts';
 import { categoriesOf, filterRows, orderRows, sortsByScreen, tokenRows, type ScreenLookup, type TokenRow } from './select-tokens.ts';
 import { TokenTableRow } from './token-table-row.tsx';
 import { ColumnToggle } from './column-toggle.tsx';
@@ -25,22 +33,40 @@ function noScreen(only: ReadonlySet<string> | null, watched: ReadonlySet<string>
   return { minMultiple: 0, only, watched, value: () => null };
 }
 
-/** The browser store as a plain subscribable source, for `useSettledStore` (a hook cannot be passed as a value). */
-const BROWSER_STORE = subscribable(useBrowserStore);
+/** The browser store's search, sort and filters (no actions). */
+const selectBrowser = (s: BrowserState): BrowserState => ({
+  search: s.search,
+  sortKey: s.sortKey,
+  sortDir: s.sortDir,
+  rating: s.rating,
+  signal: s.signal,
+  category: s.category,
+});
+
+/** The screener store's scenario (no watchlist, no actions). */
+const selectScreen = (s: ScreenParams): ScreenParams => ({
+  marketSize: s.marketSize,
+  scenarioCase: s.scenarioCase,
+  targetMultiple: s.targetMultiple,
+  captureMode: s.captureMode,
+  horizon: s.horizon,
+  minMultiple: s.minMultiple,
+  watchOnly: s.watchOnly,
+});
 
 /** `/`: every loaded token; search, sort and filter; only the rows on screen are in the DOM. */
 export default function TokenListPage() {
   const { dataset, isLoading } = useDataset(useDataConfig());
   useScreenUrl();
-  // The inputs subscribe to their stores themselves and follow every key press; this page (and the
-  // memoised table) takes the stores' state only once it has held for INPUT_SETTLE_MS, as a transition, so a
-  // key press re-renders the input it changed and never waits for the rows.
-  const deferred = useSettledStore(BROWSER_STORE, INPUT_SETTLE_MS);
-  const sort = useBrowserStore(useShallow((s) => ({ key: s.sortKey, dir: s.sortDir })));
+  // The inputs show the stores' values at once; the rows and the screener's columns (the expensive part,
+  // over every token) follow once the keys pause, as a transition.
+  const browserState = useBrowserStore(useShallow(selectBrowser));
+  const deferred = useSettledValue(browserState, INPUT_SETTLE_MS);
+  const sort = { key: browserState.sortKey, dir: browserState.sortDir };
   const rows = useMemo(() => (dataset ? tokenRows(dataset.tokens, dataset.grades) : []), [dataset]);
   const categories = useMemo(() => (dataset ? categoriesOf(dataset.tokens) : []), [dataset]);
   const watchlist = useScreenStore((s) => s.watchlist);
-  const deferredScreen = useSettledStore(SCREEN_STORE, INPUT_SETTLE_MS);
+  const deferredScreen = useSettledValue(useScreenStore(useShallow(selectScreen)), INPUT_SETTLE_MS);
   const screen = useScreen(dataset, deferredScreen);
   const watchSet = useMemo(() => new Set(watchlist), [watchlist]);
   const only = deferredScreen.watchOnly ? watchSet : null;
@@ -58,7 +84,11 @@ export default function TokenListPage() {
   );
   const shown = useMemo(() => filterRows(ordered, deferred, filterLookup), [ordered, deferred, filterLookup]);
   const onExport = useCallback(
-    () => (dataset ? exportScreen(shown, screen, deferredScreen, dataset) : Promise.reject(new Error('no data is loaded'))),
+    // The CSV code loads on the click, so `/` does not download it up front.
+    () =>
+      dataset
+        ? import('./screen-csv.ts').then(({ exportScreen }) => exportScreen(shown, screen, deferredScreen, dataset))
+        : Promise.reject(new Error('no data is loaded')),
     [shown, screen, deferredScreen, dataset],
   );
   // A new order or filter starts at its top: sorting by market cap while scrolled down must show the largest.
@@ -109,36 +139,14 @@ export default function TokenListPage() {
   );
 }
 
-/**
- * The search box. It is uncontrolled: what is typed stays in the element and goes to the store, and a
- * search set elsewhere (a link, "Clear filters", the 100-character cap) is written to the element
- * from a store subscription. A key press then renders nothing in React: each time React re-renders an
- * `<input>`, it rewrites its `name`, `type` and `value` attributes and Chromium restyles it.
- */
+/** The search box: it shows the store's search (capped at 100 characters there) and writes to it. */
 const SearchBox = memo(function SearchBox() {
   const id = useId();
-  const ref = useRef<HTMLInputElement>(null);
-  const [initial] = useState(() => browser().search);
-  useLayoutEffect(() => {
-    const show = ({ search }: { readonly search: string }): void => {
-      const el = ref.current;
-      if (el && el.value !== search) el.value = search;
-    };
-    show(browser());
-    return useBrowserStore.subscribe(show);
-  }, []);
+  const search = useBrowserStore((s) => s.search);
   return (
     <div className="filter search">
       <label htmlFor={id}>Search tokens</label>
-      <input
-        ref={ref}
-        id={id}
-        type="search"
-        defaultValue={initial}
-        placeholder="Name or symbol"
-        autoComplete="off"
-        onChange={(e) => browser().setSearch(e.target.value)}
-      />
+      <input id={id} type="search" value={search} placeholder="Name or symbol" autoComplete="off" onChange={(e) => browser().setSearch(e.target.value)} />
     </div>
   );
 });
