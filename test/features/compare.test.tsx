@@ -26,7 +26,7 @@ const input = (id: string, horizon: 'circ' | 'max' = 'circ') => {
 describe('compare', () => {
   it("shows each token's multiples per tier and the market size each needs", async () => {
     renderApp('/compare?ids=cardano,tron,ripple&h=max');
-    const table = await screen.findByRole('table', { name: 'Multiples' }, { timeout: 5000 });
+    const table = await screen.findByRole('table', { name: 'Multiples' });
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map((r) => within(r).getByRole('rowheader').textContent?.trim())).toEqual(['ADA', 'TRX', 'XRP']);
     const xrp = input('ripple', 'max');
@@ -43,7 +43,7 @@ describe('compare', () => {
   it('adds and removes tokens and keeps them in the link', async () => {
     const user = userEvent.setup();
     renderApp('/compare?ids=cardano');
-    await screen.findByRole('table', { name: 'Multiples' }, { timeout: 5000 });
+    await screen.findByRole('table', { name: 'Multiples' });
     await user.type(screen.getByRole('combobox', { name: 'Add token' }), 'TRX{Enter}');
     // The address follows the view once changes pause (as every view's).
     await waitFor(() => expect(new URLSearchParams(window.location.search).get('ids')).toBe('cardano,tron'));
@@ -56,14 +56,14 @@ describe('compare', () => {
 
   it('says when shared captures make every token alike, and ignores unknown ids', async () => {
     renderApp('/compare?ids=cardano,tron,not-a-token&cap=same');
-    await screen.findByRole('table', { name: 'Multiples' }, { timeout: 5000 });
+    await screen.findByRole('table', { name: 'Multiples' });
     expect(screen.getByText(/every token's multiple is the same/)).toBeInTheDocument();
     expect(screen.getByRole('note', { name: 'Link notices' })).toHaveTextContent('No token "not-a-token" is loaded');
   });
 
   it("uses each token's own captures by default, names their source, and leaves a stablecoin out", async () => {
     renderApp('/compare?ids=cardano,tron,tether');
-    const table = await screen.findByRole('table', { name: 'Multiples' }, { timeout: 5000 });
+    const table = await screen.findByRole('table', { name: 'Multiples' });
     expect(screen.getByRole('radio', { name: 'Per token' })).toBeChecked();
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map((r) => within(r).getByRole('rowheader').textContent?.trim())).toEqual(['ADA', 'TRX']);
