@@ -8,6 +8,7 @@
 import { create } from 'zustand';
 import { syncUrl, syncedHref, type UrlSync } from '../lib/url-sync.ts';
 import { useShallow } from 'zustand/react/shallow';
+import { shallow } from 'zustand/shallow';
 import { CASES, LIMITS } from '../engine/index.ts';
 import type { Captures, ScenarioCase } from '../engine/index.ts';
 import { MAX_TIERS, clampCapture, clampCaptures, clampMarketSize, clampShare, clampTier, tidyTiers } from './clamp.ts';
@@ -151,6 +152,12 @@ export const useTarget = (): number | null => useScenarioStore((s) => s.target);
 export const useScenarioNotices = (): readonly string[] => useScenarioStore((s) => s.notices);
 /** The whole scenario as one object; `useShallow` keeps it stable while no field changes. */
 export const useScenarioParams = (): ScenarioParams => useScenarioStore(useShallow(selectScenarioParams));
+/** The scenario for views that follow it once the keys pause (`useSettledStore`): the answers, the target's answer. */
+export const SETTLED_SCENARIO = {
+  subscribe: useScenarioStore.subscribe,
+  read: () => selectScenarioParams(useScenarioStore.getState()),
+  equal: shallow,
+};
 
 /**
  * The actions: functions made once with the store, so they are picked once here. Not a subscription:

@@ -9,16 +9,47 @@ import { startTransition, useEffect, useState } from 'react';
  */
 export const INPUT_SETTLE_MS = 200;
 
+/** A store to follow: zustand's `subscribe`, and what the view reads of the state. Both stable (module-level or memoised). */
+export interface SettleSource<T> {
+  readonly subscribe: (listener: () => void) => () => void;
+  readonly read: () => T;
+  /** Whether two reads show the same (default `Object.is`; zustand's `shallow` for a selection of fields). */
+  readonly equal?: (a: T, b: T) => boolean;
+}
+
+export interface Settled<T> {
+  /** The last read that held for `INPUT_SETTLE_MS`. */
+  readonly value: T;
+  /** True from a change of the store until it settles (for `aria-busy`). */
+  readonly pending: boolean;
+}
+
 /**
- * `value` once it has held for `ms`, taken as a transition; the first render gets `value` itself.
- * Give it a value that keeps its identity while unchanged (a `useShallow` selection).
+ * What `source` reads, once the store has held still for `ms`, taken as a transition. The component
+ * subscribes itself, so a key press re-renders it only when the settled value changes (and once per burst
+ * of keys to say it is pending), not on every key. The first render reads the store as it is.
  */
-export function useSettledValue<T>(value: T, ms: number): T {
-  const [settled, setSettled] = useState(value);
+export function useSettledStore<T>({ subscribe, read, equal = Object.is }: SettleSource<T>, ms: number = INPUT_SETTLE_MS): Settled<T> {
+  const [settled, setSettled] = useState(() => ({ value: read(), pending: false }));
   useEffect(() => {
-    if (Object.is(value, settled)) return undefined;
-    const timer = setTimeout(() => startTransition(() => setSettled(() => value)), ms);
-    return () => clearTimeout(timer);
-  }, [value, settled, ms]);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // A change that lands at once (a link read between the first render and this subscription) is taken at once.
+    const take = (pending: boolean) => {
+      const next = read();
+      setSettled((before) =>
+        equal(before.value, next) && before.pending === pending ? before : { value: equal(before.value, next) ? before.value : next, pending },
+      );
+    };
+    take(false);
+    const unsubscribe = subscribe(() => {
+      setSettled((before) => (before.pending ? before : { value: before.value, pending: true }));
+      clearTimeout(timer);
+      timer = setTimeout(() => startTransition(() => take(false)), ms);
+    });
+    return () => {
+      unsubscribe();
+      clearTimeout(timer);
+    };
+  }, [subscribe, read, equal, ms]);
   return settled;
 }

@@ -1,10 +1,10 @@
 import { memo, useMemo } from 'react';
 import { CASES, requiredMarketSize, scenarioCell, tierLabel, type TokenInput } from '../../engine/index.ts';
 import { formatMultiple, formatPrice, formatShare } from '../../lib/format.ts';
-import { useScenarioParams } from '../../state/scenario-store.ts';
+import { SETTLED_SCENARIO } from '../../state/scenario-store.ts';
 import { scenarioView, type ScenarioView } from './scenario-view.ts';
 import { reachSentence } from './target-price.tsx';
-import { INPUT_SETTLE_MS, useSettledValue } from '../../ui/use-settled-value.ts';
+import { useSettledStore } from '../../ui/use-settled-value.ts';
 
 const CASE_WORD = { bear: 'bear', base: 'base', moon: 'moon' } as const;
 
@@ -17,16 +17,15 @@ interface AnswersProps {
 
 /**
  * The answers' section. It reads the scenario from the store itself; the sentences tell it once the
- * keys pause (`useSettledValue`), as a transition, and the section is busy meanwhile. Re-rendering
+ * keys pause (`useSettledStore`), as a transition, and the section is busy meanwhile. Re-rendering
  * the sentences after every step was measured: at 4x CPU it put the sliders at 2.4x the bare slider's
  * latency (their text changes lay out and paint the page on every press).
  */
 export function Answers({ input, note, symbol }: AnswersProps) {
-  const params = useScenarioParams();
-  const told = useSettledValue(params, INPUT_SETTLE_MS);
-  const view = useMemo(() => scenarioView(input, note, told), [input, note, told]);
+  const told = useSettledStore(SETTLED_SCENARIO);
+  const view = useMemo(() => scenarioView(input, note, told.value), [input, note, told.value]);
   return (
-    <section aria-labelledby="answers-title" aria-busy={told !== params} className="answers">
+    <section aria-labelledby="answers-title" aria-busy={told.pending} className="answers">
       <Sentences view={view} symbol={symbol} />
     </section>
   );

@@ -2,7 +2,7 @@ import { memo, useDeferredValue, useEffect, useId, useMemo, useRef, useState, us
 import { CASES, requiredMarketSize, scenarioTable, tierLabel, type Captures, type TokenInput } from '../../engine/index.ts';
 import type { PublishedPoint } from '../../data/published.ts';
 import { formatPrice } from '../../lib/format.ts';
-import { INPUT_SETTLE_MS, useSettledValue } from '../../ui/use-settled-value.ts';
+import { useSettledStore } from '../../ui/use-settled-value.ts';
 import { BandDrawing } from './band-drawing.tsx';
 import { bandsAxis, priceAxis, type BandsAxis } from './band-domains.ts';
 import { BandLegend } from './band-legend.tsx';
@@ -222,7 +222,7 @@ function usePlotWidth(ref: RefObject<HTMLElement | null>, fixed: number | undefi
  * once the keys pause, not the chart.
  */
 function BandCaption({ id, store, describe }: { readonly id: string; readonly store: UserPointStore; readonly describe: (point: UserPoint | null) => string }) {
-  const point = useSettledValue(useSyncExternalStore(store.subscribe, store.getState), INPUT_SETTLE_MS);
+  const point = useSettledStore(useMemo(() => ({ subscribe: store.subscribe, read: store.getState }), [store])).value;
   return (
     <figcaption id={id} className="band-chart-summary">
       {describe(point)}

@@ -11,8 +11,8 @@ import {
   type TokenInput,
 } from '../../engine/index.ts';
 import { formatMultiple, formatPrice, formatShare } from '../../lib/format.ts';
-import { useScenarioActions, useScenarioParams, useTarget } from '../../state/scenario-store.ts';
-import { INPUT_SETTLE_MS, useSettledValue } from '../../ui/use-settled-value.ts';
+import { SETTLED_SCENARIO, useScenarioActions, useTarget } from '../../state/scenario-store.ts';
+import { useSettledStore } from '../../ui/use-settled-value.ts';
 import { scenarioView, type ScenarioView } from './scenario-view.ts';
 
 const CASE_NAME: Readonly<Record<ScenarioCase, string>> = { bear: 'Bear', base: 'Base', moon: 'Moon' };
@@ -58,8 +58,7 @@ function readTyped(text: string): { ok: true; price: number | null } | { ok: fal
  * follow the scenario once the keys pause, as the answers do.
  */
 export function TargetPrice({ input, note }: { readonly input: TokenInput; readonly note: string | null }) {
-  const params = useScenarioParams();
-  const told = useSettledValue(params, INPUT_SETTLE_MS);
+  const told = useSettledStore(SETTLED_SCENARIO).value;
   const view = useMemo(() => scenarioView(input, note, told), [input, note, told]);
   return <TargetBox view={view} />;
 }

@@ -1,27 +1,21 @@
-import { memo, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useDataset } from '../../data/queries/dataset.ts';
 import type { Dataset } from '../../data/types.ts';
 import { formatDated, formatUsdCompact } from '../../lib/format.ts';
-import {
-  RATING_VALUES,
-  SIGNAL_VALUES,
-  useBrowserStore,
-  type BrowserState,
-  type RatingFilter,
-  type SignalFilter,
-  type SortKey,
-} from '../../state/browser-store.ts';
+import { useBrowserStore, type BrowserState, type SortKey } from '../../state/browser-store.ts';
 import { useDataConfig } from '../../state/settings-store.ts';
 import { useScreenStore, type ScreenParams } from '../../state/screen-store.ts';
 import { carriedQuery } from '../../state/carry.ts';
 import { useRowWindow } from '../../ui/use-row-window.ts';
-import { INPUT_SETTLE_MS, useSettledValue } from '../../ui/use-settled-value.ts';
+import { useSettledStore, type SettleSource } from '../../ui/use-settled-value.ts';
 import { useShallow } from 'zustand/react/shallow';
+import { shallow } from 'zustand/shallow';
 import { ScenarioBar } from './scenario-bar.tsx';
 import { useScreenUrl } from './screen-url.ts';
 import { categoriesOf, filterRows, orderRows, sortsByScreen, tokenRows, type ScreenLookup, type TokenRow } from './select-tokens.ts';
 import { TokenTableRow } from './token-table-row.tsx';
 import { ColumnToggle } from './column-toggle.tsx';
+import { Filters } from './filters.tsx';
 import { COLUMNS, columnWidth, starWidth, initialHidden, isNarrowScreen, tableClass, tableWidth } from './columns.ts';
 import { HelpTip } from '../../ui/help-tip.tsx';
 import { useScreen, type ScreenResult } from './use-screen.ts';
@@ -54,19 +48,27 @@ const selectScreen = (s: ScreenParams): ScreenParams => ({
   watchOnly: s.watchOnly,
 });
 
+/** The search, sort and filters, and the screener's scenario, as the rows follow them: once the keys pause. */
+const SETTLED_BROWSER: SettleSource<BrowserState> = {
+  subscribe: useBrowserStore.subscribe,
+  read: () => selectBrowser(useBrowserStore.getState()),
+  equal: shallow,
+};
+const SETTLED_SCREEN: SettleSource<ScreenParams> = { subscribe: useScreenStore.subscribe, read: () => selectScreen(useScreenStore.getState()), equal: shallow };
+const selectSort = (s: BrowserState) => ({ key: s.sortKey, dir: s.sortDir });
+
 /** `/`: every loaded token; search, sort and filter; only the rows on screen are in the DOM. */
 export default function TokenListPage() {
   const { dataset, isLoading } = useDataset(useDataConfig());
   useScreenUrl();
-  // The inputs show the stores' values at once; the rows and the screener's columns (the expensive part,
-  // over every token) follow once the keys pause, as a transition.
-  const browserState = useBrowserStore(useShallow(selectBrowser));
-  const deferred = useSettledValue(browserState, INPUT_SETTLE_MS);
-  const sort = { key: browserState.sortKey, dir: browserState.sortDir };
+  // The inputs show the stores' values at once (they read the stores themselves); this page, the rows and the
+  // screener's columns (the expensive part, over every token) follow once the keys pause, as a transition.
+  const deferred = useSettledStore(SETTLED_BROWSER).value;
+  const sort = useBrowserStore(useShallow(selectSort));
   const rows = useMemo(() => (dataset ? tokenRows(dataset.tokens, dataset.grades) : []), [dataset]);
   const categories = useMemo(() => (dataset ? categoriesOf(dataset.tokens) : []), [dataset]);
   const watchlist = useScreenStore((s) => s.watchlist);
-  const deferredScreen = useSettledValue(useScreenStore(useShallow(selectScreen)), INPUT_SETTLE_MS);
+  const deferredScreen = useSettledStore(SETTLED_SCREEN).value;
   const screen = useScreen(dataset, deferredScreen);
   const watchSet = useMemo(() => new Set(watchlist), [watchlist]);
   const only = deferredScreen.watchOnly ? watchSet : null;
@@ -138,68 +140,6 @@ export default function TokenListPage() {
     </section>
   );
 }
-
-/** The search box: it shows the store's search (capped at 100 characters there) and writes to it. */
-const SearchBox = memo(function SearchBox() {
-  const id = useId();
-  const search = useBrowserStore((s) => s.search);
-  return (
-    <div className="filter search">
-      <label htmlFor={id}>Search tokens</label>
-      <input id={id} type="search" value={search} placeholder="Name or symbol" autoComplete="off" onChange={(e) => browser().setSearch(e.target.value)} />
-    </div>
-  );
-});
-
-const chooseRating = (r: RatingFilter): void => browser().setRating(r);
-const chooseSignal = (s: SignalFilter): void => browser().setSignal(s);
-
-/** Search box and the Rating, Signal and Category filters, bound to the browser store. */
-const Filters = memo(function Filters({ categories }: { readonly categories: readonly string[] }) {
-  const { rating, signal, category } = useBrowserStore(useShallow((s) => ({ rating: s.rating, signal: s.signal, category: s.category })));
-  const categoryId = useId();
-  return (
-    <div className="filters">
-      <SearchBox />
-      <Choice label="Rating" value={rating} choices={RATING_VALUES} onChoose={chooseRating} />
-      <Choice label="Signal" value={signal} choices={SIGNAL_VALUES} onChoose={chooseSignal} />
-      <div className="filter">
-        <label htmlFor={categoryId}>Category</label>
-        <CategorySelect id={categoryId} value={category} categories={categories} />
-      </div>
-    </div>
-  );
-});
-
-/** A labelled select over a fixed list of choices ("Any" first); an unknown value reads as "Any". */
-function Choice<T extends string>({ label, value, choices, onChoose }: { label: string; value: T; choices: readonly T[]; onChoose: (choice: T) => void }) {
-  const id = useId();
-  return (
-    <div className="filter">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChoose(choices.find((c) => c === e.target.value) ?? choices[0] ?? value)}>
-        {choices.map((c) => (
-          <option key={c}>{c}</option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
-/** The category filter: its (long) option list re-renders only when the categories change. */
-const CategorySelect = memo(function CategorySelect(props: { id: string; value: string; categories: readonly string[] }) {
-  const { id, value, categories } = props;
-  return (
-    <select id={id} value={value} onChange={(e) => browser().setCategory(e.target.value)}>
-      <option value="">Any</option>
-      {categories.map((c) => (
-        <option key={c} value={c}>
-          {c}
-        </option>
-      ))}
-    </select>
-  );
-});
 
 interface TokenTableProps {
   readonly shown: readonly TokenRow[];
