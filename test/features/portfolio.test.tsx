@@ -213,4 +213,15 @@ describe('portfolio', () => {
     expect(notes).not.toHaveTextContent('tier "17T"');
     expect(notes).toHaveTextContent('case "sideways"');
   });
+
+  it('reads a link to /portfolio followed from the view itself as a new arrival', async () => {
+    const user = userEvent.setup();
+    useHoldingsStore.getState().add({ id: 'cardano', name: 'Cardano', symbol: 'ADA' }, 10_000);
+    renderApp('/portfolio?tier=8T&t=20k');
+    expect(await screen.findByRole('radio', { name: '8T' })).toBeChecked();
+    await user.click(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name: 'Portfolio' }));
+    expect(screen.getByRole('radio', { name: '16T' })).toBeChecked();
+    expect(screen.getByRole('textbox', { name: 'Target value' })).toHaveValue('');
+    expect(screen.getByText(/Worth/)).toHaveTextContent('if the crypto market reaches 16T');
+  });
 });
