@@ -1,10 +1,9 @@
 /**
  * Reads a published scenario table (tiers x bear/base/moon prices) as people paste it: from a
- * spreadsheet, a markdown table, or the prose of an analysis. A leaf: no engine import, so the
- * market-size reading here is a small copy of the engine's, bounded by the same limits.
+ * spreadsheet, a markdown table, or the prose of an analysis. Each line's numbers and words are read by
+ * `paste-line.ts`; this file reads the lines as a table (headers, rows, a tier whose prices follow).
  */
-
-type CaseName = 'bear' | 'base' | 'moon';
+import { LABEL, lineTokens, WORD, type CaseName, type LineTokens, type Value } from './paste-line.ts';
 
 /** What `parsePublishedTable` gives: the table, tiers ascending, or the first line it could not read. */
 export type PastedTable =
@@ -26,28 +25,8 @@ type Failure = Extract<PastedTable, { ok: false }>;
 /** The most rows and characters a paste may hold. */
 export const PASTE_LIMITS = Object.freeze({ rows: 24, chars: 10_000 });
 
-/** The engine's `LIMITS.marketSize` and `LIMITS.targetPrice` (copied: lib may not import the engine). */
-const SIZE_RANGE = { min: 1, max: 1e18 } as const;
-const PRICE_MAX = 1e15;
-
 const DEFAULT_COLUMNS: readonly CaseName[] = ['bear', 'base', 'moon'];
 
-const UNIT: Readonly<Record<string, number>> = {
-  k: 1e3,
-  thousand: 1e3,
-  m: 1e6,
-  mn: 1e6,
-  million: 1e6,
-  b: 1e9,
-  bn: 1e9,
-  billion: 1e9,
-  t: 1e12,
-  tn: 1e12,
-  trillion: 1e12,
-};
-
-/** Words that name a case next to a price, in prose and headers. */
-const LABEL: Readonly<Record<string, CaseName>> = { bear: 'bear', bearish: 'bear', base: 'base', moon: 'moon', bull: 'moon', bullish: 'moon' };
 /** More case names a header may use (too common in prose to label prices there). */
 const HEADER_LABEL: Readonly<Record<string, CaseName>> = {
   ...LABEL,
@@ -67,28 +46,8 @@ const HEADER_WORDS = new Set(
 
 const TIER_WORDS = new Set(['tier', 'tiers', 'market', 'cap', 'mcap', 'mc', 'size']);
 
-// A number with an optional $ and minus, thousands groups, decimals, an exponent, and a unit, % or x after it.
-const NUMBER =
-  /(?<![\w.])(-)?(?:\$\s?)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:e[+-]?\d+)?|\.\d+)(?:(%|x)|\s?(trillion|billion|million|thousand|tn|bn|mn|[tbmk]))?(?!\w)/gi;
-// A marker of an unpublished cell, standing alone between spaces or separators.
-const NULL_MARK = /(?<=^|[\s|,;:(])(?:n\/a|na|null|none|-|–|—)(?=$|[\s|,;:)])/gi;
-const WORD = /[a-z]+/gi;
 const LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/;
 const LIST_MARKER = /^\s*(?:[-*•+]|\d{1,2}[.)])\s+/;
-
-interface Value {
-  readonly start: number;
-  readonly end: number;
-  /** A price in USD, or null for a marked unpublished cell. */
-  readonly price: number | null;
-}
-
-interface LineTokens {
-  /** The first market size on the line, with its text for messages. */
-  readonly tier: { readonly value: number; readonly text: string } | null;
-  readonly values: Value[];
-  readonly labels: Array<{ readonly start: number; readonly c: CaseName }>;
-}
 
 interface Row {
   readonly tier: number;
@@ -108,37 +67,6 @@ interface State {
 const fail = (line: number, error: string): Failure => ({ ok: false, error: line > 0 ? `Line ${line}: ${error}` : error, line });
 
 const countWord = (n: number): string => ['no', 'one', 'two', 'three'][n] ?? String(n);
-
-/** Splits one line into market sizes, prices, unpublished markers and case words; a string on error. */
-function tokens(line: string): LineTokens | string {
-  let tier: LineTokens['tier'] = null;
-  const values: Value[] = [];
-  for (const m of line.matchAll(NUMBER)) {
-    const [text, minus, digits = '', ignored, unit] = m;
-    if (ignored !== undefined) continue; // shares and multiples ("+137%", "3.2x") are not prices
-    const n = Number(digits.replaceAll(',', '')) * (unit === undefined ? 1 : (UNIT[unit.toLowerCase()] ?? Number.NaN));
-    const start = m.index;
-    const label = text.replace(/^-?\$?\s?/, '').trim();
-    const isSize = unit !== undefined && (tier === null || (UNIT[unit.toLowerCase()] ?? 0) >= 1e9);
-    if (isSize) {
-      if (!Number.isFinite(n) || n < SIZE_RANGE.min || n > SIZE_RANGE.max) return `${label} is not a market size the model takes`;
-      if (tier === null) tier = { value: n, text: label };
-      else if (tier.value !== n) return `found two market sizes (${tier.text} and ${label}); put one tier per line`;
-      continue;
-    }
-    if (minus !== undefined) return `-${label} is negative; prices must be above 0`;
-    if (!(n > 0) || n > PRICE_MAX) return `${label} is not a price above 0`;
-    values.push({ start, end: start + text.length, price: n });
-  }
-  for (const m of line.matchAll(NULL_MARK)) values.push({ start: m.index, end: m.index + m[0].length, price: null });
-  values.sort((a, b) => a.start - b.start);
-  const labels: LineTokens['labels'] = [];
-  for (const m of line.matchAll(WORD)) {
-    const c = LABEL[m[0].toLowerCase()];
-    if (c !== undefined) labels.push({ start: m.index, c });
-  }
-  return { tier, values, labels };
-}
 
 /** The case order a header line names ("Tier | Moon | Base | Bear"), or null when the line is not a header. */
 function headerColumns(line: string): CaseName[] | 'duplicate' | null {
@@ -226,7 +154,7 @@ function readLine(state: State, raw: string, line: number): Failure | null {
     if (columns.join() !== DEFAULT_COLUMNS.join()) state.warnings.push(`Line ${line}: columns read as ${columns.join(', ')}`);
     return null;
   }
-  const t = tokens(text);
+  const t = lineTokens(text);
   if (typeof t === 'string') return fail(line, t);
   const prices = t.values.filter((v) => v.price !== null).length;
   const { pending } = state;
@@ -257,7 +185,7 @@ function readLine(state: State, raw: string, line: number): Failure | null {
 
 /** Whether a piece of a line is a row of its own: it names a market size (or cannot be read, so its error is told). */
 function namesTier(part: string): boolean {
-  const t = tokens(part);
+  const t = lineTokens(part);
   return typeof t === 'string' || t.tier !== null;
 }
 

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CAPTURES, portfolioValue, portfolioToday, type PortfolioLine } from '../../src/engine/index.ts';
@@ -166,22 +166,39 @@ describe('portfolio', () => {
       ['cardano', 300],
       ['bitcoin', 0.5],
     ]);
-    expect(window.location.search).toBe('');
     expect(screen.queryByRole('region', { name: 'Holdings in this link' })).toBeNull();
+    // Once chosen, the address drops the link's holdings: a reload does not ask again.
+    await waitFor(() => expect(window.location.search).toBe(''));
   });
 
   it('keeps the tier, case and target in the address, and names a value it ignored', async () => {
     const user = userEvent.setup();
     useHoldingsStore.getState().add({ id: 'cardano', name: 'Cardano', symbol: 'ADA' }, 10_000);
-    const first = renderApp('/portfolio?tier=31T&case=moon&t=20k');
+    const first = renderApp('/portfolio?source=snapshot&tier=31T&case=moon&t=20k');
     expect(await screen.findByRole('status', { name: 'Target value answer' })).toHaveTextContent(/^\$20,000\.00 needs/);
     expect(screen.getByRole('textbox', { name: 'Target value' })).toHaveValue('20k');
     expect(screen.getByRole('radio', { name: '31T' })).toBeChecked();
     expect(screen.getByRole('radio', { name: 'Moon' })).toBeChecked();
     expect(screen.getByRole('table', { name: 'Contributions' })).toHaveTextContent('At 31T, moon case');
+
+    // Each choice reaches the address (after the pause every view's address waits for), keys it does not own kept.
     await user.click(screen.getByRole('radio', { name: '8T' }));
-    expect(new URLSearchParams(window.location.search).get('tier')).toBe('8T');
     expect(screen.getByText(/Worth/)).toHaveTextContent('if the crypto market reaches 8T');
+    await user.click(screen.getByRole('radio', { name: 'Bear' }));
+    const box = screen.getByRole('textbox', { name: 'Target value' });
+    await user.clear(box);
+    await user.type(box, '1.5M{Enter}');
+    await waitFor(() => expect(window.location.search).toBe('?source=snapshot&tier=8T&case=bear&t=1.5M'));
+    // The copied link is up to date at once, before the address bar is.
+    await user.click(screen.getByRole('radio', { name: 'Moon' }));
+    await user.click(screen.getByRole('button', { name: 'Copy link with amounts' }));
+    expect(new URL(await navigator.clipboard.readText()).search).toBe('?holdings=cardano:10000&tier=8T&case=moon&t=1.5M');
+    // Back to the defaults: the address leaves them out.
+    await user.click(screen.getByRole('radio', { name: '16T' }));
+    await user.click(screen.getByRole('radio', { name: 'Base' }));
+    await user.clear(box);
+    await user.tab();
+    await waitFor(() => expect(window.location.search).toBe('?source=snapshot'));
     first.unmount();
 
     renderApp('/portfolio?tier=17T&case=sideways&t=-4');
@@ -189,5 +206,22 @@ describe('portfolio', () => {
     expect(notes).toHaveTextContent('tier "17T" is not one of 8T, 16T, 23T, 31T; showing 16T.');
     expect(notes).toHaveTextContent('case "sideways" is not bear, base or moon; showing base.');
     expect(notes).toHaveTextContent('t: A target value cannot be negative');
+    // The link shows in the form it was used in.
+    await waitFor(() => expect(window.location.search).toBe(''));
+    // A choice of the key a notice was about clears that notice.
+    await user.click(screen.getByRole('radio', { name: '23T' }));
+    expect(notes).not.toHaveTextContent('tier "17T"');
+    expect(notes).toHaveTextContent('case "sideways"');
+  });
+
+  it('reads a link to /portfolio followed from the view itself as a new arrival', async () => {
+    const user = userEvent.setup();
+    useHoldingsStore.getState().add({ id: 'cardano', name: 'Cardano', symbol: 'ADA' }, 10_000);
+    renderApp('/portfolio?tier=8T&t=20k');
+    expect(await screen.findByRole('radio', { name: '8T' })).toBeChecked();
+    await user.click(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name: 'Portfolio' }));
+    expect(screen.getByRole('radio', { name: '16T' })).toBeChecked();
+    expect(screen.getByRole('textbox', { name: 'Target value' })).toHaveValue('');
+    expect(screen.getByText(/Worth/)).toHaveTextContent('if the crypto market reaches 16T');
   });
 });

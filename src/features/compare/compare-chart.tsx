@@ -3,6 +3,7 @@ import { Area, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip,
 import { tierLabel } from '../../engine/index.ts';
 import { formatMultiple, formatUsdCompact } from '../../lib/format.ts';
 import { logAxisProps } from '../../lib/log-axis.ts';
+import { TierLines } from '../../ui/tier-lines.tsx';
 import { compareDomain, compareSeries, type ComparePoint, type CompareToken } from './compare-model.ts';
 
 export const COMPARE_COLORS = ['var(--c1)', 'var(--c2)', 'var(--c3)', 'var(--c4)'] as const;
@@ -75,15 +76,7 @@ export function CompareChart({ tokens, tiers, totalMarketCap, width }: CompareCh
         strokeDasharray="4 4"
         label={{ value: 'Today 1x', position: 'insideBottomRight', fill: 'var(--muted)', fontSize: 12 }}
       />
-      {tiers.map((t) => (
-        <ReferenceLine
-          key={t}
-          x={t}
-          stroke="var(--muted)"
-          strokeDasharray="2 4"
-          label={{ value: tierLabel(t), position: 'top', fill: 'var(--muted)', fontSize: 12 }}
-        />
-      ))}
+      <TierLines tiers={tiers} label={tierLabel} />
       <Tooltip
         isAnimationActive={false}
         formatter={(v: unknown) => (Array.isArray(v) ? v.map((x: number) => formatMultiple(x)).join(' to ') : typeof v === 'number' ? formatMultiple(v) : '')}

@@ -1,24 +1,16 @@
-import { useMemo } from 'react';
 import type { Dataset } from '../../data/types.ts';
 import { formatAmount } from '../../lib/amount.ts';
-import { navigate } from '../../lib/location.ts';
 import { useHoldingsStore, type Holding } from '../../state/holdings-store.ts';
-import { HOLDINGS_PARAM, parseHoldingsSearch } from '../../state/holdings-url.ts';
-
-/** The address without `holdings=`: once the user has chosen, a reload does not ask again. */
-function dropHoldingsParam(search: string): void {
-  const q = new URLSearchParams(search);
-  q.delete(HOLDINGS_PARAM);
-  const rest = q.toString();
-  navigate(`/portfolio${rest ? `?${rest}` : ''}`, { replace: true });
-}
+import { usePortfolioView } from './portfolio-url.ts';
 
 /**
  * A link with `holdings=` offers them: add them to this device's holdings (a token held in both takes the
- * link's amount, and the message says which) or ignore them. Nothing changes until the user chooses.
+ * link's amount, and the message says which) or ignore them. Nothing changes until the user chooses; then
+ * the offer goes, and with it `holdings=` from the address (a reload does not ask again).
  */
-export function LinkOffer({ search, dataset, onMerged }: { readonly search: string; readonly dataset: Dataset; readonly onMerged: (message: string) => void }) {
-  const parsed = useMemo(() => parseHoldingsSearch(search), [search]);
+export function LinkOffer({ dataset, onMerged }: { readonly dataset: Dataset; readonly onMerged: (message: string) => void }) {
+  const parsed = usePortfolioView((s) => s.offer);
+  const settle = usePortfolioView((s) => s.settleOffer);
   const mine = useHoldingsStore((s) => s.holdings);
   const merge = useHoldingsStore((s) => s.merge);
   if (parsed === null) return null;
@@ -36,7 +28,7 @@ export function LinkOffer({ search, dataset, onMerged }: { readonly search: stri
       report.skipped.length > 0 ? `left out ${report.skipped.join(', ')} (the list is full)` : '',
     ].filter(Boolean);
     onMerged(`From the link: ${parts.join('; ') || 'nothing to add'}.`);
-    dropHoldingsParam(search);
+    settle();
   };
   return (
     <div className="notices link-offer" role="region" aria-label="Holdings in this link">
@@ -60,7 +52,7 @@ export function LinkOffer({ search, dataset, onMerged }: { readonly search: stri
         <button type="button" onClick={accept} disabled={incoming.length === 0}>
           Add the link&apos;s holdings to mine
         </button>{' '}
-        <button type="button" onClick={() => dropHoldingsParam(search)}>
+        <button type="button" onClick={settle}>
           Ignore the link
         </button>
       </div>

@@ -3,6 +3,7 @@ import { Area, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip,
 import { tierLabel, type PortfolioLine } from '../../engine/index.ts';
 import { formatUsdCompact } from '../../lib/format.ts';
 import { logAxisProps } from '../../lib/log-axis.ts';
+import { TierLines } from '../../ui/tier-lines.tsx';
 import { chartDomain, portfolioSeries, VALUE_FLOOR } from './portfolio-model.ts';
 import { formatValue } from './scenarios-table.tsx';
 
@@ -42,15 +43,7 @@ export function PortfolioChart({ lines, tiers, totalMarketCap, today, target, wi
       <YAxis {...logAxisProps(yDomain[0], yDomain[1], (v: number) => formatUsdCompact(v), 8)} width={64} />
       <Area dataKey="band" name="Bear to moon" fill="var(--base)" fillOpacity={0.15} stroke="none" isAnimationActive={false} activeDot={false} />
       <Line dataKey="base" name="Base" stroke="var(--base)" strokeWidth={2.5} dot={false} isAnimationActive={false} />
-      {tiers.map((t) => (
-        <ReferenceLine
-          key={t}
-          x={t}
-          stroke="var(--muted)"
-          strokeDasharray="2 4"
-          label={{ value: tierLabel(t), position: 'top', fill: 'var(--muted)', fontSize: 12 }}
-        />
-      ))}
+      <TierLines tiers={tiers} label={tierLabel} />
       {today > 0 ? (
         <ReferenceLine
           y={today}

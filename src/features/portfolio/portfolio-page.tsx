@@ -5,35 +5,22 @@ import { CASES, DEFAULT_TIERS, tierLabel } from '../../engine/index.ts';
 import { saveCsv, saveFigurePng } from '../../lib/chart-export.ts';
 import { formatDated } from '../../lib/format.ts';
 import { useHoldingsStore } from '../../state/holdings-store.ts';
-import { serializeHoldings } from '../../state/holdings-url.ts';
 import { useDataConfig } from '../../state/settings-store.ts';
 import { CopyLinkButton } from '../../ui/copy-link-button.tsx';
 import { ExportButtons } from '../../ui/export-buttons.tsx';
 import { RadioChoice } from '../../ui/radio-choice.tsx';
-import { useHref } from '../../ui/use-location.ts';
 import { HoldingsTable } from './holdings-table.tsx';
 import { LinkOffer } from './link-offer.tsx';
 import { PasteImport } from './paste-import.tsx';
 import { portfolioCsvRows, portfolioFigureText, PORTFOLIO_FILE } from './portfolio-export.ts';
 import { PORTFOLIO_CHART_EXPORT, PortfolioChart } from './portfolio-chart.tsx';
-import { parsePortfolioView, writePortfolioView, type PortfolioView } from './portfolio-url.ts';
+import { linkWithAmounts, usePortfolioUrl, usePortfolioView } from './portfolio-url.ts';
 import { portfolioSummary, type PortfolioSummary } from './portfolio-model.ts';
 import { ContributionsTable, formatValue, ScenariosTable } from './scenarios-table.tsx';
 import { TargetValue } from './target-value.tsx';
 import './portfolio.css';
 
 const CASE_OPTIONS = CASES.map((c) => ({ value: c, label: c[0]?.toUpperCase() + c.slice(1) }));
-
-/** The link "Copy link with amounts": this view (tier, case, target) and the holdings that have an amount; never a key. */
-function linkWithAmounts(): string {
-  const view = new URLSearchParams(window.location.search);
-  const keep = ['tier', 'case', 't'].flatMap((k) => {
-    const v = view.get(k);
-    return v === null ? [] : [`${k}=${encodeURIComponent(v)}`];
-  });
-  const query = [serializeHoldings(useHoldingsStore.getState().holdings), ...keep].filter(Boolean).join('&');
-  return `${window.location.origin}/portfolio${query ? `?${query}` : ''}`;
-}
 
 /** One sentence a reader takes in first: today's value and the range at the chosen tier. */
 function Headline({ summary, tier }: { readonly summary: PortfolioSummary; readonly tier: number }) {
@@ -49,15 +36,15 @@ function Headline({ summary, tier }: { readonly summary: PortfolioSummary; reado
   );
 }
 
-interface ScenariosProps {
-  readonly summary: PortfolioSummary;
-  readonly dataset: Dataset;
-  readonly view: PortfolioView;
-  readonly search: string;
-}
-
-function Scenarios({ summary, dataset, view, search }: ScenariosProps) {
-  const { tier, scenario, target } = view;
+function Scenarios({ summary, dataset }: { readonly summary: PortfolioSummary; readonly dataset: Dataset }) {
+  const tier = usePortfolioView((s) => s.tier);
+  const scenario = usePortfolioView((s) => s.scenario);
+  const target = usePortfolioView((s) => s.target);
+  const targetText = usePortfolioView((s) => s.targetText);
+  const arrival = usePortfolioView((s) => s.arrival);
+  const setTier = usePortfolioView((s) => s.setTier);
+  const setCase = usePortfolioView((s) => s.setCase);
+  const setTarget = usePortfolioView((s) => s.setTarget);
   const [showAmounts, setShowAmounts] = useState(false);
   const tiers = DEFAULT_TIERS;
   return (
@@ -70,10 +57,11 @@ function Scenarios({ summary, dataset, view, search }: ScenariosProps) {
       <ScenariosTable summary={summary} />
       <PortfolioChart lines={summary.lines} tiers={tiers} totalMarketCap={dataset.market.totalMarketCap} today={summary.today} target={target} />
       <TargetValue
+        key={arrival}
         lines={summary.lines}
         target={target}
-        initialText={view.targetText}
-        onTarget={(value, text) => writePortfolioView(search, { t: value === null ? null : text.trim() })}
+        initialText={targetText}
+        onTarget={setTarget}
         totalMarketCap={dataset.market.totalMarketCap}
         excluded={summary.excluded}
       />
@@ -83,9 +71,9 @@ function Scenarios({ summary, dataset, view, search }: ScenariosProps) {
           label="Tier"
           value={String(tier)}
           options={tiers.map((t) => ({ value: String(t), label: tierLabel(t) }))}
-          onChange={(v) => writePortfolioView(search, { tier: tierLabel(Number(v)) })}
+          onChange={(v) => setTier(Number(v))}
         />
-        <RadioChoice label="Case" value={scenario} options={CASE_OPTIONS} onChange={(c) => writePortfolioView(search, { case: c === 'base' ? null : c })} />
+        <RadioChoice label="Case" value={scenario} options={CASE_OPTIONS} onChange={setCase} />
       </div>
       <ContributionsTable summary={summary} tier={tier} scenario={scenario} />
       <div className="export-bar portfolio-export" role="toolbar" aria-label="Share and export">
@@ -98,7 +86,7 @@ function Scenarios({ summary, dataset, view, search }: ScenariosProps) {
             CSV: () => saveCsv(portfolioCsvRows(summary, dataset, showAmounts), PORTFOLIO_FILE),
           }}
         />
-        <CopyLinkButton label="Copy link with amounts" href={linkWithAmounts} />
+        <CopyLinkButton label="Copy link with amounts" href={() => linkWithAmounts(useHoldingsStore.getState().holdings)} />
       </div>
       <p className="hint">
         The link carries your tokens and amounts, and this tier, case and target (no key, nothing else); whoever opens it is asked before they are added to
@@ -110,12 +98,12 @@ function Scenarios({ summary, dataset, view, search }: ScenariosProps) {
 
 /** `/portfolio`: the user's holdings, valued today and in every scenario. Kept on this device; never sent anywhere. */
 export default function PortfolioPage() {
+  usePortfolioUrl();
   const { dataset, isLoading } = useDataset(useDataConfig());
   const holdings = useHoldingsStore((s) => s.holdings);
-  const href = useHref();
-  const search = href.includes('?') ? href.slice(href.indexOf('?')) : '';
   const [merged, setMerged] = useState('');
-  const view = useMemo(() => parsePortfolioView(search), [search]);
+  const tier = usePortfolioView((s) => s.tier);
+  const notices = usePortfolioView((s) => s.notices);
   const summary = useMemo(() => (dataset ? portfolioSummary(holdings, dataset, DEFAULT_TIERS) : null), [holdings, dataset]);
   if (isLoading || !dataset || !summary) return <p className="loading">Loading…</p>;
   return (
@@ -124,23 +112,23 @@ export default function PortfolioPage() {
       <p className="hint">
         What your holdings would be worth if the whole crypto market reached each size. They stay on this device: nothing you enter here is sent anywhere.
       </p>
-      <LinkOffer search={search} dataset={dataset} onMerged={setMerged} />
+      <LinkOffer dataset={dataset} onMerged={setMerged} />
       <p role="status" className="link-status">
         {merged}
       </p>
-      {view.notices.length > 0 ? (
+      {notices.length > 0 ? (
         <div className="notices" role="note" aria-label="Link notices">
           <ul>
-            {view.notices.map((n) => (
-              <li key={n}>{n}</li>
+            {notices.map((n) => (
+              <li key={n.key}>{n.text}</li>
             ))}
           </ul>
         </div>
       ) : null}
-      <Headline summary={summary} tier={view.tier} />
+      <Headline summary={summary} tier={tier} />
       <h2>Holdings</h2>
       <HoldingsTable entries={summary.entries} dataset={dataset} />
-      {summary.entries.length > 0 ? <Scenarios summary={summary} dataset={dataset} view={view} search={search} /> : null}
+      {summary.entries.length > 0 ? <Scenarios summary={summary} dataset={dataset} /> : null}
       <PasteImport dataset={dataset} />
     </section>
   );

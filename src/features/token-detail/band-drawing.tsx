@@ -3,6 +3,7 @@ import { Area, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Scatter,
 import { tierLabel, type Captures, type ScenarioCase, type TokenInput } from '../../engine/index.ts';
 import type { PublishedPoint } from '../../data/published.ts';
 import { formatPrice, formatUsdCompact } from '../../lib/format.ts';
+import { TierLines } from '../../ui/tier-lines.tsx';
 import { CrossingNote, PublishedLabels, TargetHits, TierPrices, type TargetHit } from './band-marks.tsx';
 import { formatYTick, thinLabels, yAxisWidth } from './band-domains.ts';
 import { bandTooltipText, logTicks, type BandPoint, type LogDomain } from './chart-series.ts';
@@ -96,15 +97,7 @@ export const BandDrawing = memo(function BandDrawing(props: BandDrawingProps) {
         strokeDasharray="4 4"
         label={{ value: `Today ${formatPrice(token.price)}`, position: 'insideBottomRight', fill: 'var(--muted)', fontSize: 12 }}
       />
-      {tiers.map((tier) => (
-        <ReferenceLine
-          key={tier}
-          x={tier}
-          stroke="var(--muted)"
-          strokeDasharray="2 4"
-          {...(labelledTiers.has(tier) ? { label: { value: tierLabel(tier), position: 'top', fill: 'var(--muted)', fontSize: 12 } } : {})}
-        />
-      ))}
+      <TierLines tiers={tiers} label={(tier) => (labelledTiers.has(tier) ? tierLabel(tier) : null)} />
       {target ? (
         <ReferenceLine
           y={target.price}

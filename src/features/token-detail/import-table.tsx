@@ -67,6 +67,7 @@ function ReferenceField({ label, placeholder, decimal = false, field, error, not
       <label htmlFor={id}>{label}</label>
       <input
         id={id}
+        className="typed-box"
         type="text"
         {...(decimal ? { inputMode: 'decimal' as const } : {})}
         placeholder={placeholder}
