@@ -32,7 +32,6 @@ import { TierEditor } from './tier-editor.tsx';
 import { TokenHeader } from './token-header.tsx';
 import { BackLink } from './back-link.tsx';
 import { readCarried } from '../../state/carry.ts';
-import { HELP_CASES, HELP_TOTAL_MARKET } from '../../ui/glossary.ts';
 import { HelpTip } from '../../ui/help-tip.tsx';
 import { scenarioView, userPointStore, type ScenarioView } from './scenario-view.ts';
 import './token-detail.css';
@@ -168,7 +167,7 @@ function Scenario({
         <section aria-labelledby="bands-title" className="bands workbench-side">
           <div className="heading-row">
             <h2 id="bands-title">Scenario bands</h2>
-            <HelpTip text={`${HELP_CASES} ${HELP_TOTAL_MARKET}`} />
+            <HelpTip term={['cases', 'totalMarket']} />
           </div>
           <ScenarioTable rows={rows} chosen={chosen} />
           <TargetPrice input={input} note={note} />

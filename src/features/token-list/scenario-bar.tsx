@@ -8,7 +8,6 @@ import { SliderField } from '../../ui/slider-field.tsx';
 import { TypedInput } from '../../ui/typed-input.tsx';
 import { RadioChoice } from '../../ui/radio-choice.tsx';
 import { HelpTip } from '../../ui/help-tip.tsx';
-import { HELP_CAPTURES, HELP_CASES, HELP_SUPPLY } from '../../ui/glossary.ts';
 import type { CaptureMode } from '../../data/captures.ts';
 import type { Horizon } from '../../data/engine-input.ts';
 
@@ -83,7 +82,7 @@ export const ScenarioBar = memo(function ScenarioBar({
             <input type="radio" name="screen-case" checked={s.scenarioCase === c} onChange={() => screen().setCase(c)} /> {CASE_LABEL[c]}
           </label>
         ))}
-        <HelpTip text={HELP_CASES} />
+        <HelpTip term="cases" />
       </div>
       <TypedInput
         label="Target multiple"
@@ -119,9 +118,9 @@ export const ScenarioBar = memo(function ScenarioBar({
         options={hasPublished ? MODES : MODES.slice(0, 2)}
         onChange={chooseMode}
         className="bar-captures"
-        help={HELP_CAPTURES}
+        help="captures"
       />
-      <RadioChoice label="Supply" value={s.horizon} options={SUPPLIES} onChange={chooseSupply} className="bar-supply" help={HELP_SUPPLY} />
+      <RadioChoice label="Supply" value={s.horizon} options={SUPPLIES} onChange={chooseSupply} className="bar-supply" help="supply" />
       <label className="choice">
         <input type="checkbox" checked={s.watchOnly} onChange={(e) => screen().setWatchOnly(e.target.checked)} /> Watchlist only ({watchCount})
       </label>
