@@ -1,7 +1,6 @@
 import { memo, useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { CASES, DEFAULT_TIERS, MARKET_SIZE_RANGE, logScale, sliderPosition, sliderValue, tierLabel } from '../../engine/index.ts';
-import { typedMarketSize } from '../../state/typed-limits.ts';
 import { TARGET_CHOICES, useScreenStore } from '../../state/screen-store.ts';
 import { Link } from '../../ui/link.tsx';
 import { SliderField } from '../../ui/slider-field.tsx';
@@ -28,8 +27,12 @@ const SCALE = logScale(MARKET_SIZE_RANGE.min, MARKET_SIZE_RANGE.max, 200, DEFAUL
 /** The store's actions, read when a handler runs. */
 const screen = () => useScreenStore.getState();
 
-/** A typed market size, moved into the slider's range with a message that says so. */
-function commitMarketSize(text: string): string | null {
+/**
+ * A typed market size, moved into the slider's range with a message that says so. The reading and its
+ * messages load with the first commit: few visits to `/` type one, and its script is smaller without them.
+ */
+async function commitMarketSize(text: string): Promise<string | null> {
+  const { typedMarketSize } = await import('../../state/typed-limits.ts');
   const typed = typedMarketSize(text);
   if (typed.ok) screen().setMarketSize(typed.value);
   return typed.message;
