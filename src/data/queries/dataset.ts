@@ -3,17 +3,18 @@ import { useMemo } from 'react';
 import { DataError, toDataError } from '../errors.ts';
 import { reportProgress } from '../progress.ts';
 import type { CoinGeckoConfig, MarketsPage } from '../providers/coingecko.ts';
-import { liveDataset, withLiveGrades, withLivePublished } from '../providers/live.ts';
 import { SNAPSHOT_SOURCE_NAME, loadSnapshot } from '../providers/snapshot.ts';
 import type { TokenMetricsConfig } from '../providers/tokenmetrics.ts';
 
-// The live providers load only when a live query runs: `/` on the snapshot never downloads them.
+// The live providers load only when a live query runs, and the code that merges their answers into the
+// dataset once a live source or a key is in use (`useLiveMerge`): `/` on the snapshot never downloads them.
 const coingecko = () => import('../providers/coingecko.ts');
 const tokenmetrics = () => import('../providers/tokenmetrics.ts');
 /** The source id live Token Metrics grades carry (the provider's `TM_LIVE_SOURCE`). */
 const TM_LIVE_SOURCE = 'tm-live';
 import type { Dataset, Grades, SourceId } from '../types.ts';
 import { dataKeys } from './keys.ts';
+import { useLiveMerge } from './live-merge.ts';
 import { liveRetry, retryDelay, shouldRetry } from './retry.ts';
 
 const MINUTE = 60_000;
@@ -140,6 +141,8 @@ function gradeTargets(dataset: Dataset | undefined, focusId: string | undefined)
  */
 export function useDataset(config: DataConfig, focusId?: string): DatasetState {
   const live = config.source === 'coingecko';
+  const tm = config.tokenmetrics;
+  const merge = useLiveMerge(live || tm !== null);
   const snapshot = useQuery(snapshotQuery());
   const markets = useQuery({ ...marketsQuery(config.coingecko, config.pages), enabled: live });
   const global = useQuery({ ...globalQuery(config.coingecko), enabled: live });
@@ -148,8 +151,8 @@ export function useDataset(config: DataConfig, focusId?: string): DatasetState {
     const failures: DataFailure[] = [];
     const fallback = snapshot.data;
     if (!live) return { dataset: fallback, failures };
-    if (markets.data && global.data) {
-      const dataset = liveDataset(markets.data.pages, global.data, fallback, new Date(markets.dataUpdatedAt).toISOString());
+    if (markets.data && global.data && merge) {
+      const dataset = merge.liveDataset(markets.data.pages, global.data, fallback, new Date(markets.dataUpdatedAt).toISOString());
       const error = markets.error ?? global.error;
       if (error) failures.push({ source: 'CoinGecko', reason: toDataError(error, 'CoinGecko').reason, fallback: 'the last live prices', asOf: dataset.asOf });
       if (markets.data.incomplete) {
@@ -175,6 +178,7 @@ export function useDataset(config: DataConfig, focusId?: string): DatasetState {
     return { dataset: fallback, failures };
   }, [
     live,
+    merge,
     snapshot.data,
     markets.data,
     markets.error,
@@ -187,7 +191,6 @@ export function useDataset(config: DataConfig, focusId?: string): DatasetState {
     global.failureCount,
   ]);
 
-  const tm = config.tokenmetrics;
   const targets = gradeTargets(priced.dataset, focusId);
   const symbolsKey = targets.map((t) => t.id).join(',');
   const ids = useQuery({
@@ -250,20 +253,20 @@ export function useDataset(config: DataConfig, focusId?: string): DatasetState {
           asOf: dataset.asOf,
         });
       }
-      if (grades.data) {
+      if (grades.data && merge) {
         const byTm = new Map(grades.data.grades);
         const liveGrades = new Map<string, Grades>();
         for (const [ourId, tmId] of pairs) {
           const g = byTm.get(tmId);
           if (g) liveGrades.set(ourId, g);
         }
-        dataset = withLiveGrades(dataset, liveGrades, grades.data.fetchedAt, TM_LIVE_SOURCE);
+        dataset = merge.withLiveGrades(dataset, liveGrades, grades.data.fetchedAt, TM_LIVE_SOURCE);
         for (const reason of grades.data.errors)
           failures.push({ source: 'Token Metrics', reason, fallback: 'the grades that loaded', asOf: grades.data.fetchedAt });
       }
       if (focusId !== undefined && focusTmId !== undefined) {
         const liveTable = scenario.data?.table;
-        if (liveTable) dataset = withLivePublished(dataset, focusId, liveTable, scenario.data?.fetchedAt ?? dataset.asOf);
+        if (liveTable && merge) dataset = merge.withLivePublished(dataset, focusId, liveTable, scenario.data?.fetchedAt ?? dataset.asOf);
         const scenarioError = scenario.error ?? scenario.failureReason;
         if (scenarioError) {
           const prior = dataset.published[focusId];
@@ -283,6 +286,7 @@ export function useDataset(config: DataConfig, focusId?: string): DatasetState {
   }, [
     priced,
     tm,
+    merge,
     ids.error,
     ids.failureReason,
     grades.error,
