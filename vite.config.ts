@@ -51,6 +51,9 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: true,
+    // No modulepreload polyfill in `/`'s script: `/` has no modulepreload link, and for a lazy view's chunks
+    // Vite's preload helper uses `<link rel="preload" as="script">` where modulepreload is missing.
+    modulePreload: { polyfill: false },
   },
   // The perf floor for `npm run perf`: a bare React slider (test/perf/bare-slider.html), and beside it
   // a bare React search box (test/perf/bare-search.html, a reference for the search measure), built by
