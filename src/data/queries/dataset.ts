@@ -10,9 +10,7 @@ import type { TokenMetricsConfig } from '../providers/tokenmetrics.ts';
 // dataset once a live source or a key is in use (`useLiveMerge`): `/` on the snapshot never downloads them.
 const coingecko = () => import('../providers/coingecko.ts');
 const tokenmetrics = () => import('../providers/tokenmetrics.ts');
-/** The source id live Token Metrics grades carry (the provider's `TM_LIVE_SOURCE`). */
-const TM_LIVE_SOURCE = 'tm-live';
-import type { Dataset, Grades, SourceId } from '../types.ts';
+import type { Dataset, SourceId } from '../types.ts';
 import { dataKeys } from './keys.ts';
 import { useLiveMerge } from './live-merge.ts';
 import { liveRetry, retryDelay, shouldRetry } from './retry.ts';
@@ -243,42 +241,18 @@ export function useDataset(config: DataConfig, focusId?: string): DatasetState {
   return useMemo((): DatasetState => {
     let dataset = priced.dataset;
     const failures = [...priced.failures];
-    if (tm !== null && dataset) {
-      const gradeError = ids.error ?? grades.error ?? ids.failureReason ?? grades.failureReason;
-      if (gradeError) {
-        failures.push({
-          source: 'Token Metrics',
-          reason: toDataError(gradeError, 'Token Metrics').reason,
-          fallback: grades.data ? 'the last live grades' : "the snapshot's grades",
-          asOf: dataset.asOf,
-        });
-      }
-      if (grades.data && merge) {
-        const byTm = new Map(grades.data.grades);
-        const liveGrades = new Map<string, Grades>();
-        for (const [ourId, tmId] of pairs) {
-          const g = byTm.get(tmId);
-          if (g) liveGrades.set(ourId, g);
-        }
-        dataset = merge.withLiveGrades(dataset, liveGrades, grades.data.fetchedAt, TM_LIVE_SOURCE);
-        for (const reason of grades.data.errors)
-          failures.push({ source: 'Token Metrics', reason, fallback: 'the grades that loaded', asOf: grades.data.fetchedAt });
-      }
-      if (focusId !== undefined && focusTmId !== undefined) {
-        const liveTable = scenario.data?.table;
-        if (liveTable && merge) dataset = merge.withLivePublished(dataset, focusId, liveTable, scenario.data?.fetchedAt ?? dataset.asOf);
-        const scenarioError = scenario.error ?? scenario.failureReason;
-        if (scenarioError) {
-          const prior = dataset.published[focusId];
-          failures.push({
-            source: 'Token Metrics',
-            subject: 'Published scenario',
-            reason: toDataError(scenarioError, 'Token Metrics').reason,
-            fallback: liveTable ? 'the last live published table' : prior ? "the snapshot's published table" : 'no published table for this token',
-            asOf: liveTable ? (scenario.data?.fetchedAt ?? null) : (prior?.asOf ?? null),
-          });
-        }
-      }
+    if (tm !== null && dataset && merge) {
+      dataset = merge.withTokenMetrics(
+        dataset,
+        {
+          gradeError: ids.error ?? grades.error ?? ids.failureReason ?? grades.failureReason,
+          grades: grades.data,
+          pairs,
+          focus:
+            focusId !== undefined && focusTmId !== undefined ? { id: focusId, scenario: scenario.data, error: scenario.error ?? scenario.failureReason } : null,
+        },
+        failures,
+      );
     }
     const fatal = !dataset && snapshotError ? toDataError(snapshotError, SNAPSHOT_SOURCE_NAME) : null;
     const isLoading = !dataset && !fatal;

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
-import type * as LiveMerge from '../providers/live.ts';
+import type * as LiveMerge from './live-answers.ts';
 
 let loaded: typeof LiveMerge | null = null;
 
 /**
- * The merge of live answers (`providers/live.ts`), loaded when `wanted` (a live source or a key) and null
+ * The merge of live answers (`live-answers.ts`), loaded when `wanted` (a live source or a key) and null
  * until it is in: live answers are then not merged yet, and the snapshot shows meanwhile. The request goes
  * out with the providers' own, well before their answers come back.
  */
@@ -13,7 +13,7 @@ export function useLiveMerge(wanted: boolean): typeof LiveMerge | null {
   useEffect(() => {
     if (!wanted || merge !== null) return undefined;
     let current = true;
-    import('../providers/live.ts').then(
+    import('./live-answers.ts').then(
       (m) => {
         loaded = m;
         if (current) setMerge(m);
