@@ -104,17 +104,6 @@ export interface DatasetState {
 
 const NO_PAIRS: ReadonlyArray<[string, number]> = [];
 
-/** "; next try in about 1 min" for a query that will try again after `failures` failures (the retry policy's delay without jitter). */
-function nextTry(error: unknown, failures: number): string {
-  const ms = retryDelay(Math.max(0, failures - 1), error, () => 0.5);
-  if (ms <= 0) return '; trying again now';
-  return ms >= 90_000
-    ? `; next try in about ${Math.round(ms / 60_000)} min`
-    : ms >= 60_000
-      ? '; next try in about 1 min'
-      : `; next try in about ${Math.max(1, Math.round(ms / 1000))} s`;
-}
-
 function requireKey(tm: TokenMetricsConfig | null): TokenMetricsConfig {
   if (!tm) throw new DataError({ kind: 'config', source: 'Token Metrics', detail: 'no API key set' });
   return tm;
@@ -140,7 +129,7 @@ function gradeTargets(dataset: Dataset | undefined, focusId: string | undefined)
 export function useDataset(config: DataConfig, focusId?: string): DatasetState {
   const live = config.source === 'coingecko';
   const tm = config.tokenmetrics;
-  const merge = useLiveMerge(live || tm !== null);
+  const { merge, error: mergeError } = useLiveMerge(live || tm !== null);
   const snapshot = useQuery(snapshotQuery());
   const markets = useQuery({ ...marketsQuery(config.coingecko, config.pages), enabled: live });
   const global = useQuery({ ...globalQuery(config.coingecko), enabled: live });
@@ -148,35 +137,22 @@ export function useDataset(config: DataConfig, focusId?: string): DatasetState {
   const priced = useMemo((): { dataset: Dataset | undefined; failures: DataFailure[] } => {
     const failures: DataFailure[] = [];
     const fallback = snapshot.data;
-    if (!live) return { dataset: fallback, failures };
-    if (markets.data && global.data && merge) {
-      const dataset = merge.liveDataset(markets.data.pages, global.data, fallback, new Date(markets.dataUpdatedAt).toISOString());
-      const error = markets.error ?? global.error;
-      if (error) failures.push({ source: 'CoinGecko', reason: toDataError(error, 'CoinGecko').reason, fallback: 'the last live prices', asOf: dataset.asOf });
-      if (markets.data.incomplete) {
-        const { loaded, asked, reason } = markets.data.incomplete;
-        failures.push({ source: 'CoinGecko', reason: `${reason}; loaded ${loaded} of ${asked} pages`, fallback: 'the pages that loaded', asOf: dataset.asOf });
-      }
-      return { dataset, failures };
-    }
-    // A failure is named as soon as it happens, while its query waits (a minute after a rate limit) to try again.
-    const queries = [
-      { error: markets.error, retrying: markets.failureReason, count: markets.failureCount },
-      { error: global.error, retrying: global.failureReason, count: global.failureCount },
-    ];
-    for (const q of queries) {
-      const failure = q.error ?? q.retrying;
-      if (!failure || !fallback) continue;
-      const known = toDataError(failure, 'CoinGecko');
-      const reason = `${known.reason}${q.error ? '' : nextTry(failure, q.count)}`;
-      if (failures.some((f) => f.reason === reason)) continue;
-      failures.push({ source: 'CoinGecko', reason, fallback: 'the embedded snapshot', asOf: fallback.asOf, calm: known.kind === 'network' });
-    }
     // The snapshot paints at once and stays until live prices arrive (or for good, if they never do).
-    return { dataset: fallback, failures };
+    if (!live) return { dataset: fallback, failures };
+    if (!merge) {
+      if (mergeError && fallback)
+        failures.push({ source: 'CoinGecko', reason: toDataError(mergeError, 'CoinGecko').reason, fallback: 'the embedded snapshot', asOf: fallback.asOf });
+      return { dataset: fallback, failures };
+    }
+    return merge.withCoinGecko(fallback, {
+      markets: { data: markets.data, error: markets.error, failureReason: markets.failureReason, failureCount: markets.failureCount },
+      global: { data: global.data, error: global.error, failureReason: global.failureReason, failureCount: global.failureCount },
+      updatedAt: markets.dataUpdatedAt,
+    });
   }, [
     live,
     merge,
+    mergeError,
     snapshot.data,
     markets.data,
     markets.error,
@@ -253,6 +229,13 @@ export function useDataset(config: DataConfig, focusId?: string): DatasetState {
         },
         failures,
       );
+    } else if (tm !== null && dataset && mergeError && !live) {
+      failures.push({
+        source: 'Token Metrics',
+        reason: toDataError(mergeError, 'Token Metrics').reason,
+        fallback: "the snapshot's grades",
+        asOf: dataset.asOf,
+      });
     }
     const fatal = !dataset && snapshotError ? toDataError(snapshotError, SNAPSHOT_SOURCE_NAME) : null;
     const isLoading = !dataset && !fatal;
@@ -261,6 +244,8 @@ export function useDataset(config: DataConfig, focusId?: string): DatasetState {
     priced,
     tm,
     merge,
+    mergeError,
+    live,
     ids.error,
     ids.failureReason,
     grades.error,
