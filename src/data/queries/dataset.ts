@@ -2,7 +2,7 @@ import { queryOptions, skipToken, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { DataError, toDataError } from '../errors.ts';
 import { reportProgress } from '../progress.ts';
-import type { CoinGeckoConfig, MarketsPage } from '../providers/coingecko.ts';
+import type { CoinGeckoConfig } from '../providers/coingecko.ts';
 import { SNAPSHOT_SOURCE_NAME, loadSnapshot } from '../providers/snapshot.ts';
 import type { TokenMetricsConfig } from '../providers/tokenmetrics.ts';
 
@@ -38,33 +38,11 @@ export const snapshotQuery = () =>
     retryDelay,
   });
 
-export interface MarketsResult {
-  readonly pages: MarketsPage[];
-  /** Set when a page after the first failed: the pages before it are kept. */
-  readonly incomplete: { readonly loaded: number; readonly asked: number; readonly reason: string } | null;
-}
-
 /** `pages` pages of CoinGecko markets, one after the other (rate limits), reporting progress. */
 export const marketsQuery = (config: CoinGeckoConfig, pages: number) =>
   queryOptions({
     queryKey: dataKeys.markets(pages),
-    queryFn: async ({ signal }): Promise<MarketsResult> => {
-      const loaded: MarketsPage[] = [];
-      try {
-        for (let page = 1; page <= pages; page++) {
-          reportProgress({ label: 'Loading live prices', done: page - 1, total: pages });
-          try {
-            loaded.push(await (await coingecko()).fetchMarketsPage(config, page, { signal }));
-          } catch (error) {
-            if (page === 1) throw error;
-            return { pages: loaded, incomplete: { loaded: loaded.length, asked: pages, reason: toDataError(error, 'CoinGecko').reason } };
-          }
-        }
-        return { pages: loaded, incomplete: null };
-      } finally {
-        reportProgress(null);
-      }
-    },
+    queryFn: async ({ signal }) => (await coingecko()).fetchMarketsPages(config, pages, { signal, onProgress: reportProgress }),
     staleTime: 5 * MINUTE,
     gcTime: 24 * 60 * MINUTE,
     ...liveRetry,

@@ -4,10 +4,10 @@
  * a live source or a key is in use (`useLiveMerge`): `/` on the snapshot does not carry it.
  */
 import { toDataError } from '../errors.ts';
-import type { GlobalMarket } from '../providers/coingecko.ts';
+import type { GlobalMarket, MarketsResult } from '../providers/coingecko.ts';
 import { liveDataset, withLiveGrades, withLivePublished } from '../providers/live.ts';
 import type { Dataset, Grades, PublishedScenario } from '../types.ts';
-import type { DataFailure, MarketsResult } from './dataset.ts';
+import type { DataFailure } from './dataset.ts';
 import { retryDelay } from './retry.ts';
 
 /** The source id live Token Metrics grades carry (the provider's `TM_LIVE_SOURCE`). */
