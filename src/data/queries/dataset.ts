@@ -1,6 +1,6 @@
 import { queryOptions, skipToken, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { DataError, toDataError } from '../errors.ts';
+import { toDataError, type DataError } from '../errors.ts';
 import { reportProgress } from '../progress.ts';
 import type { CoinGeckoConfig } from '../providers/coingecko.ts';
 import { SNAPSHOT_SOURCE_NAME, loadSnapshot } from '../providers/snapshot.ts';
@@ -82,15 +82,6 @@ export interface DatasetState {
 
 const NO_PAIRS: ReadonlyArray<[string, number]> = [];
 
-function requireKey(tm: TokenMetricsConfig | null): TokenMetricsConfig {
-  if (!tm) throw new DataError({ kind: 'config', source: 'Token Metrics', detail: 'no API key set' });
-  return tm;
-}
-
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
 /** The token ids (ours) whose live grades are asked for: the first 100 by rank, plus the focused one. */
 function gradeTargets(dataset: Dataset | undefined, focusId: string | undefined): Dataset['tokens'] {
   if (!dataset) return [];
@@ -147,7 +138,7 @@ export function useDataset(config: DataConfig, focusId?: string): DatasetState {
   const symbolsKey = targets.map((t) => t.id).join(',');
   const ids = useQuery({
     queryKey: dataKeys.tmIds(symbolsKey),
-    queryFn: async ({ signal }) => [...(await (await tokenmetrics()).fetchTmIds(requireKey(tm), targets, { signal }))],
+    queryFn: async ({ signal }) => (await tokenmetrics()).tmIdPairs(tm, targets, { signal }),
     enabled: tm !== null && targets.length > 0,
     staleTime: 24 * 60 * MINUTE,
     gcTime: 24 * 60 * MINUTE,
@@ -157,16 +148,12 @@ export function useDataset(config: DataConfig, focusId?: string): DatasetState {
   const idsKey = pairs.map(([, tmId]) => tmId).join(',');
   const grades = useQuery({
     queryKey: dataKeys.tmGrades(idsKey),
-    queryFn: async ({ signal }) => {
-      const result = await (
-        await tokenmetrics()
-      ).fetchTmGrades(
-        requireKey(tm),
+    queryFn: async ({ signal }) =>
+      (await tokenmetrics()).tmGradesToday(
+        tm,
         pairs.map(([, tmId]) => tmId),
-        { signal, today: today() },
-      );
-      return { grades: [...result.grades], errors: result.errors.map((e) => e.reason), fetchedAt: new Date().toISOString() };
-    },
+        { signal },
+      ),
     enabled: tm !== null && pairs.length > 0,
     staleTime: 60 * MINUTE,
     gcTime: 24 * 60 * MINUTE,
@@ -178,13 +165,7 @@ export function useDataset(config: DataConfig, focusId?: string): DatasetState {
   const focusTmId = focusId === undefined ? undefined : pairs.find(([ours]) => ours === focusId)?.[1];
   const scenario = useQuery({
     queryKey: dataKeys.tmScenario(focusTmId ?? 0),
-    queryFn:
-      focusTmId === undefined
-        ? skipToken
-        : async ({ signal }) => {
-            const table = await (await tokenmetrics()).fetchTmScenario(requireKey(tm), focusTmId, { signal, today: today() });
-            return { table, fetchedAt: new Date().toISOString() };
-          },
+    queryFn: focusTmId === undefined ? skipToken : async ({ signal }) => (await tokenmetrics()).tmScenarioToday(tm, focusTmId, { signal }),
     enabled: tm !== null,
     staleTime: 60 * MINUTE,
     gcTime: 24 * 60 * MINUTE,
