@@ -36,11 +36,12 @@ const proxy: Record<string, ProxyOptions> = {
 
 // `/`'s code in one file, the entry; see scripts/vite-home-chunk.ts.
 // Barrels re-export what only other chunks use: the engine's history fits and the portfolio's sums (/portfolio), its answers (the user's
-// point, the target price) and its share and price parsers (the detail view), and
+// point, the target price) and its share and price parsers (the detail view), its fit to a published table (the detail view, and
+// `/` once "Token Metrics where published" is chosen), and
 // TanStack Query's hydration (the IndexedDB persistence, loaded after the first paint). Not `/`'s.
 const home = homeChunk(
   [/\/src\/features\/token-list\/token-list-page\.tsx$/],
-  [/\/src\/engine\/(answers|history|parse|portfolio)\.ts$/, /\/@tanstack\/query-core\/build\/modern\/hydration\.js$/],
+  [/\/src\/engine\/(answers|calibrate|history|parse|portfolio)\.ts$/, /\/@tanstack\/query-core\/build\/modern\/hydration\.js$/],
 );
 
 export default defineConfig({
@@ -50,6 +51,9 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: true,
+    // No modulepreload polyfill in `/`'s script: `/` has no modulepreload link, and for a lazy view's chunks
+    // Vite's preload helper uses `<link rel="preload" as="script">` where modulepreload is missing.
+    modulePreload: { polyfill: false },
   },
   // The perf floor for `npm run perf`: a bare React slider (test/perf/bare-slider.html), and beside it
   // a bare React search box (test/perf/bare-search.html, a reference for the search measure), built by

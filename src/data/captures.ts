@@ -5,8 +5,13 @@
  */
 import { DEFAULT_CAPTURES, type Captures } from '../engine/index.ts';
 import { classifyPegs, type Peg } from './pegs.ts';
-import { publishedCaptures } from './published.ts';
-import type { Dataset, Token } from './types.ts';
+import type { Dataset, PublishedScenario, Token } from './types.ts';
+
+/**
+ * Fits a token's captures to a Token Metrics table (`publishedCaptures` of published.ts): what the `tm`
+ * mode needs. Passed in, so `/` loads that code only when "Token Metrics where published" is chosen.
+ */
+export type PublishedFitter = (p: PublishedScenario | undefined, circulatingSupply: number, fallback: Captures) => Captures | null;
 
 /**
  * How the captures are chosen: each token's own evidence (`token`), the defaults for every token
@@ -72,11 +77,11 @@ function ownCaptures(token: Token, dataset: Dataset): TokenCaptures {
   };
 }
 
-function published(token: Token, dataset: Dataset, fallback: Captures): TokenCaptures | null {
+function published(token: Token, dataset: Dataset, fallback: Captures, fit: PublishedFitter): TokenCaptures | null {
   const table = dataset.published[token.id];
   const supply = token.circulatingSupply ?? (token.marketCap !== null ? token.marketCap / token.price : null);
   if (!table || supply === null) return null;
-  const captures = publishedCaptures(table, supply, fallback);
+  const captures = fit(table, supply, fallback);
   if (!captures) return null;
   return {
     captures,
@@ -87,7 +92,7 @@ function published(token: Token, dataset: Dataset, fallback: Captures): TokenCap
   };
 }
 
-function unpegged(token: Token, dataset: Dataset, mode: CaptureMode): TokenCaptures {
+function unpegged(token: Token, dataset: Dataset, mode: CaptureMode, fit: PublishedFitter | undefined): TokenCaptures {
   if (mode === 'same') {
     return {
       captures: DEFAULT_CAPTURES,
@@ -98,15 +103,19 @@ function unpegged(token: Token, dataset: Dataset, mode: CaptureMode): TokenCaptu
     };
   }
   const own = ownCaptures(token, dataset);
-  return (mode === 'tm' ? published(token, dataset, own.captures) : null) ?? own;
+  if (mode !== 'tm') return own;
+  if (!fit) throw new Error('capturesFor: the "tm" mode needs the published fitter');
+  return published(token, dataset, own.captures, fit) ?? own;
 }
 
 /**
  * The captures `token` uses under `mode`, with their origin in words. A pegged asset keeps its peg in
  * every mode (its captures are then unused); a wrapped or staked token takes the captures of what it
- * tracks, so its multiple is that token's.
+ * tracks, so its multiple is that token's. A mode that may be `tm` comes with `fit`.
  */
-export function capturesFor(token: Token, dataset: Dataset, mode: CaptureMode): TokenCaptures {
+export function capturesFor(token: Token, dataset: Dataset, mode: 'token' | 'same'): TokenCaptures;
+export function capturesFor(token: Token, dataset: Dataset, mode: CaptureMode, fit: PublishedFitter): TokenCaptures;
+export function capturesFor(token: Token, dataset: Dataset, mode: CaptureMode, fit?: PublishedFitter): TokenCaptures {
   const peg = pegsOf(dataset).get(token.id) ?? null;
   if (peg?.kind === 'pegged') {
     return {
@@ -120,7 +129,7 @@ export function capturesFor(token: Token, dataset: Dataset, mode: CaptureMode): 
   if (peg?.kind === 'tracks') {
     const underlying = dataset.tokens.find((t) => t.id === peg.underlying);
     if (underlying) {
-      const theirs = unpegged(underlying, dataset, mode);
+      const theirs = unpegged(underlying, dataset, mode, fit);
       return {
         captures: theirs.captures,
         origin: 'tracks',
@@ -130,5 +139,5 @@ export function capturesFor(token: Token, dataset: Dataset, mode: CaptureMode): 
       };
     }
   }
-  return unpegged(token, dataset, mode);
+  return unpegged(token, dataset, mode, fit);
 }

@@ -1,10 +1,30 @@
 import { useId, useState, type KeyboardEvent } from 'react';
+import type { GLOSSARY, Term } from './glossary.ts';
 
 interface HelpTipProps {
-  /** The explanation, one or two short sentences; it names its term first ("Multiple: ..."). */
-  readonly text: string;
+  /** The term explained (its text names the term first: "Multiple: ..."); several are shown one after another. */
+  readonly term: Term | readonly Term[];
   /** Which edge the tip lines up with: `end` for a control near the right of its box, so the tip stays in view. */
   readonly align?: 'start' | 'end';
+}
+
+type Glossary = typeof GLOSSARY;
+let loaded: Glossary | null = null;
+let loading: Promise<Glossary> | null = null;
+
+/**
+ * The glossary's texts, fetched once, when the first tip opens: `/`'s script does not carry them.
+ * A fetch that failed (offline) is tried again at the next opening.
+ */
+function loadGlossary(): Promise<Glossary> {
+  loading ??= import('./glossary.ts').then(
+    (m) => (loaded = m.GLOSSARY),
+    (error: unknown) => {
+      loading = null;
+      throw error;
+    },
+  );
+  return loading;
 }
 
 /**
@@ -14,9 +34,14 @@ interface HelpTipProps {
  * reader reads it with the button on focus. Its name is "Explain", never the term itself: the sort button
  * beside it keeps the term as its whole name ("Multiple"), and a search by name finds only that.
  */
-export function HelpTip({ text, align = 'start' }: HelpTipProps) {
+export function HelpTip({ term, align = 'start' }: HelpTipProps) {
   const id = useId();
   const [open, setOpen] = useState(false);
+  const [texts, setTexts] = useState(loaded);
+  const show = (): void => {
+    setOpen(true);
+    if (texts === null) loadGlossary().then(setTexts, () => {});
+  };
   const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>): void => {
     if (e.key === 'Escape' && open) {
       // Escape closes the tip only; a dialog or menu around it stays open.
@@ -25,7 +50,7 @@ export function HelpTip({ text, align = 'start' }: HelpTipProps) {
     }
   };
   return (
-    <span className={`help-tip ${align}`} onMouseEnter={() => setOpen(true)} onMouseLeave={() => setOpen(false)}>
+    <span className={`help-tip ${align}`} onMouseEnter={show} onMouseLeave={() => setOpen(false)}>
       {/* The "?" is drawn by CSS: the header's text stays its term alone ("Multiple"), for a reader and a test. */}
       <button
         type="button"
@@ -33,14 +58,15 @@ export function HelpTip({ text, align = 'start' }: HelpTipProps) {
         aria-label="Explain"
         aria-describedby={open ? id : undefined}
         aria-expanded={open}
-        onClick={() => setOpen(true)}
-        onFocus={() => setOpen(true)}
+        onClick={show}
+        onFocus={show}
         onBlur={() => setOpen(false)}
         onKeyDown={onKeyDown}
       />
-      {open ? (
+      {/* The first tip opened shows once the glossary is in (a moment); every later one at once. */}
+      {open && texts !== null ? (
         <span role="tooltip" id={id} className="help-text">
-          {text}
+          {(typeof term === 'string' ? [term] : term).map((t) => texts[t]).join(' ')}
         </span>
       ) : null}
     </span>

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import type { Term } from './glossary.ts';
 import { HelpTip } from './help-tip.tsx';
 
 interface RadioChoiceProps<T extends string> {
@@ -9,7 +10,7 @@ interface RadioChoiceProps<T extends string> {
   readonly onChange: (value: T) => void;
   readonly className?: string;
   /** What the choice means, behind a "?" beside its label. */
-  readonly help?: string;
+  readonly help?: Term;
 }
 
 /** A labelled `radiogroup` of native radios: arrow keys move between them, as a reader expects. */
@@ -20,7 +21,7 @@ export function RadioChoice<T extends string>({ label, value, options, onChange,
       <span className="radio-choice-label" aria-hidden="true">
         {label}
       </span>
-      {help ? <HelpTip text={help} /> : null}
+      {help ? <HelpTip term={help} /> : null}
       {options.map((o) => (
         <label key={o.value}>
           <input type="radio" name={name} checked={value === o.value} onChange={() => onChange(o.value)} /> {o.label}

@@ -1,5 +1,5 @@
 import { RangeSlider, type RangeSliderProps } from './range-slider.tsx';
-import { TypedInput } from './typed-input.tsx';
+import { TypedInput, type Committed } from './typed-input.tsx';
 
 interface SliderFieldProps extends RangeSliderProps {
   readonly className?: string;
@@ -8,8 +8,8 @@ interface SliderFieldProps extends RangeSliderProps {
     readonly label: string;
     readonly placeholder: string;
     readonly inputMode?: 'decimal' | 'text';
-    /** Parses and applies the text; returns an error message to show, or null when accepted. */
-    readonly onCommit: (text: string) => string | null;
+    /** Parses and applies the text; returns (or promises) an error message to show, or null when accepted. */
+    readonly onCommit: (text: string) => Committed;
   };
 }
 

@@ -1,11 +1,17 @@
 import { useId, useState, type FormEvent } from 'react';
 
+/** What a commit answers: an error message, or null when the text was taken; now or once read. */
+export type Committed = string | null | Promise<string | null>;
+
 interface TypedInputProps {
   readonly label: string;
   /** The current value as text ("16T"); the box shows it again whenever it changes elsewhere. */
   readonly value: string;
-  /** Parses and applies the text; returns an error message to show, or null when accepted. */
-  readonly onCommit: (text: string) => string | null;
+  /**
+   * Parses and applies the text; returns an error message to show, or null when accepted. It may answer
+   * later (a promise: the code that reads the text loads on first use); the text typed stays until then.
+   */
+  readonly onCommit: (text: string) => Committed;
   readonly placeholder?: string;
   readonly inputMode?: 'decimal' | 'text';
   /** A `<datalist>` of suggestions (the box is then a combobox). */
@@ -32,14 +38,18 @@ export function TypedInput({ label, value, onCommit, placeholder, inputMode = 't
   const error = failed !== null && failed.over === value ? failed.message : null;
   const commit = (): void => {
     if (typed === null) return;
-    setDraft(null);
     if (typed.trim() === value) {
+      setDraft(null);
       setFailed(null);
       return;
     }
-    const message = onCommit(typed);
-    setFailed(message === null ? null : { message, over: null });
-    if (message !== null) setDraft({ text: typed, over: value });
+    const settle = (message: string | null): void => {
+      setFailed(message === null ? null : { message, over: null });
+      setDraft(message === null ? null : { text: typed, over: value });
+    };
+    const answer = onCommit(typed);
+    if (answer instanceof Promise) void answer.then(settle);
+    else settle(answer);
   };
   const submit = (e: FormEvent): void => {
     e.preventDefault();

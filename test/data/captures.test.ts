@@ -83,15 +83,15 @@ describe('capturesFor', () => {
   });
 
   it('uses Token Metrics where a table is published under "tm", and the token’s own elsewhere', () => {
-    const ada = capturesFor(ADA, dataset, 'tm');
+    const ada = capturesFor(ADA, dataset, 'tm', publishedCaptures);
     expect(ada.origin).toBe('published');
     expect(ada.captures).toEqual(publishedCaptures(dataset.published.cardano, 1e9, DEFAULT_CAPTURES));
-    expect(capturesFor(ETH, dataset, 'tm').origin).toBe('observed');
+    expect(capturesFor(ETH, dataset, 'tm', publishedCaptures).origin).toBe('observed');
   });
 
   it('keeps a stablecoin at its peg in every mode', () => {
     for (const mode of ['token', 'same', 'tm'] as const) {
-      const c = capturesFor(USDT, dataset, mode);
+      const c = capturesFor(USDT, dataset, mode, publishedCaptures);
       expect(c.origin).toBe('pegged');
       expect(c.peg).toMatchObject({ kind: 'pegged', to: 'USD', price: 1 });
     }

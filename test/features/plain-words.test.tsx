@@ -40,7 +40,7 @@ describe('the token browser in plain words', () => {
     const header = within(table).getByRole('columnheader', { name: /^Needs/ });
     expect(within(header).getByRole('button', { name: 'Needs' })).toBeInTheDocument();
     await user.hover(within(header).getByRole('button', { name: 'Explain' }));
-    expect(screen.getByRole('tooltip')).toHaveTextContent(/^Needs: the total crypto market size/);
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(/^Needs: the total crypto market size/);
   });
 
   it('hides and shows columns from "Columns"', async () => {

@@ -2,6 +2,8 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { classifyPegs } from '../../src/data/pegs.ts';
+import { publishedCaptures } from '../../src/data/published.ts';
+import type { PublishedScenario } from '../../src/data/types.ts';
 import { DEFAULT_CAPTURES, requiredMarketSize, scenarioCell, type ScenarioCase } from '../../src/engine/index.ts';
 import { formatMultiple } from '../../src/lib/format.ts';
 import { useBrowserStore } from '../../src/state/browser-store.ts';
@@ -23,6 +25,7 @@ const snap = snapshotJson as unknown as {
   market: { totalMarketCap: number };
   grades: Record<string, { tmGrade?: { rating: string } }>;
   observed: Record<string, Record<ScenarioCase, number>>;
+  published: Record<string, PublishedScenario>;
 };
 const pegged = new Set([...classifyPegs(snap.tokens)].filter(([, p]) => p.kind === 'pegged').map(([id]) => id));
 
@@ -53,6 +56,9 @@ function cellOf(row: HTMLElement, header: string): string {
   const index = headers.findIndex((h) => within(h).queryByRole('button', { name: header }) !== null);
   return within(row).getAllByRole('cell')[index]?.textContent ?? '';
 }
+
+/** Cardano's row (a search for it shows it). */
+const cardanoRow = () => bodyRows().find((r) => within(r).queryByRole('link', { name: 'Cardano' })) as HTMLElement;
 
 /** The market size `/` reads from `?m=value`. */
 const m = (value: string) => parseScreenSearch(`?m=${encodeURIComponent(value)}`).params.marketSize;
@@ -113,6 +119,26 @@ describe('screener on /', () => {
     await waitFor(() => expect(new URLSearchParams(window.location.search).get('q')).toBe('ada'));
     expect(new URLSearchParams(window.location.search).get('rating')).toBe('Sell');
     expect(new URLSearchParams(window.location.search).get('sort')).toBe('multiple-desc');
+  });
+
+  it('takes Token Metrics’ fitted captures where a table is published once that is chosen, and from a link', async () => {
+    const user = userEvent.setup();
+    const ada = snap.tokens.find((t) => t.id === 'cardano');
+    if (!ada?.circulatingSupply) throw new Error('cardano not in the snapshot');
+    const fitted = publishedCaptures(snap.published.cardano, ada.circulatingSupply, DEFAULT_CAPTURES);
+    if (!fitted) throw new Error('no fit for cardano');
+    const { unmount } = renderApp('/?q=cardano');
+    await screen.findByRole('table', { name: 'Tokens' });
+    await waitFor(() => expect(cellOf(cardanoRow(), 'Capture')).not.toMatch(/Token Metrics/));
+    await user.click(screen.getByRole('radio', { name: 'Token Metrics where published' }));
+    await waitFor(() => expect(cellOf(cardanoRow(), 'Capture')).toMatch(/Token Metrics/));
+    expect(cellOf(cardanoRow(), 'Multiple')).toBe(formatMultiple(engineMultiple(ada, fitted.base, 16e12)));
+    unmount();
+
+    renderApp('/?q=cardano&cap=tm');
+    await screen.findByRole('table', { name: 'Tokens' });
+    await waitFor(() => expect(cellOf(cardanoRow(), 'Capture')).toMatch(/Token Metrics/));
+    expect(cellOf(cardanoRow(), 'Multiple')).toBe(formatMultiple(engineMultiple(ada, fitted.base, 16e12)));
   });
 
   it('stars tokens, keeps them on this device, and filters the watchlist', async () => {

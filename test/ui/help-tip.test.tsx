@@ -3,13 +3,13 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { HelpTip } from '../../src/ui/help-tip.tsx';
 
-const TEXT = 'Multiple: the scenario price divided by today’s price.';
+const TEXT = 'Multiple: the scenario price divided by today’s price (3x is three times today’s price).';
 
 function setup() {
   render(
     <div>
       <button type="button">Multiple</button>
-      <HelpTip text={TEXT} />
+      <HelpTip term="multiple" />
       <button type="button">After</button>
     </div>,
   );
@@ -30,7 +30,8 @@ describe('HelpTip', () => {
     await user.tab();
     await user.tab();
     expect(button).toHaveFocus();
-    expect(screen.getByRole('tooltip')).toHaveTextContent(TEXT);
+    // The first tip to open loads the glossary; its text shows as soon as that is in.
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(TEXT);
     expect(button).toHaveAccessibleDescription(TEXT);
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('tooltip')).toBeNull();
@@ -44,8 +45,17 @@ describe('HelpTip', () => {
     const user = userEvent.setup();
     const button = setup();
     await user.hover(button);
-    expect(screen.getByRole('tooltip')).toHaveTextContent(TEXT);
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(TEXT);
     await user.unhover(button);
     expect(screen.queryByRole('tooltip')).toBeNull();
+  });
+
+  it('explains several terms one after another', async () => {
+    const user = userEvent.setup();
+    render(<HelpTip term={['cases', 'totalMarket']} />);
+    await user.click(screen.getByRole('button', { name: 'Explain' }));
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(
+      /^Bear, base, moon: three captures per token, .* base is the middle estimate\. Total market: the value of all crypto tokens together/,
+    );
   });
 });

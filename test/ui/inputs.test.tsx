@@ -57,6 +57,24 @@ describe('RangeSlider', () => {
   });
 });
 
+/** A promise and what settles it: an answer that comes when the test says. */
+function later<T>(): { readonly promise: Promise<T>; readonly resolve: (value: T) => void } {
+  let resolve: ((value: T) => void) | undefined;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve: (value) => resolve?.(value) };
+}
+
+/** A box whose owner answers a commit later (as one that loads its parser does), moving the value to 100T. */
+function LaterOwner() {
+  const [value, setValue] = useState('16T');
+  const commit = async (text: string): Promise<string | null> => {
+    await Promise.resolve();
+    setValue('100T');
+    return `${text} is above the largest; showing 100T.`;
+  };
+  return <TypedInput label="Market size" value={value} onCommit={commit} />;
+}
+
 describe('TypedInput', () => {
   it('keeps what is typed until Enter, then gives it to its owner', () => {
     const commit = vi.fn<(text: string) => string | null>(() => null);
@@ -102,5 +120,30 @@ describe('TypedInput', () => {
     fireEvent.blur(box);
     expect(first).not.toHaveBeenCalled();
     expect(second).toHaveBeenCalledWith('1%');
+  });
+
+  it('keeps the typed text while an answer is on its way, then says what it could not read', async () => {
+    const answer = later<string | null>();
+    const commit = vi.fn<(text: string) => Promise<string | null>>(() => answer.promise);
+    render(<TypedInput label="Market size" value="16T" onCommit={commit} />);
+    const box = screen.getByRole('textbox', { name: 'Market size' });
+    fireEvent.change(box, { target: { value: 'lots' } });
+    fireEvent.submit(box);
+    expect(commit).toHaveBeenCalledWith('lots');
+    expect(box).toHaveValue('lots');
+    expect(screen.queryByRole('alert')).toBeNull();
+    await act(async () => answer.resolve('Not a market size.'));
+    expect(screen.getByRole('alert')).toHaveTextContent('Not a market size.');
+    expect(box).toHaveValue('lots');
+    expect(box).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  it('shows the value a later answer moved into range, with the message about it', async () => {
+    render(<LaterOwner />);
+    const box = screen.getByRole('textbox', { name: 'Market size' });
+    fireEvent.change(box, { target: { value: '999T' } });
+    fireEvent.submit(box);
+    expect(await screen.findByRole('alert')).toHaveTextContent('999T is above the largest; showing 100T.');
+    expect(box).toHaveValue('100T');
   });
 });

@@ -1,9 +1,10 @@
 import { LIMITS } from '../../engine/index.ts';
-import { DataError } from '../errors.ts';
+import { DataError, toDataError } from '../errors.ts';
 import { fetchJson } from '../http.ts';
 import { cgGlobalSchema, cgMarketChartSchema, cgMarketRowSchema, type CgMarketRow } from '../schemas/coingecko.ts';
 import { parseRows } from '../schemas/numbers.ts';
 import { withinEngineLimits } from '../engine-input.ts';
+import type { LoadProgress } from '../progress.ts';
 import type { Token } from '../types.ts';
 
 export const COINGECKO_NAME = 'CoinGecko';
@@ -88,6 +89,39 @@ export async function fetchMarketsPage(config: CoinGeckoConfig, page: number, op
   if (tokens.length === 0 && dropped > 0) throw invalid('no usable rows');
   const asOf = parsed.rows.reduce<string | null>((max, r) => (r.last_updated && (!max || r.last_updated > max) ? r.last_updated : max), null);
   return { tokens, dropped, asOf };
+}
+
+export interface MarketsResult {
+  readonly pages: MarketsPage[];
+  /** Set when a page after the first failed: the pages before it are kept. */
+  readonly incomplete: { readonly loaded: number; readonly asked: number; readonly reason: string } | null;
+}
+
+/**
+ * Pages 1..`pages` of `/coins/markets`, one after the other (rate limits), reporting progress to
+ * `onProgress` (null once done). A failure after page 1 keeps the pages before it and says why.
+ * @throws DataError when page 1 fails
+ */
+export async function fetchMarketsPages(
+  config: CoinGeckoConfig,
+  pages: number,
+  options: RequestOptions & { readonly onProgress: (progress: LoadProgress | null) => void },
+): Promise<MarketsResult> {
+  const loaded: MarketsPage[] = [];
+  try {
+    for (let page = 1; page <= pages; page++) {
+      options.onProgress({ label: 'Loading live prices', done: page - 1, total: pages });
+      try {
+        loaded.push(await fetchMarketsPage(config, page, options));
+      } catch (error) {
+        if (page === 1) throw error;
+        return { pages: loaded, incomplete: { loaded: loaded.length, asked: pages, reason: toDataError(error, COINGECKO_NAME).reason } };
+      }
+    }
+    return { pages: loaded, incomplete: null };
+  } finally {
+    options.onProgress(null);
+  }
 }
 
 export interface GlobalMarket {

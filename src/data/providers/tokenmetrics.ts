@@ -243,3 +243,41 @@ export async function fetchTmScenario(
     moon: points.map((r) => positiveOrNull(r.predicted_price_moon)),
   };
 }
+
+// What the data layer's queries call (src/data/queries/dataset.ts): the answers as the query cache keeps
+// them (plain arrays and strings, with when they came), and a query asked without a key fails as such.
+
+function keyed(config: TokenMetricsConfig | null): TokenMetricsConfig {
+  if (!config) throw new DataError({ kind: 'config', source: TOKENMETRICS_NAME, detail: 'no API key set' });
+  return config;
+}
+
+/** Today's date (UTC), as Token Metrics' daily endpoints take it. */
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** `fetchTmIds` as [our id, Token Metrics id] pairs. */
+export async function tmIdPairs(config: TokenMetricsConfig | null, tokens: readonly Token[], options: RequestOptions = {}): Promise<[string, number][]> {
+  return [...(await fetchTmIds(keyed(config), tokens, options))];
+}
+
+/** `fetchTmGrades` for today, with the failed endpoints' reasons and when the grades came. */
+export async function tmGradesToday(
+  config: TokenMetricsConfig | null,
+  tmIds: readonly number[],
+  options: RequestOptions = {},
+): Promise<{ grades: [number, Grades][]; errors: string[]; fetchedAt: string }> {
+  const result = await fetchTmGrades(keyed(config), tmIds, { ...options, today: today() });
+  return { grades: [...result.grades], errors: result.errors.map((e) => e.reason), fetchedAt: new Date().toISOString() };
+}
+
+/** `fetchTmScenario` for today, with when it came. */
+export async function tmScenarioToday(
+  config: TokenMetricsConfig | null,
+  tmId: number,
+  options: RequestOptions = {},
+): Promise<{ table: PublishedScenario | null; fetchedAt: string }> {
+  const table = await fetchTmScenario(keyed(config), tmId, { ...options, today: today() });
+  return { table, fetchedAt: new Date().toISOString() };
+}

@@ -1,19 +1,18 @@
 import { queryOptions, skipToken, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { DataError, toDataError } from '../errors.ts';
+import { toDataError, type DataError } from '../errors.ts';
 import { reportProgress } from '../progress.ts';
-import type { CoinGeckoConfig, MarketsPage } from '../providers/coingecko.ts';
-import { liveDataset, withLiveGrades, withLivePublished } from '../providers/live.ts';
+import type { CoinGeckoConfig } from '../providers/coingecko.ts';
 import { SNAPSHOT_SOURCE_NAME, loadSnapshot } from '../providers/snapshot.ts';
 import type { TokenMetricsConfig } from '../providers/tokenmetrics.ts';
 
-// The live providers load only when a live query runs: `/` on the snapshot never downloads them.
+// The live providers load only when a live query runs, and the code that merges their answers into the
+// dataset once a live source or a key is in use (`useLiveMerge`): `/` on the snapshot never downloads them.
 const coingecko = () => import('../providers/coingecko.ts');
 const tokenmetrics = () => import('../providers/tokenmetrics.ts');
-/** The source id live Token Metrics grades carry (the provider's `TM_LIVE_SOURCE`). */
-const TM_LIVE_SOURCE = 'tm-live';
-import type { Dataset, Grades, SourceId } from '../types.ts';
+import type { Dataset, SourceId } from '../types.ts';
 import { dataKeys } from './keys.ts';
+import { useLiveMerge } from './live-merge.ts';
 import { liveRetry, retryDelay, shouldRetry } from './retry.ts';
 
 const MINUTE = 60_000;
@@ -39,33 +38,11 @@ export const snapshotQuery = () =>
     retryDelay,
   });
 
-export interface MarketsResult {
-  readonly pages: MarketsPage[];
-  /** Set when a page after the first failed: the pages before it are kept. */
-  readonly incomplete: { readonly loaded: number; readonly asked: number; readonly reason: string } | null;
-}
-
 /** `pages` pages of CoinGecko markets, one after the other (rate limits), reporting progress. */
 export const marketsQuery = (config: CoinGeckoConfig, pages: number) =>
   queryOptions({
     queryKey: dataKeys.markets(pages),
-    queryFn: async ({ signal }): Promise<MarketsResult> => {
-      const loaded: MarketsPage[] = [];
-      try {
-        for (let page = 1; page <= pages; page++) {
-          reportProgress({ label: 'Loading live prices', done: page - 1, total: pages });
-          try {
-            loaded.push(await (await coingecko()).fetchMarketsPage(config, page, { signal }));
-          } catch (error) {
-            if (page === 1) throw error;
-            return { pages: loaded, incomplete: { loaded: loaded.length, asked: pages, reason: toDataError(error, 'CoinGecko').reason } };
-          }
-        }
-        return { pages: loaded, incomplete: null };
-      } finally {
-        reportProgress(null);
-      }
-    },
+    queryFn: async ({ signal }) => (await coingecko()).fetchMarketsPages(config, pages, { signal, onProgress: reportProgress }),
     staleTime: 5 * MINUTE,
     gcTime: 24 * 60 * MINUTE,
     ...liveRetry,
@@ -105,26 +82,6 @@ export interface DatasetState {
 
 const NO_PAIRS: ReadonlyArray<[string, number]> = [];
 
-/** "; next try in about 1 min" for a query that will try again after `failures` failures (the retry policy's delay without jitter). */
-function nextTry(error: unknown, failures: number): string {
-  const ms = retryDelay(Math.max(0, failures - 1), error, () => 0.5);
-  if (ms <= 0) return '; trying again now';
-  return ms >= 90_000
-    ? `; next try in about ${Math.round(ms / 60_000)} min`
-    : ms >= 60_000
-      ? '; next try in about 1 min'
-      : `; next try in about ${Math.max(1, Math.round(ms / 1000))} s`;
-}
-
-function requireKey(tm: TokenMetricsConfig | null): TokenMetricsConfig {
-  if (!tm) throw new DataError({ kind: 'config', source: 'Token Metrics', detail: 'no API key set' });
-  return tm;
-}
-
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
 /** The token ids (ours) whose live grades are asked for: the first 100 by rank, plus the focused one. */
 function gradeTargets(dataset: Dataset | undefined, focusId: string | undefined): Dataset['tokens'] {
   if (!dataset) return [];
@@ -140,6 +97,8 @@ function gradeTargets(dataset: Dataset | undefined, focusId: string | undefined)
  */
 export function useDataset(config: DataConfig, focusId?: string): DatasetState {
   const live = config.source === 'coingecko';
+  const tm = config.tokenmetrics;
+  const { merge, error: mergeError } = useLiveMerge(live || tm !== null);
   const snapshot = useQuery(snapshotQuery());
   const markets = useQuery({ ...marketsQuery(config.coingecko, config.pages), enabled: live });
   const global = useQuery({ ...globalQuery(config.coingecko), enabled: live });
@@ -147,34 +106,22 @@ export function useDataset(config: DataConfig, focusId?: string): DatasetState {
   const priced = useMemo((): { dataset: Dataset | undefined; failures: DataFailure[] } => {
     const failures: DataFailure[] = [];
     const fallback = snapshot.data;
-    if (!live) return { dataset: fallback, failures };
-    if (markets.data && global.data) {
-      const dataset = liveDataset(markets.data.pages, global.data, fallback, new Date(markets.dataUpdatedAt).toISOString());
-      const error = markets.error ?? global.error;
-      if (error) failures.push({ source: 'CoinGecko', reason: toDataError(error, 'CoinGecko').reason, fallback: 'the last live prices', asOf: dataset.asOf });
-      if (markets.data.incomplete) {
-        const { loaded, asked, reason } = markets.data.incomplete;
-        failures.push({ source: 'CoinGecko', reason: `${reason}; loaded ${loaded} of ${asked} pages`, fallback: 'the pages that loaded', asOf: dataset.asOf });
-      }
-      return { dataset, failures };
-    }
-    // A failure is named as soon as it happens, while its query waits (a minute after a rate limit) to try again.
-    const queries = [
-      { error: markets.error, retrying: markets.failureReason, count: markets.failureCount },
-      { error: global.error, retrying: global.failureReason, count: global.failureCount },
-    ];
-    for (const q of queries) {
-      const failure = q.error ?? q.retrying;
-      if (!failure || !fallback) continue;
-      const known = toDataError(failure, 'CoinGecko');
-      const reason = `${known.reason}${q.error ? '' : nextTry(failure, q.count)}`;
-      if (failures.some((f) => f.reason === reason)) continue;
-      failures.push({ source: 'CoinGecko', reason, fallback: 'the embedded snapshot', asOf: fallback.asOf, calm: known.kind === 'network' });
-    }
     // The snapshot paints at once and stays until live prices arrive (or for good, if they never do).
-    return { dataset: fallback, failures };
+    if (!live) return { dataset: fallback, failures };
+    if (!merge) {
+      if (mergeError && fallback)
+        failures.push({ source: 'CoinGecko', reason: toDataError(mergeError, 'CoinGecko').reason, fallback: 'the embedded snapshot', asOf: fallback.asOf });
+      return { dataset: fallback, failures };
+    }
+    return merge.withCoinGecko(fallback, {
+      markets: { data: markets.data, error: markets.error, failureReason: markets.failureReason, failureCount: markets.failureCount },
+      global: { data: global.data, error: global.error, failureReason: global.failureReason, failureCount: global.failureCount },
+      updatedAt: markets.dataUpdatedAt,
+    });
   }, [
     live,
+    merge,
+    mergeError,
     snapshot.data,
     markets.data,
     markets.error,
@@ -187,12 +134,11 @@ export function useDataset(config: DataConfig, focusId?: string): DatasetState {
     global.failureCount,
   ]);
 
-  const tm = config.tokenmetrics;
   const targets = gradeTargets(priced.dataset, focusId);
   const symbolsKey = targets.map((t) => t.id).join(',');
   const ids = useQuery({
     queryKey: dataKeys.tmIds(symbolsKey),
-    queryFn: async ({ signal }) => [...(await (await tokenmetrics()).fetchTmIds(requireKey(tm), targets, { signal }))],
+    queryFn: async ({ signal }) => (await tokenmetrics()).tmIdPairs(tm, targets, { signal }),
     enabled: tm !== null && targets.length > 0,
     staleTime: 24 * 60 * MINUTE,
     gcTime: 24 * 60 * MINUTE,
@@ -202,16 +148,12 @@ export function useDataset(config: DataConfig, focusId?: string): DatasetState {
   const idsKey = pairs.map(([, tmId]) => tmId).join(',');
   const grades = useQuery({
     queryKey: dataKeys.tmGrades(idsKey),
-    queryFn: async ({ signal }) => {
-      const result = await (
-        await tokenmetrics()
-      ).fetchTmGrades(
-        requireKey(tm),
+    queryFn: async ({ signal }) =>
+      (await tokenmetrics()).tmGradesToday(
+        tm,
         pairs.map(([, tmId]) => tmId),
-        { signal, today: today() },
-      );
-      return { grades: [...result.grades], errors: result.errors.map((e) => e.reason), fetchedAt: new Date().toISOString() };
-    },
+        { signal },
+      ),
     enabled: tm !== null && pairs.length > 0,
     staleTime: 60 * MINUTE,
     gcTime: 24 * 60 * MINUTE,
@@ -223,13 +165,7 @@ export function useDataset(config: DataConfig, focusId?: string): DatasetState {
   const focusTmId = focusId === undefined ? undefined : pairs.find(([ours]) => ours === focusId)?.[1];
   const scenario = useQuery({
     queryKey: dataKeys.tmScenario(focusTmId ?? 0),
-    queryFn:
-      focusTmId === undefined
-        ? skipToken
-        : async ({ signal }) => {
-            const table = await (await tokenmetrics()).fetchTmScenario(requireKey(tm), focusTmId, { signal, today: today() });
-            return { table, fetchedAt: new Date().toISOString() };
-          },
+    queryFn: focusTmId === undefined ? skipToken : async ({ signal }) => (await tokenmetrics()).tmScenarioToday(tm, focusTmId, { signal }),
     enabled: tm !== null,
     staleTime: 60 * MINUTE,
     gcTime: 24 * 60 * MINUTE,
@@ -240,42 +176,25 @@ export function useDataset(config: DataConfig, focusId?: string): DatasetState {
   return useMemo((): DatasetState => {
     let dataset = priced.dataset;
     const failures = [...priced.failures];
-    if (tm !== null && dataset) {
-      const gradeError = ids.error ?? grades.error ?? ids.failureReason ?? grades.failureReason;
-      if (gradeError) {
-        failures.push({
-          source: 'Token Metrics',
-          reason: toDataError(gradeError, 'Token Metrics').reason,
-          fallback: grades.data ? 'the last live grades' : "the snapshot's grades",
-          asOf: dataset.asOf,
-        });
-      }
-      if (grades.data) {
-        const byTm = new Map(grades.data.grades);
-        const liveGrades = new Map<string, Grades>();
-        for (const [ourId, tmId] of pairs) {
-          const g = byTm.get(tmId);
-          if (g) liveGrades.set(ourId, g);
-        }
-        dataset = withLiveGrades(dataset, liveGrades, grades.data.fetchedAt, TM_LIVE_SOURCE);
-        for (const reason of grades.data.errors)
-          failures.push({ source: 'Token Metrics', reason, fallback: 'the grades that loaded', asOf: grades.data.fetchedAt });
-      }
-      if (focusId !== undefined && focusTmId !== undefined) {
-        const liveTable = scenario.data?.table;
-        if (liveTable) dataset = withLivePublished(dataset, focusId, liveTable, scenario.data?.fetchedAt ?? dataset.asOf);
-        const scenarioError = scenario.error ?? scenario.failureReason;
-        if (scenarioError) {
-          const prior = dataset.published[focusId];
-          failures.push({
-            source: 'Token Metrics',
-            subject: 'Published scenario',
-            reason: toDataError(scenarioError, 'Token Metrics').reason,
-            fallback: liveTable ? 'the last live published table' : prior ? "the snapshot's published table" : 'no published table for this token',
-            asOf: liveTable ? (scenario.data?.fetchedAt ?? null) : (prior?.asOf ?? null),
-          });
-        }
-      }
+    if (tm !== null && dataset && merge) {
+      dataset = merge.withTokenMetrics(
+        dataset,
+        {
+          gradeError: ids.error ?? grades.error ?? ids.failureReason ?? grades.failureReason,
+          grades: grades.data,
+          pairs,
+          focus:
+            focusId !== undefined && focusTmId !== undefined ? { id: focusId, scenario: scenario.data, error: scenario.error ?? scenario.failureReason } : null,
+        },
+        failures,
+      );
+    } else if (tm !== null && dataset && mergeError && !live) {
+      failures.push({
+        source: 'Token Metrics',
+        reason: toDataError(mergeError, 'Token Metrics').reason,
+        fallback: "the snapshot's grades",
+        asOf: dataset.asOf,
+      });
     }
     const fatal = !dataset && snapshotError ? toDataError(snapshotError, SNAPSHOT_SOURCE_NAME) : null;
     const isLoading = !dataset && !fatal;
@@ -283,6 +202,9 @@ export function useDataset(config: DataConfig, focusId?: string): DatasetState {
   }, [
     priced,
     tm,
+    merge,
+    mergeError,
+    live,
     ids.error,
     ids.failureReason,
     grades.error,

@@ -1,5 +1,6 @@
 import { capturesFor, type CaptureMode, type TokenCaptures } from '../../data/captures.ts';
 import { engineInputFor } from '../../data/engine-input.ts';
+import { publishedCaptures } from '../../data/published.ts';
 import type { Dataset, Token } from '../../data/types.ts';
 import { requiredMarketSize, scenarioCell, type Captures, type TokenInput } from '../../engine/index.ts';
 import { logSpaced, niceCeil, niceFloor } from '../../lib/log-axis.ts';
@@ -57,7 +58,7 @@ export function compareSelection(idsParam: string | null, dataset: Dataset, opti
       notices.push(r.reason);
       continue;
     }
-    const from = capturesFor(token, dataset, options.mode);
+    const from = capturesFor(token, dataset, options.mode, publishedCaptures);
     if (from.peg?.kind === 'pegged') {
       notices.push(`${token.name} is ${from.peg.label}: it has no multiple to compare; left it out.`);
       continue;

@@ -15,7 +15,6 @@ import { compareCsvRows, compareFigureText, compareName } from './compare-export
 import { Link } from '../../ui/link.tsx';
 import { CompareChart, compareColor } from './compare-chart.tsx';
 import { carriedQuery } from '../../state/carry.ts';
-import { HELP_CAPTURES, HELP_SUPPLY } from '../../ui/glossary.ts';
 import { HelpTip } from '../../ui/help-tip.tsx';
 import { CAPTURE_MODES, type CaptureMode } from '../../data/captures.ts';
 import { RadioChoice } from '../../ui/radio-choice.tsx';
@@ -158,7 +157,7 @@ export default function ComparePage() {
       <div className="compare-options">
         <fieldset className="supply">
           <legend>Supply at the horizon</legend>
-          <HelpTip text={HELP_SUPPLY} />
+          <HelpTip term="supply" />
           <label>
             <input type="radio" name="compare-horizon" checked={url.horizon === 'circ'} onChange={() => url.write({ h: null })} /> Circulating
           </label>
@@ -171,7 +170,7 @@ export default function ComparePage() {
           value={url.mode}
           options={COMPARE_MODES}
           onChange={(mode) => url.write({ cap: mode === 'token' && !url.linkCaptures ? null : mode })}
-          help={HELP_CAPTURES}
+          help="captures"
         />
       </div>
       {allAlike(selection.tokens) ? (

@@ -1,7 +1,6 @@
 import { ScrollBox } from '../../ui/scroll-box.tsx';
 import { CASES, scenarioCell, tierLabel } from '../../engine/index.ts';
 import { formatMultiple } from '../../lib/format.ts';
-import { HELP_CAPTURE, HELP_TIER_MULTIPLE, HELP_TIER_NEEDS } from '../../ui/glossary.ts';
 import { HelpTip } from '../../ui/help-tip.tsx';
 import { compareColor } from './compare-chart.tsx';
 import { TARGET_MULTIPLES, needsFor, type CompareToken } from './compare-model.ts';
@@ -15,18 +14,18 @@ export function MultiplesTable({ tokens, tiers }: { readonly tokens: readonly Co
           <tr>
             <th scope="col">Token</th>
             <th scope="col" className="left">
-              Captures <HelpTip text={HELP_CAPTURE} />
+              Captures <HelpTip term="capture" />
             </th>
             {tiers.map((t, i) => (
               <th key={t} scope="col">
                 {tierLabel(t)}
-                {i === 0 ? <HelpTip text={HELP_TIER_MULTIPLE} /> : null}
+                {i === 0 ? <HelpTip term="tierMultiple" /> : null}
               </th>
             ))}
             {TARGET_MULTIPLES.map((x, i) => (
               <th key={x} scope="col">
                 {x}x needs
-                {i === 0 ? <HelpTip text={HELP_TIER_NEEDS} align="end" /> : null}
+                {i === 0 ? <HelpTip term="tierNeeds" align="end" /> : null}
               </th>
             ))}
           </tr>

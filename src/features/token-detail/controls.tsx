@@ -24,7 +24,6 @@ import { fitPublished, publishedName } from '../../data/published.ts';
 import { useDataConfig } from '../../state/settings-store.ts';
 import type { Horizon } from '../../state/url-codec.ts';
 import { HistoryCaptures } from './history-captures.tsx';
-import { HELP_SUPPLY } from '../../ui/glossary.ts';
 import { HelpTip } from '../../ui/help-tip.tsx';
 import { shareFor } from './scenario-view.ts';
 
@@ -149,7 +148,7 @@ const SupplyChoice = memo(function SupplyChoice({ horizon, note }: { readonly ho
   return (
     <fieldset className="supply">
       <legend>Supply at the horizon</legend>
-      <HelpTip text={HELP_SUPPLY} />
+      <HelpTip term="supply" />
       <label>
         <input type="radio" name="horizon" checked={horizon === 'circ'} onChange={() => setHorizon('circ')} /> Circulating
       </label>

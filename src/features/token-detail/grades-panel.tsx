@@ -1,4 +1,3 @@
-import { HELP_SIGNAL, HELP_TM_GRADE, HELP_TRADER_GRADE } from '../../ui/glossary.ts';
 import { HelpTip } from '../../ui/help-tip.tsx';
 import type { Grades, SourceRef } from '../../data/types.ts';
 import { formatDated } from '../../lib/format.ts';
@@ -52,7 +51,7 @@ export function GradesPanel({ grades: g, sources }: GradesPanelProps) {
         <div>
           <dt>
             TM Grade
-            <HelpTip text={HELP_TM_GRADE} />
+            <HelpTip term="tmGrade" />
           </dt>
           <dd>
             {g?.tmGrade ? (
@@ -68,7 +67,7 @@ export function GradesPanel({ grades: g, sources }: GradesPanelProps) {
         <div>
           <dt>
             Trader Grade
-            <HelpTip text={HELP_TRADER_GRADE} />
+            <HelpTip term="traderGrade" />
           </dt>
           <dd>
             {g?.traderGrade ? (
@@ -133,7 +132,7 @@ export function GradesPanel({ grades: g, sources }: GradesPanelProps) {
         <div>
           <dt>
             Signal
-            <HelpTip text={HELP_SIGNAL} />
+            <HelpTip term="signal" />
           </dt>
           <dd>
             {g?.signal ? (

@@ -22,7 +22,7 @@ import { BandChart } from './band-chart.tsx';
 import { Controls } from './controls.tsx';
 import { ExportBar } from './export-bar.tsx';
 import { GradesPanel } from './grades-panel.tsx';
-import { publishedPoints, type PublishedPoint } from '../../data/published.ts';
+import { publishedCaptures, publishedPoints, type PublishedPoint } from '../../data/published.ts';
 import { PublishedPanel } from './published-panel.tsx';
 import { ScenarioTable } from './scenario-table.tsx';
 import { CaptureSource } from './capture-source.tsx';
@@ -32,7 +32,6 @@ import { TierEditor } from './tier-editor.tsx';
 import { TokenHeader } from './token-header.tsx';
 import { BackLink } from './back-link.tsx';
 import { readCarried } from '../../state/carry.ts';
-import { HELP_CASES, HELP_TOTAL_MARKET } from '../../ui/glossary.ts';
 import { HelpTip } from '../../ui/help-tip.tsx';
 import { scenarioView, userPointStore, type ScenarioView } from './scenario-view.ts';
 import './token-detail.css';
@@ -168,7 +167,7 @@ function Scenario({
         <section aria-labelledby="bands-title" className="bands workbench-side">
           <div className="heading-row">
             <h2 id="bands-title">Scenario bands</h2>
-            <HelpTip text={`${HELP_CASES} ${HELP_TOTAL_MARKET}`} />
+            <HelpTip term={['cases', 'totalMarket']} />
           </div>
           <ScenarioTable rows={rows} chosen={chosen} />
           <TargetPrice input={input} note={note} />
@@ -224,7 +223,7 @@ function sameCaptures(held: Captures | null, own: Captures): boolean {
 function TokenScenario({ token, dataset, side }: { readonly token: Token; readonly dataset: Dataset; readonly side: ReactNode }) {
   // A link from the screener or compare says whose captures and which case it was showing (`cap`, `case`).
   const [carried] = useState(() => readCarried(window.location.search));
-  const own = useMemo(() => capturesFor(token, dataset, carried.captureMode), [token, dataset, carried.captureMode]);
+  const own = useMemo(() => capturesFor(token, dataset, carried.captureMode, publishedCaptures), [token, dataset, carried.captureMode]);
   const tiers = useTiers();
   const { adoptOwnCaptures } = useScenarioActions();
   // The store takes the token's own captures before the scenario mounts (a layout effect: before the

@@ -1,5 +1,5 @@
 import type { SortKey } from '../../state/browser-store.ts';
-import { HELP_CAPTURE, HELP_MULTIPLE, HELP_NEEDS, HELP_SCENARIO_PRICE, HELP_SIGNAL, HELP_TM_GRADE, HELP_TRADER_GRADE } from '../../ui/glossary.ts';
+import type { Term } from '../../ui/glossary.ts';
 
 /** One column of the token table: its sort key, header, width in px and the explanation of its term. */
 export interface Column {
@@ -7,7 +7,7 @@ export interface Column {
   readonly label: string;
   readonly width: number;
   readonly left?: boolean;
-  readonly help?: string;
+  readonly help?: Term;
   /** Its width on a phone, for the columns a phone shows first (they fit 390 px together). */
   readonly narrowWidth?: number;
 }
@@ -22,15 +22,15 @@ export const COLUMNS: readonly Column[] = [
   { key: 'symbol', label: 'Symbol', width: 84, left: true },
   { key: 'price', label: 'Price', width: 112, narrowWidth: 82 },
   { key: 'marketCap', label: 'Market cap', width: 108 },
-  { key: 'scenarioPrice', label: 'Scenario price', width: 156, help: HELP_SCENARIO_PRICE, narrowWidth: 92 },
-  { key: 'capture', label: 'Capture', width: 176, left: true, help: HELP_CAPTURE },
-  { key: 'multiple', label: 'Multiple', width: 112, help: HELP_MULTIPLE, narrowWidth: 62 },
-  { key: 'needs', label: 'Needs', width: 128, help: HELP_NEEDS },
+  { key: 'scenarioPrice', label: 'Scenario price', width: 156, help: 'scenarioPrice', narrowWidth: 92 },
+  { key: 'capture', label: 'Capture', width: 176, left: true, help: 'capture' },
+  { key: 'multiple', label: 'Multiple', width: 112, help: 'multiple', narrowWidth: 62 },
+  { key: 'needs', label: 'Needs', width: 128, help: 'needs' },
   { key: 'h24', label: '24h', width: 100 },
   { key: 'd30', label: '30d', width: 104 },
-  { key: 'tmGrade', label: 'TM Grade', width: 164, help: HELP_TM_GRADE },
-  { key: 'traderGrade', label: 'Trader Grade', width: 148, help: HELP_TRADER_GRADE },
-  { key: 'signal', label: 'Signal', width: 108, help: HELP_SIGNAL },
+  { key: 'tmGrade', label: 'TM Grade', width: 164, help: 'tmGrade' },
+  { key: 'traderGrade', label: 'Trader Grade', width: 148, help: 'traderGrade' },
+  { key: 'signal', label: 'Signal', width: 108, help: 'signal' },
 ];
 
 /** The watch star's column, always shown (narrower on a phone). */

@@ -1,14 +1,12 @@
 import { memo, useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { CASES, DEFAULT_TIERS, MARKET_SIZE_RANGE, logScale, sliderPosition, sliderValue, tierLabel } from '../../engine/index.ts';
-import { typedMarketSize } from '../../state/typed-limits.ts';
 import { TARGET_CHOICES, useScreenStore } from '../../state/screen-store.ts';
 import { Link } from '../../ui/link.tsx';
 import { SliderField } from '../../ui/slider-field.tsx';
 import { TypedInput } from '../../ui/typed-input.tsx';
 import { RadioChoice } from '../../ui/radio-choice.tsx';
 import { HelpTip } from '../../ui/help-tip.tsx';
-import { HELP_CAPTURES, HELP_CASES, HELP_SUPPLY } from '../../ui/glossary.ts';
 import type { CaptureMode } from '../../data/captures.ts';
 import type { Horizon } from '../../data/engine-input.ts';
 
@@ -29,8 +27,12 @@ const SCALE = logScale(MARKET_SIZE_RANGE.min, MARKET_SIZE_RANGE.max, 200, DEFAUL
 /** The store's actions, read when a handler runs. */
 const screen = () => useScreenStore.getState();
 
-/** A typed market size, moved into the slider's range with a message that says so. */
-function commitMarketSize(text: string): string | null {
+/**
+ * A typed market size, moved into the slider's range with a message that says so. The reading and its
+ * messages load with the first commit: few visits to `/` type one, and its script is smaller without them.
+ */
+async function commitMarketSize(text: string): Promise<string | null> {
+  const { typedMarketSize } = await import('../../state/typed-limits.ts');
   const typed = typedMarketSize(text);
   if (typed.ok) screen().setMarketSize(typed.value);
   return typed.message;
@@ -83,7 +85,7 @@ export const ScenarioBar = memo(function ScenarioBar({
             <input type="radio" name="screen-case" checked={s.scenarioCase === c} onChange={() => screen().setCase(c)} /> {CASE_LABEL[c]}
           </label>
         ))}
-        <HelpTip text={HELP_CASES} />
+        <HelpTip term="cases" />
       </div>
       <TypedInput
         label="Target multiple"
@@ -119,9 +121,9 @@ export const ScenarioBar = memo(function ScenarioBar({
         options={hasPublished ? MODES : MODES.slice(0, 2)}
         onChange={chooseMode}
         className="bar-captures"
-        help={HELP_CAPTURES}
+        help="captures"
       />
-      <RadioChoice label="Supply" value={s.horizon} options={SUPPLIES} onChange={chooseSupply} className="bar-supply" help={HELP_SUPPLY} />
+      <RadioChoice label="Supply" value={s.horizon} options={SUPPLIES} onChange={chooseSupply} className="bar-supply" help="supply" />
       <label className="choice">
         <input type="checkbox" checked={s.watchOnly} onChange={(e) => screen().setWatchOnly(e.target.checked)} /> Watchlist only ({watchCount})
       </label>

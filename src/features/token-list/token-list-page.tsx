@@ -207,7 +207,7 @@ const TokenTable = memo(function TokenTable(props: TokenTableProps) {
                       {c.label}
                       <span aria-hidden="true">{sortKey === c.key ? (sortDir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
                     </button>
-                    {c.help ? <HelpTip text={c.help} align={c.key === 'signal' || c.key === 'traderGrade' ? 'end' : 'start'} /> : null}
+                    {c.help ? <HelpTip term={c.help} align={c.key === 'signal' || c.key === 'traderGrade' ? 'end' : 'start'} /> : null}
                   </div>
                 </th>
               ))}

@@ -1,5 +1,5 @@
-import { useMemo } from 'react';
-import { capturesFor, type TokenCaptures } from '../../data/captures.ts';
+import { use, useMemo } from 'react';
+import { capturesFor, type PublishedFitter, type TokenCaptures } from '../../data/captures.ts';
 import { engineInputFor } from '../../data/engine-input.ts';
 import type { Dataset } from '../../data/types.ts';
 import { BEYOND_REACH, screenBatch, tokenBatch } from '../../engine/index.ts';
@@ -24,6 +24,23 @@ export interface ScreenResult {
   lookup(minMultiple: number, only: ReadonlySet<string> | null, watched: ReadonlySet<string>): ScreenLookup;
 }
 
+let fitter: Promise<PublishedFitter> | undefined;
+
+/** The fitter of Token Metrics' tables: loaded the first time "Token Metrics where published" is chosen (few visits do). */
+function publishedFitter(): Promise<PublishedFitter> {
+  fitter ??= import('../../data/published.ts').then(
+    (m) => m.publishedCaptures,
+    (error: unknown) => {
+      fitter = undefined; // offline: the next render tries again
+      throw error;
+    },
+  );
+  return fitter;
+}
+
+/** A fitter that fits nothing, for the modes that do not use one. */
+const NO_FIT: PublishedFitter = () => null;
+
 type Params = Pick<ScreenParams, 'marketSize' | 'scenarioCase' | 'targetMultiple' | 'captureMode' | 'horizon'>;
 
 /**
@@ -43,7 +60,10 @@ export function useScreen(dataset: Dataset | undefined, params: Params): ScreenR
     return { batch: tokenBatch(inputs, dataset.market.totalMarketCap), index };
   }, [dataset, horizon]);
 
-  const sources = useMemo(() => (dataset ? dataset.tokens.map((t) => capturesFor(t, dataset, captureMode)) : []), [dataset, captureMode]);
+  // While the fitter loads, a change of captures (the rows follow it in a transition) keeps the rows as they
+  // were, and a link that opens `/` in this mode shows the list once it is in (`use` suspends).
+  const fit = captureMode === 'tm' && dataset ? use(publishedFitter()) : NO_FIT;
+  const sources = useMemo(() => (dataset ? dataset.tokens.map((t) => capturesFor(t, dataset, captureMode, fit)) : []), [dataset, captureMode, fit]);
 
   return useMemo((): ScreenResult => {
     const betas = Float64Array.from(sources, (s) => s.captures[scenarioCase]);
