@@ -127,7 +127,6 @@ export function PasteImport({ dataset }: { readonly dataset: Dataset }) {
       <label htmlFor={areaId}>Paste holdings</label>
       <textarea
         id={areaId}
-        className="typed-box"
         rows={5}
         value={text}
         placeholder={'ADA, 1500\nBitcoin 0.25\n2e6 SHIB\n(or an exchange CSV with a symbol and an amount column)'}

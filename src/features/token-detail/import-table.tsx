@@ -179,7 +179,6 @@ export const ImportTable = memo(function ImportTable({ circulatingSupply, known,
         <label htmlFor={textId}>Published table</label>
         <textarea
           id={textId}
-          className="typed-box"
           rows={6}
           value={text}
           spellCheck={false}
