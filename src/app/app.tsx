@@ -64,6 +64,14 @@ function NotFound({ pathname }: { readonly pathname: string }) {
   );
 }
 
+/** The main navigation: each view's address and name; the link to the view shown is marked current. */
+const NAV = [
+  ['/', 'Tokens'],
+  ['/compare', 'Compare'],
+  ['/portfolio', 'Portfolio'],
+  ['/settings', 'Settings'],
+] as const;
+
 /** The shell: header and navigation, the current view, and the one quiet disclaimer per view. */
 export function App({ queryClient, persist }: AppProps) {
   const href = useHref();
@@ -82,18 +90,11 @@ export function App({ queryClient, persist }: AppProps) {
             capbands
           </Link>
           <nav aria-label="Main">
-            <Link href="/" aria-current={pathname === '/' ? 'page' : undefined}>
-              Tokens
-            </Link>
-            <Link href="/compare" aria-current={pathname === '/compare' ? 'page' : undefined}>
-              Compare
-            </Link>
-            <Link href="/portfolio" aria-current={pathname === '/portfolio' ? 'page' : undefined}>
-              Portfolio
-            </Link>
-            <Link href="/settings" aria-current={pathname === '/settings' ? 'page' : undefined}>
-              Settings
-            </Link>
+            {NAV.map(([path, label]) => (
+              <Link key={path} href={path} aria-current={pathname === path ? 'page' : undefined}>
+                {label}
+              </Link>
+            ))}
           </nav>
         </header>
         <DataBanner focusId={matchPath('/token/:id', pathname)?.id} />

@@ -161,20 +161,11 @@ export function percentile(values: readonly number[], p: number): number {
   return a + (h - lo) * (b - a);
 }
 
-/** History captures that could be measured. */
-export interface HistoryCapturesFound {
+/** History captures that could be measured, with the windows they come from (as `CaptureSamples` tells them). */
+export interface HistoryCapturesFound extends Omit<CaptureSamples, 'samples'> {
   readonly tooShort?: false;
   /** bear = 25th, base = 50th, moon = 75th percentile of the window samples; ordered, each in 0..3. */
   readonly captures: Captures;
-  /** Usable windows the percentiles come from. */
-  readonly windows: number;
-  /** Days both series share. */
-  readonly days: number;
-  /** First and last day covered by the windows, ms (00:00 UTC). */
-  readonly from: number;
-  readonly to: number;
-  readonly windowDays: number;
-  readonly stepDays: number;
 }
 
 /** Too little history: fewer shared days than `needed`, or fewer usable windows than `neededWindows`. */
@@ -208,16 +199,9 @@ export function historyCaptures(token: readonly CapPoint[], market: readonly Cap
   if (s.days < needed || s.windows < MIN_WINDOWS) {
     return { tooShort: true, days: s.days, needed, windows: s.windows, neededWindows: MIN_WINDOWS, windowDays: s.windowDays };
   }
-  const bear = percentile(s.samples, 0.25);
-  const base = Math.max(bear, percentile(s.samples, 0.5));
-  const moon = Math.max(base, percentile(s.samples, 0.75));
-  return {
-    captures: { bear, base, moon },
-    windows: s.windows,
-    days: s.days,
-    from: s.from,
-    to: s.to,
-    windowDays: s.windowDays,
-    stepDays: s.stepDays,
-  };
+  const { samples, ...windows } = s;
+  const bear = percentile(samples, 0.25);
+  const base = Math.max(bear, percentile(samples, 0.5));
+  const moon = Math.max(base, percentile(samples, 0.75));
+  return { captures: { bear, base, moon }, ...windows };
 }

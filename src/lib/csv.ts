@@ -7,6 +7,12 @@
 /** One cell: text, a number (written in full precision) or null (an empty cell). */
 export type CsvCell = string | number | null;
 
+/**
+ * The columns a scenario export starts with, the same in every view that writes one (a token's table, a
+ * comparison): the token, the tier (label and USD), the case, and its capture with where it came from.
+ */
+export const SCENARIO_CSV_COLUMNS = ['token', 'symbol', 'tier', 'tier_usd', 'case', 'capture', 'capture_source'] as const;
+
 const CRLF = '\r\n';
 
 /** Characters that make a spreadsheet read a text cell as a formula (or hide its start). */

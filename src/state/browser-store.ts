@@ -1,25 +1,28 @@
 import { create } from 'zustand';
 
-/** Columns the token browser sorts by. */
-export type SortKey =
-  | 'rank'
-  | 'name'
-  | 'symbol'
-  | 'price'
-  | 'marketCap'
-  | 'h24'
-  | 'd30'
-  | 'tmGrade'
-  | 'traderGrade'
-  | 'signal'
-  /** The screener's columns (values from the scenario bar). */
-  | 'scenarioPrice'
-  | 'capture'
-  | 'multiple'
-  | 'needs'
-  /** Watched tokens first. */
-  | 'watched';
 export type SortDir = 'asc' | 'desc';
+
+/** Columns the token browser sorts by, each with the direction a first click sorts it in: bigger first for values. */
+const FIRST_DIR = {
+  rank: 'asc',
+  name: 'asc',
+  symbol: 'asc',
+  price: 'desc',
+  marketCap: 'desc',
+  h24: 'desc',
+  d30: 'desc',
+  tmGrade: 'desc',
+  traderGrade: 'desc',
+  signal: 'desc',
+  // The screener's columns (values from the scenario bar).
+  scenarioPrice: 'desc',
+  capture: 'desc',
+  multiple: 'desc',
+  needs: 'asc',
+  // Watched tokens first.
+  watched: 'desc',
+} as const satisfies Record<string, SortDir>;
+export type SortKey = keyof typeof FIRST_DIR;
 export type RatingFilter = 'Any' | 'Strong Buy' | 'Buy' | 'Neutral' | 'Sell' | 'Strong Sell';
 export type SignalFilter = 'Any' | 'Bullish' | 'Bearish';
 
@@ -33,23 +36,7 @@ export interface BrowserState {
   readonly category: string;
 }
 
-const SORT_KEYS: readonly SortKey[] = [
-  'rank',
-  'name',
-  'symbol',
-  'price',
-  'marketCap',
-  'h24',
-  'd30',
-  'tmGrade',
-  'traderGrade',
-  'signal',
-  'scenarioPrice',
-  'capture',
-  'multiple',
-  'needs',
-  'watched',
-];
+const SORT_KEYS: readonly SortKey[] = Object.keys(FIRST_DIR).filter((k): k is SortKey => Object.hasOwn(FIRST_DIR, k));
 export const RATING_VALUES: readonly RatingFilter[] = ['Any', 'Strong Buy', 'Buy', 'Neutral', 'Sell', 'Strong Sell'];
 export const SIGNAL_VALUES: readonly SignalFilter[] = ['Any', 'Bullish', 'Bearish'];
 /** The URL keys of `/` that carry the browser's search, filters and order. */
@@ -82,7 +69,7 @@ export function parseBrowserSearch(search: string): Partial<BrowserState> | null
   if (key) {
     out.sortKey = key;
     const dir = match?.[2]?.toLowerCase();
-    out.sortDir = dir === 'asc' || dir === 'desc' ? dir : DESC_FIRST.has(key) ? 'desc' : 'asc';
+    out.sortDir = dir === 'asc' || dir === 'desc' ? dir : FIRST_DIR[key];
   }
   return out;
 }
@@ -109,29 +96,13 @@ interface BrowserActions {
   loadFromSearch(search: string): void;
 }
 
-/** Columns where bigger comes first when first clicked. */
-const DESC_FIRST: ReadonlySet<SortKey> = new Set([
-  'price',
-  'marketCap',
-  'h24',
-  'd30',
-  'tmGrade',
-  'traderGrade',
-  'signal',
-  'scenarioPrice',
-  'capture',
-  'multiple',
-  'watched',
-]);
-
 export const INITIAL_BROWSER: BrowserState = { search: '', sortKey: 'rank', sortDir: 'asc', rating: 'Any', signal: 'Any', category: '' };
 
 /** The token browser's UI state: kept while the user visits a token and comes back. */
 export const useBrowserStore = create<BrowserState & BrowserActions>()((set) => ({
   ...INITIAL_BROWSER,
   setSearch: (search) => set({ search: search.slice(0, 100) }),
-  sortBy: (key) =>
-    set((s) => (s.sortKey === key ? { sortDir: s.sortDir === 'asc' ? 'desc' : 'asc' } : { sortKey: key, sortDir: DESC_FIRST.has(key) ? 'desc' : 'asc' })),
+  sortBy: (key) => set((s) => (s.sortKey === key ? { sortDir: s.sortDir === 'asc' ? 'desc' : 'asc' } : { sortKey: key, sortDir: FIRST_DIR[key] })),
   setRating: (rating) => set({ rating }),
   setSignal: (signal) => set({ signal }),
   setCategory: (category) => set({ category }),

@@ -3,21 +3,10 @@ import { capturesFor } from '../../src/data/captures.ts';
 import { publishedCaptures } from '../../src/data/published.ts';
 import type { Dataset, Token } from '../../src/data/types.ts';
 import { DEFAULT_CAPTURES } from '../../src/engine/index.ts';
+import { token as baseToken } from '../fixtures/token.ts';
 
-const token = (id: string, name: string, symbol: string, price: number, categories: string[] = []): Token => ({
-  id,
-  name,
-  symbol,
-  rank: null,
-  price,
-  marketCap: price * 1e9,
-  circulatingSupply: 1e9,
-  totalSupply: null,
-  maxSupply: null,
-  change: { h24: null, d7: null, d30: null, d90: null, y1: null },
-  categories,
-  logo: null,
-});
+const token = (id: string, name: string, symbol: string, price: number, categories: string[] = []): Token =>
+  baseToken(id, { name, symbol, price, marketCap: price * 1e9, circulatingSupply: 1e9, categories });
 
 const ETH = token('ethereum', 'Ethereum', 'ETH', 3_100);
 const ADA = token('cardano', 'Cardano', 'ADA', 0.4);

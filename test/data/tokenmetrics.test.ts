@@ -1,6 +1,5 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import type { Token } from '../../src/data/types.ts';
 import {
   fetchTmGrades,
   fetchTmIds,
@@ -10,29 +9,13 @@ import {
   normaliseRating,
   type TokenMetricsConfig,
 } from '../../src/data/providers/tokenmetrics.ts';
+import { token } from '../fixtures/token.ts';
 import { fixture, server } from '../msw.ts';
 
 const config: TokenMetricsConfig = { base: '/proxy/tokenmetrics', apiKey: 'tm-secret' };
 const envelope = (data: unknown[]) => ({ success: true, message: 'Data fetched successfully', length: data.length, data });
 
-function token(id: string, name: string, symbol: string): Token {
-  return {
-    id,
-    name,
-    symbol,
-    rank: 1,
-    price: 1,
-    marketCap: null,
-    circulatingSupply: null,
-    totalSupply: null,
-    maxSupply: null,
-    change: { h24: null, d7: null, d30: null, d90: null, y1: null },
-    categories: [],
-    logo: null,
-  };
-}
-
-const tokens = [token('cardano', 'Cardano', 'ADA'), token('tron', 'TRON', 'TRX'), token('dogecoin', 'Dogecoin', 'DOGE')];
+const tokens = [token('cardano', { symbol: 'ADA' }), token('tron', { name: 'TRON', symbol: 'TRX' }), token('dogecoin', { symbol: 'DOGE' })];
 
 describe('Token Metrics ids', () => {
   it('matches a unique symbol, and a shared one only by name', () => {

@@ -4,21 +4,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { launchChromium, newPage, watchErrors } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { expect, inject, it } from 'vitest';
+import { newPage, sharedBrowser, watchErrors } from './browser.ts';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 interface View {
   readonly path: string;
@@ -62,7 +54,7 @@ async function axeViolations(page: Page): Promise<Found[]> {
 for (const colorScheme of ['light', 'dark'] as const) {
   for (const [name, view] of Object.entries(VIEWS)) {
     it(`${name} in ${colorScheme}: axe finds no violations`, async (ctx) => {
-      const { context, page } = await newPage(browser, { viewport: { width: 1280, height: 800 }, colorScheme, bypassCSP: true });
+      const { context, page } = await newPage(browser(), { viewport: { width: 1280, height: 800 }, colorScheme, bypassCSP: true });
       const errors = watchErrors(page);
       try {
         await page.goto(`${baseUrl}${view.path}`);

@@ -1,4 +1,5 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -52,4 +53,40 @@ export async function newPage(browser: Browser, options: Parameters<Browser['new
   await pinSnapshot(context);
   await offlineImages(context);
   return { context, page: await context.newPage() };
+}
+
+/**
+ * Chromium for the tests where this is called (a file, or a `describe`): launched before them and closed
+ * after them. Returns the browser, to be asked for inside a test or a hook (it is not there before).
+ */
+export function sharedBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('The browser is launched in beforeAll: ask for it inside a test or a hook');
+    return browser;
+  };
+}
+
+/**
+ * One page shared by all the tests where this is called, as `newPage` opens it, with its errors watched
+ * (`errors()` holds every error since it opened). Like `sharedBrowser`, each part is there from beforeAll on.
+ */
+export function sharedPage(options: Parameters<Browser['newContext']>[0] = {}): { browser: () => Browser; page: () => Page; errors: () => string[] } {
+  const browser = sharedBrowser();
+  let opened: { page: Page; errors: string[] } | undefined;
+  beforeAll(async () => {
+    const { page } = await newPage(browser(), options);
+    opened = { page, errors: watchErrors(page) };
+  });
+  const get = () => {
+    if (!opened) throw new Error('The page opens in beforeAll: ask for it inside a test or a hook');
+    return opened;
+  };
+  return { browser, page: () => get().page, errors: () => get().errors };
 }

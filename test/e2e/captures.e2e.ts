@@ -1,17 +1,9 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { launchChromium, newPage, watchErrors } from './browser.ts';
+import type { Locator, Page } from 'playwright-core';
+import { expect, inject, it } from 'vitest';
+import { newPage, sharedBrowser, watchErrors } from './browser.ts';
 
-let browser: Browser;
 const baseUrl = inject('baseUrl');
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 /** Each body row's cells by column header text. */
 async function rowsOf(_page: Page, table: Locator, count: number): Promise<Array<Record<string, string>>> {
@@ -25,7 +17,7 @@ async function rowsOf(_page: Page, table: Locator, count: number): Promise<Array
 }
 
 it('on / with default settings at 16T each token gets its own multiple, named source, and stablecoins keep $1', async () => {
-  const { page } = await newPage(browser, { viewport: { width: 1600, height: 1200 } });
+  const { page } = await newPage(browser(), { viewport: { width: 1600, height: 1200 } });
   const errors = watchErrors(page);
   await page.goto(`${baseUrl}/`);
   const table = page.getByRole('table', { name: 'Tokens' });
@@ -63,7 +55,7 @@ it('on / with default settings at 16T each token gets its own multiple, named so
 });
 
 it('the detail view names its captures, offers "Observed captures", and a stablecoin shows its peg', async () => {
-  const { page } = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+  const { page } = await newPage(browser(), { viewport: { width: 1280, height: 900 } });
   const errors = watchErrors(page);
   await page.goto(`${baseUrl}/token/cardano`);
   await page.getByRole('table', { name: 'Scenario bands' }).waitFor();

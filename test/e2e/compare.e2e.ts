@@ -1,21 +1,12 @@
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { launchChromium, newPage, watchErrors } from './browser.ts';
+import { expect, inject, it } from 'vitest';
+import { newPage, sharedBrowser, watchErrors } from './browser.ts';
 
-let browser: Browser;
 const baseUrl = inject('baseUrl');
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 it('compares Cardano, Tron and XRP by multiples from one link, exports the chart, and the link reproduces the view', async () => {
-  const { context, page } = await newPage(browser, { viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const { context, page } = await newPage(browser(), { viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
   const errors = watchErrors(page);
   await page.goto(`${baseUrl}/compare`);
@@ -38,7 +29,7 @@ it('compares Cardano, Tron and XRP by multiples from one link, exports the chart
   await page.getByRole('button', { name: 'Copy link' }).click();
   const link = await page.evaluate(() => navigator.clipboard.readText());
   expect(new URL(link).searchParams.get('ids')).toBe('cardano,tron,ripple');
-  const { page: other } = await newPage(browser, { viewport: { width: 390, height: 844 } });
+  const { page: other } = await newPage(browser(), { viewport: { width: 390, height: 844 } });
   const otherErrors = watchErrors(other);
   await other.goto(link);
   const reopened = other.getByRole('table', { name: 'Multiples' });

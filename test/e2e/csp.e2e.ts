@@ -12,9 +12,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, newPage } from './browser.ts';
+import { newPage, sharedBrowser } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 const html = readFileSync(resolve(import.meta.dirname, '../../dist/index.html'), 'utf8');
@@ -84,15 +84,14 @@ describe('dist/index.html', () => {
 });
 
 describe('the app under its policy, in Chromium', () => {
-  let browser: Browser;
+  const browser = sharedBrowser();
   let context: BrowserContext;
   let page: Page;
   const violations: string[] = [];
   const consoleCsp: string[] = [];
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    ({ context, page } = await newPage(browser, { viewport: { width: 1280, height: 900 }, acceptDownloads: true }));
+    ({ context, page } = await newPage(browser(), { viewport: { width: 1280, height: 900 }, acceptDownloads: true }));
     await page.exposeFunction('e2eCspViolation', (text: string) => violations.push(text));
     // Before any of the app's code: every violation of every document this page loads is reported.
     await page.addInitScript(() => {
@@ -123,7 +122,6 @@ describe('the app under its policy, in Chromium', () => {
 
   afterAll(async () => {
     await context?.close();
-    await browser?.close();
   });
 
   /** Where the records stand now; `since` gives what came after (each test answers for its own pages). */

@@ -1,24 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Page, Route } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, newPage, watchErrors } from './browser.ts';
+import type { Page, Route } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { newPage, sharedBrowser, watchErrors } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
+const browser = sharedBrowser();
 const recorded: unknown[] = JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/cg-markets.json'), 'utf8'));
 const snapshotAsOf: string = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../public/data/snapshot.json'), 'utf8')).asOf;
 /** The app retries a retryable failure this many times before it gives up. */
 const MAX_RETRIES = 3;
-
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
 
 type Answer = (route: Route) => Promise<void>;
 
@@ -105,7 +96,7 @@ describe('live CoinGecko failures in a real browser', () => {
     '$name: an alert (a calm status when offline) names CoinGecko and why; the snapshot keeps the table going',
     async (fault) => {
       const started = Date.now();
-      const { context, page } = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+      const { context, page } = await newPage(browser(), { viewport: { width: 1280, height: 900 } });
       try {
         const errors = watchErrors(page);
         const count = await routeCoinGecko(page, fault.answer, fault.answer);
@@ -141,7 +132,7 @@ describe('live CoinGecko failures in a real browser', () => {
   );
 
   it("a live row beyond the engine's limits (price 1e308) is dropped and counted; its link finds no token, never a crash", async () => {
-    const { context, page } = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+    const { context, page } = await newPage(browser(), { viewport: { width: 1280, height: 900 } });
     try {
       const errors = watchErrors(page);
       const rows = recorded.map((r, i) => (i === 0 ? { ...(r as Record<string, unknown>), current_price: 1e308 } : r));
@@ -170,7 +161,7 @@ describe('live CoinGecko failures in a real browser', () => {
   });
 
   it('recorded rows and a global body: the status line names the live source', async () => {
-    const { context, page } = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+    const { context, page } = await newPage(browser(), { viewport: { width: 1280, height: 900 } });
     try {
       const errors = watchErrors(page);
       const pages: string[] = [];

@@ -17,9 +17,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Page, Route } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, inject, it, type ExpectStatic } from 'vitest';
-import { launchChromium, newPage, watchErrors } from './browser.ts';
+import { newPage, sharedBrowser, watchErrors } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 const fixture = (name: string): unknown => JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures', name), 'utf8'));
@@ -321,7 +321,7 @@ const JUMP_MS = 14_000;
  */
 const QUIET_JUMPS = 4;
 
-let browser: Browser;
+const browser = sharedBrowser();
 
 /** A counting semaphore: at most `n` cells hold a page at once. */
 function semaphore(n: number): <T>(task: () => Promise<T>) => Promise<T> {
@@ -363,7 +363,7 @@ interface Opened {
  * page's timers are Playwright's (time flows normally until a test jumps it).
  */
 async function open(view: ViewKind, faulted: Endpoint | null, answer: ((route: Route) => Promise<void>) | 'hold' | null, clock: boolean): Promise<Opened> {
-  const { context, page } = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+  const { context, page } = await newPage(browser(), { viewport: { width: 1280, height: 900 } });
   const errors = watchErrors(page);
   if (view === 'grades') await page.addInitScript((keys) => sessionStorage.setItem('capbands.keys.v1', keys), KEYS);
   if (clock) await page.clock.install();
@@ -662,7 +662,6 @@ async function cleanRun<T>(view: ViewKind, read: (opened: Opened) => Promise<T>)
 }
 
 beforeAll(async () => {
-  browser = await launchChromium();
   // Clean runs of the three views: what a readable (string-number) body must reproduce exactly.
   const [list, chart, grades] = await Promise.all([
     cleanRun('list', async (o) => {
@@ -690,8 +689,7 @@ beforeAll(async () => {
   };
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
+afterAll(() => {
   const first = Math.max(18, ...ENDPOINTS.map((e) => e.name.length));
   const widths = FAULTS.map((f) => Math.max(f.name.length, 4));
   const line = (cells: readonly string[]): string => cells.map((c, i) => c.padEnd(i === 0 ? first : (widths[i - 1] ?? 4))).join(' | ');

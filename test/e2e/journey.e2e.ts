@@ -1,18 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { launchChromium, offlineImages, pinSnapshot, watchErrors } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { expect, inject, it } from 'vitest';
+import { offlineImages, pinSnapshot, sharedBrowser, watchErrors } from './browser.ts';
 
-let browser: Browser;
 const baseUrl = inject('baseUrl');
+const browser = sharedBrowser();
 const SLIDERS = ['Total market size', 'Market share', 'Bear capture', 'Base capture', 'Moon capture'] as const;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
 
 /** What a person reads: slider values, the scenario table and the answers. */
 async function readView(page: Page) {
@@ -25,7 +17,7 @@ async function readView(page: Page) {
 }
 
 it('search, open, move every slider by keyboard, ask a target, copy the link, reopen it elsewhere: same numbers', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
   await pinSnapshot(context);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
   await offlineImages(context);
@@ -68,7 +60,7 @@ it('search, open, move every slider by keyboard, ask a target, copy the link, re
   expect(new URL(link).pathname).toBe('/token/cardano');
   expect(new URL(link).searchParams.get('m')).toBeTruthy();
 
-  const fresh = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const fresh = await browser().newContext({ viewport: { width: 390, height: 844 } });
   await pinSnapshot(fresh);
   await offlineImages(fresh);
   const other = await fresh.newPage();

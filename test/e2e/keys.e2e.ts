@@ -11,9 +11,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, newPage } from './browser.ts';
+import type { BrowserContext, Page, Request } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { newPage, sharedBrowser } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 const CG_KEY = 'CG-k3y-7f3a9c1e5b';
@@ -53,7 +53,7 @@ const FORMS = [...leakForms(CG_KEY), ...leakForms(TM_KEY)];
 /** The forms of either key found in `text` (none: []). */
 const leaks = (text: string): string[] => FORMS.filter((f) => text.includes(f));
 
-let browser: Browser;
+const browser = sharedBrowser();
 let context: BrowserContext;
 let page: Page;
 
@@ -120,8 +120,7 @@ async function indexedDbDump(): Promise<{ databases: string[]; entries: Record<s
 }
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  ({ context, page } = await newPage(browser, { viewport: { width: 1280, height: 900 }, acceptDownloads: true }));
+  ({ context, page } = await newPage(browser(), { viewport: { width: 1280, height: 900 }, acceptDownloads: true }));
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
   context.on('request', (r: Request) => requests.push({ url: r.url(), headers: r.headers() }));
   context.on('console', (m) => consoleLines.push(`${m.type()}: ${m.text()}`));
@@ -180,10 +179,6 @@ beforeAll(async () => {
   // The query cache is persisted at most every 2 s: give it the time to write.
   await page.waitForTimeout(2500);
 }, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('API keys after a session with "Remember keys" off', () => {
   it('the session really used both keys, live', () => {

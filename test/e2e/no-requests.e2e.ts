@@ -1,21 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { launchChromium, watchErrors } from './browser.ts';
+import { expect, inject, it } from 'vitest';
+import { sharedBrowser, watchErrors } from './browser.ts';
 
-let browser: Browser;
 const baseUrl = inject('baseUrl');
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 it('on the snapshot no request leaves the app, and every row has a logo or a monogram', async () => {
   // No offline image stub here: any request off this host is counted (and aborted).
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
   const outside: string[] = [];
   await context.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) => {
     outside.push(route.request().url());

@@ -3,25 +3,17 @@
  * a typed value out of range names the range and moves nothing; a term explains itself by keyboard;
  * on a phone the screener keeps its four columns and its names in view; compare fits 1280 px.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { launchChromium, newPage, watchErrors } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { expect, inject, it } from 'vitest';
+import { newPage, sharedBrowser, watchErrors } from './browser.ts';
 
-let browser: Browser;
 const baseUrl = inject('baseUrl');
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 const sliderText = (page: Page, name: string): Promise<string | null> => page.getByRole('slider', { name, exact: true }).getAttribute('aria-valuetext');
 
 it('screener at 23T / Moon -> a token shows 23T and Moon -> back, the screener is still at 23T / Moon', async () => {
-  const { context, page } = await newPage(browser, { viewport: { width: 1280, height: 800 } });
+  const { context, page } = await newPage(browser(), { viewport: { width: 1280, height: 800 } });
   const errors = watchErrors(page);
   await page.goto(`${baseUrl}/`);
   const table = page.getByRole('table', { name: 'Tokens' });
@@ -54,7 +46,7 @@ it('screener at 23T / Moon -> a token shows 23T and Moon -> back, the screener i
 });
 
 it('a typed market size out of range says the range and what was used, and moves nothing on the page', async () => {
-  const { context, page } = await newPage(browser, { viewport: { width: 1280, height: 800 } });
+  const { context, page } = await newPage(browser(), { viewport: { width: 1280, height: 800 } });
   await page.goto(`${baseUrl}/`);
   await page.getByRole('table', { name: 'Tokens' }).waitFor();
   const bar = page.getByRole('region', { name: 'Scenario for every token' });
@@ -85,7 +77,7 @@ it('a typed market size out of range says the range and what was used, and moves
 });
 
 it('a column term explains itself on keyboard focus and closes on Escape; a capture moves 0.05 an arrow press', async () => {
-  const { context, page } = await newPage(browser, { viewport: { width: 1280, height: 800 } });
+  const { context, page } = await newPage(browser(), { viewport: { width: 1280, height: 800 } });
   await page.goto(`${baseUrl}/`);
   const table = page.getByRole('table', { name: 'Tokens' });
   await table.waitFor();
@@ -109,7 +101,7 @@ it('a column term explains itself on keyboard focus and closes on Escape; a capt
 });
 
 it('at 390 px the screener shows name, price, scenario price and multiple, the rest behind "Columns", and keeps the name in view', async () => {
-  const { context, page } = await newPage(browser, { viewport: { width: 390, height: 844 } });
+  const { context, page } = await newPage(browser(), { viewport: { width: 390, height: 844 } });
   await page.goto(`${baseUrl}/`);
   const table = page.getByRole('table', { name: 'Tokens' });
   await table.waitFor();
@@ -141,7 +133,7 @@ it('at 390 px the screener shows name, price, scenario price and multiple, the r
 });
 
 it('compare fits 1280 px with its "needs" columns, and at 390 px its table scrolls within itself, its token column fixed', async () => {
-  const { context, page } = await newPage(browser, { viewport: { width: 1280, height: 800 } });
+  const { context, page } = await newPage(browser(), { viewport: { width: 1280, height: 800 } });
   await page.goto(`${baseUrl}/compare?ids=cardano,tron,ripple`);
   const table = page.getByRole('table', { name: 'Multiples' });
   await table.waitFor();

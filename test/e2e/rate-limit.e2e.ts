@@ -1,20 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { launchChromium, newPage, watchErrors } from './browser.ts';
+import { expect, inject, it } from 'vitest';
+import { newPage, sharedBrowser, watchErrors } from './browser.ts';
 
-let browser: Browser;
 const baseUrl = inject('baseUrl');
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 it('a CoinGecko 429 without Retry-After: rows within 1.5 s, the 429 named within 2 s, no second request for 30 s', async () => {
-  const { context, page } = await newPage(browser, { viewport: { width: 1280, height: 800 } });
+  const { context, page } = await newPage(browser(), { viewport: { width: 1280, height: 800 } });
   try {
     const errors = watchErrors(page);
     let markets = 0;

@@ -1,15 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { expect, inject, it } from 'vitest';
 import { DEFAULT_CAPTURES, scenarioCell } from '../../src/engine/index.ts';
 import { parseCsv } from '../../src/lib/csv.ts';
 import { formatMultiple } from '../../src/lib/format.ts';
-import { launchChromium, newPage, watchErrors } from './browser.ts';
+import { newPage, sharedBrowser, watchErrors } from './browser.ts';
 
-let browser: Browser;
 const byText = (a: string | null | undefined, b: string | null | undefined): number => String(a).localeCompare(String(b));
 const baseUrl = inject('baseUrl');
+const browser = sharedBrowser();
 interface SnapToken {
   id: string;
   name: string;
@@ -23,16 +22,8 @@ const snap = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../public/
   observed: Record<string, { moon: number }>;
 };
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
 it('16T and Moon, sort by multiple, check the top row, star two, reload, watchlist, export the CSV', async () => {
-  const { page } = await newPage(browser, { viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const { page } = await newPage(browser(), { viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const errors = watchErrors(page);
   await page.goto(`${baseUrl}/`);
   const table = page.getByRole('table', { name: 'Tokens' });

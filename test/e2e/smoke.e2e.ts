@@ -1,26 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { launchChromium, newPage, watchErrors } from './browser.ts';
+import { expect, inject, it } from 'vitest';
+import { sharedPage } from './browser.ts';
 
-let browser: Browser;
-let page: Page;
-let errors: string[];
 const baseUrl = inject('baseUrl');
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  ({ page } = await newPage(browser, { viewport: { width: 1280, height: 900 } }));
-  errors = watchErrors(page);
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const { page, errors } = sharedPage({ viewport: { width: 1280, height: 900 } });
 
 it('opens /token/cardano and reads the scenario table by its accessible name', async () => {
-  await page.goto(`${baseUrl}/token/cardano`);
-  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Cardano (ADA)');
-  const table = page.getByRole('table', { name: 'Scenario bands' });
+  await page().goto(`${baseUrl}/token/cardano`);
+  await expect.poll(() => page().getByRole('heading', { level: 1 }).textContent()).toBe('Cardano (ADA)');
+  const table = page().getByRole('table', { name: 'Scenario bands' });
   await table.waitFor();
   const rowHeaders = await table.getByRole('rowheader').allTextContents();
   expect(rowHeaders).toEqual(['8T', '16T', '23T', '31T']);
@@ -32,30 +19,30 @@ it('opens /token/cardano and reads the scenario table by its accessible name', a
     expect(text).toMatch(/^\$\d+\.\d+ \d+(\.\d+)?x$/);
     expect(text).not.toMatch(/NaN|Infinity|undefined/);
   }
-  await expect.poll(() => page.getByText('Not financial advice', { exact: false }).count()).toBe(1);
-  expect(errors).toEqual([]);
+  await expect.poll(() => page().getByText('Not financial advice', { exact: false }).count()).toBe(1);
+  expect(errors()).toEqual([]);
 });
 
 it('navigates from the token list to a token and back without a reload', async () => {
-  await page.goto(`${baseUrl}/`);
-  const tokens = page.getByRole('table', { name: 'Tokens' });
+  await page().goto(`${baseUrl}/`);
+  const tokens = page().getByRole('table', { name: 'Tokens' });
   await tokens.waitFor();
-  await page.evaluate(() => {
+  await page().evaluate(() => {
     (window as unknown as { marker: number }).marker = 1;
   });
   await tokens.getByRole('link', { name: 'TRON' }).click();
-  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('TRON (TRX)');
-  expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
-  await page.goBack();
-  await page.getByRole('table', { name: 'Tokens' }).waitFor();
-  expect(new URL(page.url()).pathname).toBe('/');
-  expect(errors).toEqual([]);
+  await expect.poll(() => page().getByRole('heading', { level: 1 }).textContent()).toBe('TRON (TRX)');
+  expect(await page().evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
+  await page().goBack();
+  await page().getByRole('table', { name: 'Tokens' }).waitFor();
+  expect(new URL(page().url()).pathname).toBe('/');
+  expect(errors()).toEqual([]);
 });
 
 it('shows a clear message for an unknown token and an unknown page', async () => {
-  await page.goto(`${baseUrl}/token/no-such-token`);
-  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Token not found');
-  await page.goto(`${baseUrl}/nowhere/at/all`);
-  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Page not found');
-  expect(errors).toEqual([]);
+  await page().goto(`${baseUrl}/token/no-such-token`);
+  await expect.poll(() => page().getByRole('heading', { level: 1 }).textContent()).toBe('Token not found');
+  await page().goto(`${baseUrl}/nowhere/at/all`);
+  await expect.poll(() => page().getByRole('heading', { level: 1 }).textContent()).toBe('Page not found');
+  expect(errors()).toEqual([]);
 });

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, inject, it } from 'vitest';
-import { launchChromium, newPage, watchErrors } from './browser.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, beforeEach, expect, inject, it } from 'vitest';
+import { newPage, sharedBrowser, watchErrors } from './browser.ts';
 
 interface SnapToken {
   id: string;
@@ -17,21 +17,13 @@ const largestCap = withCap.reduce((a, b) => ((b.marketCap ?? 0) > (a.marketCap ?
 const smallestCap = withCap.reduce((a, b) => ((b.marketCap ?? 0) < (a.marketCap ?? 0) ? b : a));
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
+const browser = sharedBrowser();
 let context: BrowserContext;
 let page: Page;
 let errors: string[];
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
 beforeEach(async () => {
-  ({ context, page } = await newPage(browser, { viewport: { width: 1280, height: 900 } }));
+  ({ context, page } = await newPage(browser(), { viewport: { width: 1280, height: 900 } }));
   errors = watchErrors(page);
   await page.goto(`${baseUrl}/`);
   await page

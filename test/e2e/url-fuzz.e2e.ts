@@ -12,9 +12,9 @@
  * set by a payload, no dialog), and the document title in its pattern.
  */
 import fc from 'fast-check';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, inject, it } from 'vitest';
-import { launchChromium, newPage } from './browser.ts';
+import type { BrowserContext } from 'playwright-core';
+import { afterAll, describe, inject, it } from 'vitest';
+import { newPage, sharedBrowser } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 const SEED = 20_261_124;
@@ -366,17 +366,12 @@ async function runInPage(arg: InPage): Promise<string[]> {
 // The runs
 // ---------------------------------------------------------------------------------------------------------
 
-let browser: Browser;
+const browser = sharedBrowser();
 const contexts: BrowserContext[] = [];
 const summary: string[] = [];
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
 afterAll(async () => {
   for (const c of contexts) await c.close();
-  await browser?.close();
   console.log(`\nURL fuzz (seed ${SEED}, ${ALL.length} cases):\n${summary.join('\n')}`);
 });
 
@@ -384,7 +379,7 @@ describe.concurrent('url fuzz', () => {
   for (const view of VIEWS) {
     it(`${view}: ${ALL.filter((c) => c.view === view).length} links`, async ({ expect }) => {
       const cases = ALL.filter((c) => c.view === view);
-      const { context, page } = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+      const { context, page } = await newPage(browser(), { viewport: { width: 1280, height: 900 } });
       contexts.push(context);
       // `?source=coingecko` makes the view ask the proxy: answer at once (no retry), so the view falls back.
       await page.route('**/proxy/**', (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not here' }));

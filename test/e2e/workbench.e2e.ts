@@ -3,23 +3,15 @@
  * at 1280x800; a compact chart that stays in view at 390x844 while the sliders move; a target price
  * that survives a reload; a market-size axis that does not rescale under a drag.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { launchChromium, newPage, watchErrors } from './browser.ts';
+import type { Locator, Page } from 'playwright-core';
+import { expect, inject, it } from 'vitest';
+import { newPage, sharedBrowser, watchErrors } from './browser.ts';
 
-let browser: Browser;
 const baseUrl = inject('baseUrl');
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 async function open(width: number, height: number, search = ''): Promise<{ page: Page; errors: string[] }> {
-  const { page } = await newPage(browser, { viewport: { width, height } });
+  const { page } = await newPage(browser(), { viewport: { width, height } });
   const errors = watchErrors(page);
   await page.goto(`${baseUrl}/token/cardano${search}`);
   await chartSvg(page).waitFor();

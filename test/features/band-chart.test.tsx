@@ -1,10 +1,11 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CAPTURES, DEFAULT_TIERS, requiredMarketSize, scenarioTable, tierLabel } from '../../src/engine/index.ts';
-import { BandChart, type BandChartProps, type UserPoint, type UserPointStore } from '../../src/features/token-detail/band-chart.tsx';
+import { BandChart, type UserPoint, type UserPointStore } from '../../src/features/token-detail/band-chart.tsx';
 import type * as ChartSeries from '../../src/features/token-detail/chart-series.ts';
 import { bandSeries, bandTooltipText, logTicks, marketAxis, priceDomain, priceFloor } from '../../src/features/token-detail/chart-series.ts';
 import { formatPrice, formatUsdCompact } from '../../src/lib/format.ts';
+import { MARKET_TICKS, ada, bandChartProps } from '../fixtures/band-chart.ts';
 
 // Spy on the series builder (calling through) to see when the chart rebuilds its data.
 vi.mock('../../src/features/token-detail/chart-series.ts', async (importOriginal) => {
@@ -13,22 +14,8 @@ vi.mock('../../src/features/token-detail/chart-series.ts', async (importOriginal
 });
 
 const T = 1e12;
-/** Cardano and Shiba Inu in the in-code sample (2026-01-09). */
-const ada = { price: 0.3971969338147948, circulatingSupply: 35951226975.06492, totalMarketCap: 3107124772651.9556 };
+/** Shiba Inu in the in-code sample (2026-01-09). */
 const shib = { price: 0.000008736837489831246, circulatingSupply: 589244029684438.4, totalMarketCap: 3107124772651.9556 };
-
-function props(overrides: Partial<BandChartProps> = {}): BandChartProps {
-  return {
-    token: ada,
-    captures: DEFAULT_CAPTURES,
-    tiers: DEFAULT_TIERS,
-    userPoint: { marketSize: 16 * T, price: 2 },
-    symbol: 'ADA',
-    width: 800,
-    height: 400,
-    ...overrides,
-  };
-}
 
 const plain = (price: number): string => formatPrice(price, { subscriptZeros: false });
 
@@ -44,7 +31,7 @@ beforeEach(() => {
 
 describe('BandChart', () => {
   it('is a figure named "Price bands chart" whose text alternative gives each tier’s prices', () => {
-    render(<BandChart {...props()} />);
+    render(<BandChart {...bandChartProps()} />);
     const figure = screen.getByRole('figure', { name: 'Price bands chart' });
     const rows = scenarioTable(ada, DEFAULT_CAPTURES, DEFAULT_TIERS);
     for (const row of rows) {
@@ -58,7 +45,7 @@ describe('BandChart', () => {
   });
 
   it('draws one chart svg in the figure, titled, for an export to find', () => {
-    const { container } = render(<BandChart {...props()} />);
+    const { container } = render(<BandChart {...bandChartProps()} />);
     const svgs = container.querySelectorAll('figure.band-chart svg.recharts-surface');
     expect(svgs).toHaveLength(1);
     expect(svgs[0]?.querySelector('title')?.textContent).toBe('ADA price bands');
@@ -66,26 +53,17 @@ describe('BandChart', () => {
   });
 
   it('labels the market-size axis "$16T"-style at 1-2-5 ticks', () => {
-    const { container } = render(<BandChart {...props()} />);
+    const { container } = render(<BandChart {...bandChartProps()} />);
     const { min, max } = marketAxis(ada.totalMarketCap, DEFAULT_TIERS);
     expect(texts(container, '.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value')).toEqual(logTicks(min, max).map(formatUsdCompact));
-    expect(texts(container, '.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value')).toEqual([
-      '$500B',
-      '$1T',
-      '$2T',
-      '$5T',
-      '$10T',
-      '$20T',
-      '$50T',
-      '$100T',
-    ]);
+    expect(texts(container, '.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value')).toEqual(MARKET_TICKS);
   });
 
   it('keeps the market-size axis at the slider’s range wherever the user’s point goes (no rescale during a drag)', () => {
-    const { container, rerender } = render(<BandChart {...props({ userPoint: { marketSize: 0.5 * T, price: 0.2 } })} />);
+    const { container, rerender } = render(<BandChart {...bandChartProps({ userPoint: { marketSize: 0.5 * T, price: 0.2 } })} />);
     const first = xTicks(container);
     for (const m of [3 * T, 40 * T, 70 * T, 100 * T]) {
-      rerender(<BandChart {...props({ userPoint: { marketSize: m, price: 1 } })} />);
+      rerender(<BandChart {...bandChartProps({ userPoint: { marketSize: m, price: 1 } })} />);
       expect(xTicks(container)).toEqual(first);
     }
     expect(first.at(0)).toBe('$500B');
@@ -93,12 +71,12 @@ describe('BandChart', () => {
   });
 
   it('widens the market-size axis only for a tier outside the slider’s range', () => {
-    const { container } = render(<BandChart {...props({ tiers: [16 * T, 300 * T] })} />);
+    const { container } = render(<BandChart {...bandChartProps({ tiers: [16 * T, 300 * T] })} />);
     expect(texts(container, '.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value').at(-1)).toBe('$500T');
   });
 
   it('draws a target price as a line labelled with the price, and marks the market size each case needs', () => {
-    const { container } = render(<BandChart {...props({ target: 2 })} />);
+    const { container } = render(<BandChart {...bandChartProps({ target: 2 })} />);
     const labels = texts(container, 'text');
     expect(labels).toContain('Target $2.00');
     for (const c of ['bear', 'base', 'moon'] as const) {
@@ -113,7 +91,7 @@ describe('BandChart', () => {
 
   it('keeps a compact chart (a phone’s width) to the lines, dots and the target’s label', () => {
     const published = [{ m: 15.5 * T, price: 1.6, case: 'base' as const }];
-    const { container } = render(<BandChart {...props({ width: 360, height: 220, target: 2, published })} />);
+    const { container } = render(<BandChart {...bandChartProps({ width: 360, height: 220, target: 2, published })} />);
     const labels = texts(container, 'text');
     expect(labels).toContain('Target $2.00');
     expect(labels.filter((t) => /^(TM|bear|base|moon) |^Cases meet/.test(t))).toEqual([]);
@@ -121,13 +99,13 @@ describe('BandChart', () => {
   });
 
   it('draws no target line without a target', () => {
-    const { container } = render(<BandChart {...props()} />);
+    const { container } = render(<BandChart {...bandChartProps()} />);
     expect(texts(container, 'text').some((t) => t.startsWith('Target'))).toBe(false);
     expect(screen.queryByText('Target price')).toBeNull();
   });
 
   it('writes each tier’s base price at the tier and notes where the cases meet today', () => {
-    const { container } = render(<BandChart {...props()} />);
+    const { container } = render(<BandChart {...bandChartProps()} />);
     const labels = texts(container, 'text');
     const rows = scenarioTable(ada, DEFAULT_CAPTURES, DEFAULT_TIERS);
     // At 800 px the 8T and 16T labels fit; 23T and 31T sit too close for both prices.
@@ -137,7 +115,7 @@ describe('BandChart', () => {
   });
 
   it('labels the price axis as prices, without subscript zeros for a sub-cent token', () => {
-    const { container } = render(<BandChart {...props({ token: shib, symbol: 'SHIB', userPoint: null })} />);
+    const { container } = render(<BandChart {...bandChartProps({ token: shib, symbol: 'SHIB', userPoint: null })} />);
     const ticks = texts(container, '.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value');
     const series = bandSeries(shib, DEFAULT_CAPTURES, marketAxis(shib.totalMarketCap, DEFAULT_TIERS), 80, DEFAULT_TIERS);
     const y = priceDomain(series, [shib.price], priceFloor(shib.price));
@@ -149,7 +127,7 @@ describe('BandChart', () => {
   });
 
   it('writes sub-cent prices in plain digits in the text alternative', () => {
-    render(<BandChart {...props({ token: shib, symbol: 'SHIB', userPoint: null })} />);
+    render(<BandChart {...bandChartProps({ token: shib, symbol: 'SHIB', userPoint: null })} />);
     const base16 = scenarioTable(shib, DEFAULT_CAPTURES, [16 * T])[0]?.base.price ?? Number.NaN;
     const figure = screen.getByRole('figure', { name: 'Price bands chart' });
     expect(figure).toHaveAccessibleDescription(expect.stringContaining(`base ${plain(base16)}`));
@@ -158,7 +136,7 @@ describe('BandChart', () => {
   });
 
   it('marks today’s price, each tier and the user’s point', () => {
-    const { container } = render(<BandChart {...props()} />);
+    const { container } = render(<BandChart {...bandChartProps()} />);
     const labels = texts(container, '.recharts-reference-line text, .band-chart-user text, .recharts-label');
     expect(labels).toContain(`Today ${formatPrice(ada.price)}`);
     for (const tier of DEFAULT_TIERS) expect(labels).toContain(tierLabel(tier));
@@ -171,7 +149,7 @@ describe('BandChart', () => {
       { m: 15.5 * T, price: 1.6, case: 'base' as const },
       { m: 31 * T, price: 4, case: 'moon' as const },
     ];
-    const { container } = render(<BandChart {...props({ published })} />);
+    const { container } = render(<BandChart {...bandChartProps({ published })} />);
     expect(container.querySelectorAll('.recharts-scatter-symbol')).toHaveLength(3);
     expect(screen.getByRole('figure', { name: 'Price bands chart' })).toHaveAccessibleDescription(expect.stringContaining('3 published points marked'));
     expect(texts(container, 'text')).toEqual(expect.arrayContaining(['TM 7.75T', 'TM 15.5T', 'TM 31T']));
@@ -179,12 +157,12 @@ describe('BandChart', () => {
   });
 
   it('names pasted points as such', () => {
-    const { container } = render(<BandChart {...props({ published: [{ m: 15.5 * T, price: 1.6, case: 'base' }], publishedName: 'Pasted' })} />);
+    const { container } = render(<BandChart {...bandChartProps({ published: [{ m: 15.5 * T, price: 1.6, case: 'base' }], publishedName: 'Pasted' })} />);
     expect(texts(container, 'text')).toContain('Pasted 15.5T');
   });
 
   it('reads the hovered market size as text, from the keyboard', () => {
-    const { container } = render(<BandChart {...props()} />);
+    const { container } = render(<BandChart {...bandChartProps()} />);
     const surface = screen.getByRole('application');
     fireEvent.keyDown(surface, { key: 'ArrowRight' });
     const { min } = marketAxis(ada.totalMarketCap, DEFAULT_TIERS);
@@ -192,11 +170,11 @@ describe('BandChart', () => {
   });
 
   it('does not rebuild the series when only the user’s point moves (or inputs are re-created equal)', async () => {
-    const { rerender } = render(<BandChart {...props()} />);
+    const { rerender } = render(<BandChart {...bandChartProps()} />);
     expect(bandSeries).toHaveBeenCalledTimes(1);
     rerender(
       <BandChart
-        {...props({ token: { ...ada }, captures: { ...DEFAULT_CAPTURES }, tiers: [...DEFAULT_TIERS], userPoint: { marketSize: 9 * T, price: 1.1 } })}
+        {...bandChartProps({ token: { ...ada }, captures: { ...DEFAULT_CAPTURES }, tiers: [...DEFAULT_TIERS], userPoint: { marketSize: 9 * T, price: 1.1 } })}
       />,
     );
     expect(bandSeries).toHaveBeenCalledTimes(1);
@@ -204,15 +182,15 @@ describe('BandChart', () => {
     await waitFor(() =>
       expect(screen.getByRole('figure', { name: 'Price bands chart' })).toHaveAccessibleDescription(expect.stringContaining('your point $1.10 at 9T')),
     );
-    rerender(<BandChart {...props({ captures: { ...DEFAULT_CAPTURES, moon: 1.2 } })} />);
+    rerender(<BandChart {...bandChartProps({ captures: { ...DEFAULT_CAPTURES, moon: 1.2 } })} />);
     expect(bandSeries).toHaveBeenCalledTimes(2);
   });
 
   it('moves its mark when the user’s point moves, and the drawn lines stay as they were', () => {
-    const { container, rerender } = render(<BandChart {...props()} />);
+    const { container, rerender } = render(<BandChart {...bandChartProps()} />);
     const d = container.querySelector('.recharts-line path')?.getAttribute('d');
     const cx = container.querySelector('.band-chart-user circle')?.getAttribute('cx');
-    rerender(<BandChart {...props({ userPoint: { marketSize: 20 * T, price: 2.5 } })} />);
+    rerender(<BandChart {...bandChartProps({ userPoint: { marketSize: 20 * T, price: 2.5 } })} />);
     expect(container.querySelector('.recharts-line path')?.getAttribute('d')).toBe(d);
     const mark = container.querySelector('.band-chart-user');
     expect(mark?.querySelector('circle')?.getAttribute('cx')).not.toBe(cx);
@@ -230,7 +208,7 @@ describe('BandChart', () => {
         return () => void listeners.delete(listener);
       },
     };
-    const { container } = render(<BandChart {...props({ userPoint: store })} />);
+    const { container } = render(<BandChart {...bandChartProps({ userPoint: store })} />);
     const mark = () => container.querySelector('.band-chart-user');
     const cx = Number(mark()?.querySelector('circle')?.getAttribute('cx'));
     expect(mark()).toHaveTextContent('You $2.00');
@@ -247,7 +225,7 @@ describe('BandChart', () => {
 
   it('draws the user’s point over the chart at recharts’ own scales: on a tier at today’s price, it sits where the two lines cross', () => {
     const tier = 16 * T;
-    const { container } = render(<BandChart {...props({ userPoint: { marketSize: tier, price: ada.price } })} />);
+    const { container } = render(<BandChart {...bandChartProps({ userPoint: { marketSize: tier, price: ada.price } })} />);
     const lines = [...container.querySelectorAll('.recharts-reference-line line')];
     const vertical = lines.find((l) => l.getAttribute('x') === String(tier));
     const today = lines.find((l) => l.getAttribute('y') === String(ada.price));
@@ -260,29 +238,31 @@ describe('BandChart', () => {
   });
 
   it('widens the price axis for a point above it, and draws the point there', () => {
-    const { container, rerender } = render(<BandChart {...props()} />);
+    const { container, rerender } = render(<BandChart {...bandChartProps()} />);
     const top = (): number =>
       Math.max(...texts(container, '.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value').map((t) => Number(t.replace(/[$,]/g, ''))));
     const before = top();
-    rerender(<BandChart {...props({ userPoint: { marketSize: 16 * T, price: 500 } })} />);
+    rerender(<BandChart {...bandChartProps({ userPoint: { marketSize: 16 * T, price: 500 } })} />);
     expect(top()).toBeGreaterThanOrEqual(500);
     expect(before).toBeLessThan(500);
     expect(container.querySelector('.band-chart-user')).toHaveTextContent('You $500');
   });
 
   it('draws a band that falls to 0 (capture above 1 below today’s market) without NaN', () => {
-    const { container } = render(<BandChart {...props({ captures: { bear: 1, base: 2, moon: 3 }, userPoint: { marketSize: 0.5 * T, price: 0.01 } })} />);
+    const { container } = render(
+      <BandChart {...bandChartProps({ captures: { bear: 1, base: 2, moon: 3 }, userPoint: { marketSize: 0.5 * T, price: 0.01 } })} />,
+    );
     expect(container.querySelector('.recharts-area-area')?.getAttribute('d')).toBeTruthy();
     expect(container.innerHTML).not.toMatch(/NaN|Infinity/);
   });
 
   it('names the problem instead of crashing on an invalid token', () => {
-    render(<BandChart {...props({ token: { ...ada, price: 0 } })} />);
+    render(<BandChart {...bandChartProps({ token: { ...ada, price: 0 } })} />);
     expect(screen.getByRole('figure', { name: 'Price bands chart' })).toHaveTextContent(/Chart unavailable: .*price/);
   });
 
   it('keeps its figure and text alternative without a fixed width (ResponsiveContainer)', () => {
-    const { width: _width, ...rest } = props();
+    const { width: _width, ...rest } = bandChartProps();
     render(<BandChart {...rest} />);
     expect(screen.getByRole('figure', { name: 'Price bands chart' })).toHaveAccessibleDescription(expect.stringContaining('at 16T'));
   });

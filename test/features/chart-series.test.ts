@@ -15,10 +15,9 @@ import {
 } from '../../src/features/token-detail/chart-series.ts';
 import { formatMultiple, formatPrice } from '../../src/lib/format.ts';
 import { capturesArb, logDouble, realisticTokenArb, tokenArb } from '../engine/arbitraries.ts';
+import { ada } from '../fixtures/band-chart.ts';
 
 const T = 1e12;
-/** Cardano in the in-code sample (2026-01-09). */
-const ada = { price: 0.3971969338147948, circulatingSupply: 35951226975.06492, totalMarketCap: 3107124772651.9556 };
 const shib = { price: 0.000008736837489831246, circulatingSupply: 589244029684438.4, totalMarketCap: 3107124772651.9556 };
 
 const plain = (price: number): string => formatPrice(price, { subscriptZeros: false });

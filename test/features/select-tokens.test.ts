@@ -3,24 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Grades, Token } from '../../src/data/types.ts';
 import { INITIAL_BROWSER, type BrowserState, type RatingFilter, type SignalFilter, type SortKey } from '../../src/state/browser-store.ts';
 import { categoriesOf, selectRows, tokenRows, type TokenRow } from '../../src/features/token-list/select-tokens.ts';
-
-function token(id: string, over: Partial<Token> = {}): Token {
-  return {
-    id,
-    name: id[0]?.toUpperCase() + id.slice(1),
-    symbol: id.slice(0, 3).toUpperCase(),
-    rank: null,
-    price: 1,
-    marketCap: null,
-    circulatingSupply: null,
-    totalSupply: null,
-    maxSupply: null,
-    change: { h24: null, d7: null, d30: null, d90: null, y1: null },
-    categories: [],
-    logo: null,
-    ...over,
-  };
-}
+import { token } from '../fixtures/token.ts';
 
 const src = { asOf: '2025-04-16', source: 'tm' };
 const tm = (value: number, rating: 'Strong Buy' | 'Buy' | 'Neutral' | 'Sell' | 'Strong Sell'): Grades => ({ tmGrade: { value, rating, ...src } });

@@ -1,8 +1,8 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_CAPTURES, DEFAULT_TIERS } from '../../src/engine/index.ts';
 import { BAND_CHART_EXPORT, BandChart } from '../../src/features/token-detail/band-chart.tsx';
 import { EXPORT_SIZE, SOCIAL_SIZE, figureSvg, type FigureText } from '../../src/lib/chart-export.ts';
+import { bandChartProps } from '../fixtures/band-chart.ts';
 
 const text: FigureText = {
   title: 'Cardano (ADA): price if the crypto market reaches each size',
@@ -41,19 +41,7 @@ describe('figureSvg', () => {
   });
 
   it('exports the detail view’s band chart in the social format (1200 x 675) with the data’s day, the target and the disclaimer', () => {
-    const ada = { price: 0.3971969338147948, circulatingSupply: 35951226975.06492, totalMarketCap: 3107124772651.9556 };
-    render(
-      <BandChart
-        token={ada}
-        captures={DEFAULT_CAPTURES}
-        tiers={DEFAULT_TIERS}
-        userPoint={{ marketSize: 16e12, price: 2 }}
-        target={1.5}
-        symbol="ADA"
-        width={800}
-        height={400}
-      />,
-    );
+    render(<BandChart {...bandChartProps({ target: 1.5 })} />);
     // A keyboard hover draws the tooltip's cursor: it stays out of the picture.
     fireEvent.keyDown(screen.getByRole('application'), { key: 'ArrowRight' });
     expect(document.querySelector('[data-export-chart] svg .recharts-tooltip-cursor')).not.toBeNull();

@@ -1,7 +1,6 @@
 import { render } from '@testing-library/react';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_CAPTURES, DEFAULT_TIERS } from '../../src/engine/index.ts';
 import { BandChart } from '../../src/features/token-detail/band-chart.tsx';
 import {
   REVOKE_AFTER_MS,
@@ -13,6 +12,7 @@ import {
   type PngDeps,
   type SvgExportOptions,
 } from '../../src/lib/svg-export.ts';
+import { MARKET_TICKS, bandChartProps } from '../fixtures/band-chart.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const THEME = ':root { --bear: #c0392b; --base: #2e86de; --moon: #27ae60; --muted: #6b7280; --fg: #111111; --bg: #fafafa; }';
@@ -255,18 +255,7 @@ describe('standaloneSvg: the chart inside', () => {
   });
 
   it('exports the real band chart: its title, ticks and case colors, with nothing interactive or unresolved', () => {
-    const ada = { price: 0.3971969338147948, circulatingSupply: 35951226975.06492, totalMarketCap: 3107124772651.9556 };
-    const { container } = render(
-      <BandChart
-        token={ada}
-        captures={DEFAULT_CAPTURES}
-        tiers={DEFAULT_TIERS}
-        userPoint={{ marketSize: 16e12, price: 2 }}
-        symbol="ADA"
-        width={800}
-        height={400}
-      />,
-    );
+    const { container } = render(<BandChart {...bandChartProps()} />);
     const svg = container.querySelector('figure.band-chart svg.recharts-surface');
     if (!(svg instanceof SVGSVGElement)) throw new Error('no chart svg');
     expect(svg.getAttribute('role')).toBe('application');
@@ -274,32 +263,13 @@ describe('standaloneSvg: the chart inside', () => {
     expect(out).not.toMatch(/var\(|role="application"|tabindex/);
     const chart = parse(out).querySelector(':scope > svg');
     expect(chart?.querySelector('title')?.textContent).toBe('ADA price bands');
-    expect([...(chart?.querySelectorAll('.recharts-xAxis-tick-labels text') ?? [])].map((t) => t.textContent)).toEqual([
-      '$500B',
-      '$1T',
-      '$2T',
-      '$5T',
-      '$10T',
-      '$20T',
-      '$50T',
-      '$100T',
-    ]);
+    expect([...(chart?.querySelectorAll('.recharts-xAxis-tick-labels text') ?? [])].map((t) => t.textContent)).toEqual(MARKET_TICKS);
     const strokes = [...(chart?.querySelectorAll('path.recharts-line-curve') ?? [])].map((p) => p.getAttribute('stroke'));
     expect(strokes).toEqual(['#c0392b', '#2e86de', '#27ae60']);
   });
 
   it('leaves out a hidden part of an overlay (the user’s point while it waits for the axes)', () => {
-    const { container } = render(
-      <BandChart
-        token={{ price: 0.3971969338147948, circulatingSupply: 35951226975.06492, totalMarketCap: 3107124772651.9556 }}
-        captures={DEFAULT_CAPTURES}
-        tiers={DEFAULT_TIERS}
-        userPoint={null}
-        symbol="ADA"
-        width={800}
-        height={400}
-      />,
-    );
+    const { container } = render(<BandChart {...bandChartProps({ userPoint: null })} />);
     const svg = container.querySelector('figure.band-chart svg.recharts-surface');
     if (!(svg instanceof SVGSVGElement)) throw new Error('no chart svg');
     const overlay = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
@@ -310,18 +280,7 @@ describe('standaloneSvg: the chart inside', () => {
   });
 
   it('draws the user’s point, which the page draws over the chart, on top of the exported chart', () => {
-    const ada = { price: 0.3971969338147948, circulatingSupply: 35951226975.06492, totalMarketCap: 3107124772651.9556 };
-    const { container } = render(
-      <BandChart
-        token={ada}
-        captures={DEFAULT_CAPTURES}
-        tiers={DEFAULT_TIERS}
-        userPoint={{ marketSize: 16e12, price: 2 }}
-        symbol="ADA"
-        width={800}
-        height={400}
-      />,
-    );
+    const { container } = render(<BandChart {...bandChartProps()} />);
     const svg = container.querySelector('figure.band-chart svg.recharts-surface');
     const overlay = container.querySelector('figure.band-chart svg.band-chart-overlay');
     if (!(svg instanceof SVGSVGElement) || !overlay) throw new Error('no chart svg or overlay');

@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -18,33 +18,38 @@ const MESSAGES = {
 } as const;
 type Expected = keyof typeof MESSAGES | null;
 
-/** A fixture tree: each file imports one path (or exports/imports it another way), and what the rule should say. */
-const CASES: ReadonlyArray<{ readonly file: string; readonly code: string; readonly expected: Expected }> = [
-  { file: 'src/features/new-feature/x.ts', code: "import { t } from '../token-list/t.ts';\nexport const x = t;\n", expected: 'feature' },
-  { file: 'src/features/a/sub/deep.ts', code: "import { y } from '../../b/y.ts';\nexport const deep = y;\n", expected: 'feature' },
+interface Case {
+  readonly file: string;
+  readonly code: string;
+  readonly expected: Expected;
+}
+
+/** A case whose file imports a name from each of `targets` (the target's base name) or, from a stylesheet, nothing. */
+function importing(file: string, targets: readonly string[], expected: Expected): Case {
+  const names = targets.filter((t) => t.endsWith('.ts')).map((t) => basename(t, '.ts'));
+  const lines = targets.map((t) => (t.endsWith('.ts') ? `import { ${basename(t, '.ts')} } from '${t}';` : `import '${t}';`));
+  return { file, code: `${lines.join('\n')}\nexport const imported = [${names.join(', ')}];\n`, expected };
+}
+
+/** A fixture tree: each file imports paths (or exports/imports one another way), and what the rule should say. */
+const CASES: readonly Case[] = [
+  importing('src/features/new-feature/x.ts', ['../token-list/t.ts'], 'feature'),
+  importing('src/features/a/sub/deep.ts', ['../../b/y.ts'], 'feature'),
   { file: 'src/features/a/sub/reexport.ts', code: "export { y } from '../../b/y.ts';\n", expected: 'feature' },
   { file: 'src/features/a/sub/lazy.ts', code: "export const load = () => import('../../b/y.ts');\n", expected: 'feature' },
   { file: 'src/features/a/sub/typed.ts', code: "export type Y = typeof import('../../b/y.ts').y;\n", expected: 'feature' },
-  { file: 'src/features/a/sub/own.ts', code: "import { a } from '../a.ts';\nexport const own = a;\n", expected: null },
-  { file: 'src/features/a/shell.ts', code: "import { app } from '../../app/app.ts';\nexport const shell = app;\n", expected: 'featureApp' },
-  {
-    file: 'src/features/a/good.ts',
-    code: "import { l } from '../../lib/l.ts';\nimport { u } from '../../ui/u.ts';\nimport { d } from '../../data/d.ts';\nimport { s } from '../../state/s.ts';\nimport { e } from '../../engine/e.ts';\nimport './a.css';\nexport const good = [l, u, d, s, e];\n",
-    expected: null,
-  },
-  { file: 'src/engine/bad.ts', code: "import { l } from '../lib/l.ts';\nexport const bad = l;\n", expected: 'engine' },
-  { file: 'src/lib/bad.ts', code: "import { u } from '../ui/u.ts';\nexport const bad = u;\n", expected: 'leaf' },
-  { file: 'src/lib/new-layer.ts', code: "import { h } from '../hooks/h.ts';\nexport const bad = h;\n", expected: 'leaf' },
-  { file: 'src/ui/bad.ts', code: "import { s } from '../state/s.ts';\nexport const bad = s;\n", expected: 'leaf' },
-  { file: 'src/ui/good.ts', code: "import { l } from '../lib/l.ts';\nexport const good = l;\n", expected: null },
-  { file: 'src/data/bad.ts', code: "import { a } from '../features/a/a.ts';\nexport const bad = a;\n", expected: 'below' },
-  { file: 'src/state/bad.ts', code: "import { u } from '../ui/u.ts';\nexport const bad = u;\n", expected: 'below' },
-  { file: 'src/state/good.ts', code: "import { d } from '../data/d.ts';\nimport { e } from '../engine/e.ts';\nexport const good = [d, e];\n", expected: null },
-  {
-    file: 'src/app/good.ts',
-    code: "import { a } from '../features/a/a.ts';\nimport { t } from '../features/token-list/t.ts';\nexport const good = [a, t];\n",
-    expected: null,
-  },
+  importing('src/features/a/sub/own.ts', ['../a.ts'], null),
+  importing('src/features/a/shell.ts', ['../../app/app.ts'], 'featureApp'),
+  importing('src/features/a/good.ts', ['../../lib/l.ts', '../../ui/u.ts', '../../data/d.ts', '../../state/s.ts', '../../engine/e.ts', './a.css'], null),
+  importing('src/engine/bad.ts', ['../lib/l.ts'], 'engine'),
+  importing('src/lib/bad.ts', ['../ui/u.ts'], 'leaf'),
+  importing('src/lib/new-layer.ts', ['../hooks/h.ts'], 'leaf'),
+  importing('src/ui/bad.ts', ['../state/s.ts'], 'leaf'),
+  importing('src/ui/good.ts', ['../lib/l.ts'], null),
+  importing('src/data/bad.ts', ['../features/a/a.ts'], 'below'),
+  importing('src/state/bad.ts', ['../ui/u.ts'], 'below'),
+  importing('src/state/good.ts', ['../data/d.ts', '../engine/e.ts'], null),
+  importing('src/app/good.ts', ['../features/a/a.ts', '../features/token-list/t.ts'], null),
 ];
 
 /** Files the cases import, each exporting its one name. */

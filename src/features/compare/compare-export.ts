@@ -1,6 +1,7 @@
 import type { Dataset } from '../../data/types.ts';
 import { CASES, scenarioCell, tierLabel } from '../../engine/index.ts';
 import type { FigureText } from '../../lib/chart-export.ts';
+import { SCENARIO_CSV_COLUMNS } from '../../lib/csv.ts';
 import { formatAsOf, formatUsdCompact } from '../../lib/format.ts';
 import { compareColor } from './compare-chart.tsx';
 import { TARGET_MULTIPLES, needsFor, type CompareToken } from './compare-model.ts';
@@ -30,20 +31,7 @@ export function compareFigureText(tokens: readonly CompareToken[], tiers: readon
 
 /** One row per token, tier and case, with the market size each token's base case needs for 2x, 5x and 10x. */
 export function compareCsvRows(tokens: readonly CompareToken[], tiers: readonly number[], dataset: Dataset): Array<Array<string | number | null>> {
-  const header = [
-    'token',
-    'symbol',
-    'tier',
-    'tier_usd',
-    'case',
-    'capture',
-    'capture_source',
-    'multiple',
-    ...TARGET_MULTIPLES.map((x) => `base_needs_${x}x_usd`),
-    'source',
-    'as_of',
-    'note',
-  ];
+  const header = [...SCENARIO_CSV_COLUMNS, 'multiple', ...TARGET_MULTIPLES.map((x) => `base_needs_${x}x_usd`), 'source', 'as_of', 'note'];
   const source = dataset.sources[dataset.market.source]?.name ?? dataset.source;
   const rows = tokens.flatMap((t) => {
     const needs = TARGET_MULTIPLES.map((x) => needsFor(t.input, t.captures.base, x));

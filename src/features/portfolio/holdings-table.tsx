@@ -5,6 +5,7 @@ import { formatPrice } from '../../lib/format.ts';
 import { findToken } from '../../lib/token-match.ts';
 import { MAX_HOLDINGS, useHoldingsStore } from '../../state/holdings-store.ts';
 import { Link } from '../../ui/link.tsx';
+import { ScrollBox } from '../../ui/scroll-box.tsx';
 import { TokenPicker } from '../../ui/token-picker.tsx';
 import type { PortfolioEntry } from './portfolio-model.ts';
 
@@ -94,7 +95,7 @@ export function HoldingsTable({ entries, dataset }: { readonly entries: readonly
   };
   return (
     <>
-      <div className="table-scroll">
+      <ScrollBox label="Holdings table">
         <table aria-label="Holdings" className="holdings-table">
           <thead>
             <tr>
@@ -156,7 +157,7 @@ export function HoldingsTable({ entries, dataset }: { readonly entries: readonly
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       {/* Always present, so a message does not move the page. */}
       <p id={errorId} className="input-error amount-errors" role="alert">
         {[...errors.values()].join(' ')}

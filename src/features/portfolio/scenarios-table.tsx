@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { CASES, tierLabel, type ScenarioCase } from '../../engine/index.ts';
 import { formatMultiple, formatPrice, formatShare, formatUsdCompact } from '../../lib/format.ts';
+import { ScrollBox } from '../../ui/scroll-box.tsx';
 import { contributions, type PortfolioSummary } from './portfolio-model.ts';
 
 const CASE_LABEL: Readonly<Record<ScenarioCase, string>> = { bear: 'Bear', base: 'Base', moon: 'Moon' };
@@ -13,7 +14,7 @@ export function formatValue(usd: number): string {
 /** `table` "Portfolio scenarios": today's value, then each tier's bear / base / moon value and multiple. */
 export function ScenariosTable({ summary }: { readonly summary: PortfolioSummary }) {
   return (
-    <div className="table-scroll">
+    <ScrollBox label="Portfolio scenarios table">
       <table aria-label="Portfolio scenarios" className="portfolio-scenarios">
         <thead>
           <tr>
@@ -46,7 +47,7 @@ export function ScenariosTable({ summary }: { readonly summary: PortfolioSummary
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }
 
@@ -86,7 +87,7 @@ export function ContributionsTable({
     );
   };
   return (
-    <div className="table-scroll">
+    <ScrollBox label="Contributions table">
       <table aria-label="Contributions" className="contributions">
         <caption>
           At {tierLabel(tier)}, {CASE_LABEL[scenario].toLowerCase()} case
@@ -115,6 +116,6 @@ export function ContributionsTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }

@@ -42,6 +42,7 @@ function KeyInput({ id, which, placeholder, describedBy }: KeyInputProps) {
   return (
     <input
       id={id}
+      className="typed-box"
       type="password"
       autoComplete="off"
       spellCheck={false}
@@ -101,7 +102,7 @@ export default function SettingsPage() {
           be reached (the app says why, and waits a minute after a rate limit before it asks again).
         </p>
         <label htmlFor={ids.count}>Tokens to load live</label>{' '}
-        <select id={ids.count} value={s.pages * 250} onChange={(e) => s.setPages(Number(e.target.value) / 250)}>
+        <select id={ids.count} className="typed-box" value={s.pages * 250} onChange={(e) => s.setPages(Number(e.target.value) / 250)}>
           {TOKEN_COUNTS.map((n) => (
             <option key={n} value={n}>
               {n.toLocaleString('en-US')}
@@ -136,6 +137,7 @@ export default function SettingsPage() {
           <label htmlFor={ids.proxy}>Proxy base URL</label>
           <input
             id={ids.proxy}
+            className="typed-box"
             type="text"
             inputMode="url"
             aria-describedby={ids.proxyHelp}

@@ -4,6 +4,7 @@ import type { Dataset, Token } from '../../data/types.ts';
 import { captureOrigin } from './capture-source.tsx';
 import { CASES, tierLabel } from '../../engine/index.ts';
 import { SOCIAL_SIZE, saveCsv, saveFigurePng, saveFigureSvg, type FigureText } from '../../lib/chart-export.ts';
+import { SCENARIO_CSV_COLUMNS } from '../../lib/csv.ts';
 import { formatAsOf, formatPrice, formatShare, formatUsdCompact } from '../../lib/format.ts';
 import { scenarioHref } from '../../state/scenario-store.ts';
 import { CopyLinkButton } from '../../ui/copy-link-button.tsx';
@@ -52,13 +53,7 @@ export function figureText(token: Token, dataset: Dataset, view: ScenarioView): 
 export function scenarioCsvRows(token: Token, dataset: Dataset, view: ScenarioView): Array<Array<string | number | null>> {
   const { input, params } = view;
   const header = [
-    'token',
-    'symbol',
-    'tier',
-    'tier_usd',
-    'case',
-    'capture',
-    'capture_source',
+    ...SCENARIO_CSV_COLUMNS,
     'price_usd',
     'multiple',
     'token_market_cap_usd',

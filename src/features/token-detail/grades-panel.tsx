@@ -1,3 +1,5 @@
+import type { Term } from '../../ui/glossary.ts';
+import type { ReactNode } from 'react';
 import { HelpTip } from '../../ui/help-tip.tsx';
 import type { Grades, SourceRef } from '../../data/types.ts';
 import { formatDated } from '../../lib/format.ts';
@@ -13,11 +15,39 @@ export function momentumWord(grade: number): string {
 
 const NA = 'not available';
 
-function Part({ name, value }: { readonly name: string; readonly value: number | null }) {
+/** A grade's parts, named as Token Metrics names them, in this order. */
+const FUNDAMENTAL_PARTS = [
+  ['Community', 'community'],
+  ['Tokenomics', 'tokenomics'],
+  ['Exchange', 'exchange'],
+  ['VC', 'vc'],
+  ['DeFi Scanner', 'defiScanner'],
+] as const;
+const TECHNOLOGY_PARTS = [
+  ['Activity', 'activity'],
+  ['Repository', 'repository'],
+  ['Collaboration', 'collaboration'],
+  ['Security', 'security'],
+  ['DeFi Scanner', 'defiScanner'],
+] as const;
+
+function Parts<K extends string>({
+  label,
+  names,
+  values,
+}: {
+  readonly label: string;
+  readonly names: ReadonlyArray<readonly [string, K]>;
+  readonly values: Readonly<Record<K, number | null>>;
+}) {
   return (
-    <li>
-      {name}: {value === null ? NA : Math.round(value)}
-    </li>
+    <ul className="parts" aria-label={label}>
+      {names.map(([name, key]) => (
+        <li key={key}>
+          {name}: {values[key] === null ? NA : Math.round(values[key])}
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -37,6 +67,19 @@ function AsOf({ entry, sources }: { readonly entry: { asOf: string; source: stri
   );
 }
 
+/** One grade: its name (with help when it has some) and what is known of it, or "not available". */
+function Grade({ term, help, children }: { readonly term: string; readonly help?: Term; readonly children: ReactNode }) {
+  return (
+    <div>
+      <dt>
+        {term}
+        {help === undefined ? null : <HelpTip term={help} />}
+      </dt>
+      <dd>{children ?? NA}</dd>
+    </div>
+  );
+}
+
 interface GradesPanelProps {
   readonly grades: Grades | undefined;
   readonly sources: Readonly<Record<string, SourceRef>>;
@@ -48,103 +91,52 @@ export function GradesPanel({ grades: g, sources }: GradesPanelProps) {
     <section aria-labelledby="grades-title" className="grades">
       <h2 id="grades-title">Grades</h2>
       <dl>
-        <div>
-          <dt>
-            TM Grade
-            <HelpTip term="tmGrade" />
-          </dt>
-          <dd>
-            {g?.tmGrade ? (
-              <>
-                <Gauge value={g.tmGrade.value} label="TM Grade" /> <strong>{g.tmGrade.value.toFixed(2)}</strong> {g.tmGrade.rating}{' '}
-                <AsOf entry={g.tmGrade} sources={sources} />
-              </>
-            ) : (
-              NA
-            )}
-          </dd>
-        </div>
-        <div>
-          <dt>
-            Trader Grade
-            <HelpTip term="traderGrade" />
-          </dt>
-          <dd>
-            {g?.traderGrade ? (
-              <>
-                <strong>{g.traderGrade.value.toFixed(2)}</strong> {momentumWord(g.traderGrade.value)} <AsOf entry={g.traderGrade} sources={sources} />
-              </>
-            ) : (
-              NA
-            )}
-          </dd>
-        </div>
-        <div>
-          <dt>Investor Grade</dt>
-          <dd>
-            {g?.investorGrade ? (
-              <>
-                <strong>{g.investorGrade.value.toFixed(2)}</strong> <AsOf entry={g.investorGrade} sources={sources} />
-              </>
-            ) : (
-              NA
-            )}
-          </dd>
-        </div>
-        <div>
-          <dt>Fundamental</dt>
-          <dd>
-            {g?.fundamental ? (
-              <>
-                <strong>{g.fundamental.value.toFixed(2)}</strong> {g.fundamental.class} <AsOf entry={g.fundamental} sources={sources} />
-                <ul className="parts" aria-label="Fundamental parts">
-                  <Part name="Community" value={g.fundamental.parts.community} />
-                  <Part name="Tokenomics" value={g.fundamental.parts.tokenomics} />
-                  <Part name="Exchange" value={g.fundamental.parts.exchange} />
-                  <Part name="VC" value={g.fundamental.parts.vc} />
-                  <Part name="DeFi Scanner" value={g.fundamental.parts.defiScanner} />
-                </ul>
-              </>
-            ) : (
-              NA
-            )}
-          </dd>
-        </div>
-        <div>
-          <dt>Technology</dt>
-          <dd>
-            {g?.technology ? (
-              <>
-                <strong>{g.technology.value.toFixed(2)}</strong> <AsOf entry={g.technology} sources={sources} />
-                <ul className="parts" aria-label="Technology parts">
-                  <Part name="Activity" value={g.technology.parts.activity} />
-                  <Part name="Repository" value={g.technology.parts.repository} />
-                  <Part name="Collaboration" value={g.technology.parts.collaboration} />
-                  <Part name="Security" value={g.technology.parts.security} />
-                  <Part name="DeFi Scanner" value={g.technology.parts.defiScanner} />
-                </ul>
-              </>
-            ) : (
-              NA
-            )}
-          </dd>
-        </div>
-        <div>
-          <dt>
-            Signal
-            <HelpTip term="signal" />
-          </dt>
-          <dd>
-            {g?.signal ? (
-              <>
-                <span className={g.signal.trend === 'bullish' ? 'badge up' : 'badge down'}>{g.signal.trend === 'bullish' ? 'Bullish' : 'Bearish'}</span>{' '}
-                <AsOf entry={g.signal} sources={sources} />
-              </>
-            ) : (
-              NA
-            )}
-          </dd>
-        </div>
+        <Grade term="TM Grade" help="tmGrade">
+          {g?.tmGrade && (
+            <>
+              <Gauge value={g.tmGrade.value} label="TM Grade" /> <strong>{g.tmGrade.value.toFixed(2)}</strong> {g.tmGrade.rating}{' '}
+              <AsOf entry={g.tmGrade} sources={sources} />
+            </>
+          )}
+        </Grade>
+        <Grade term="Trader Grade" help="traderGrade">
+          {g?.traderGrade && (
+            <>
+              <strong>{g.traderGrade.value.toFixed(2)}</strong> {momentumWord(g.traderGrade.value)} <AsOf entry={g.traderGrade} sources={sources} />
+            </>
+          )}
+        </Grade>
+        <Grade term="Investor Grade">
+          {g?.investorGrade && (
+            <>
+              <strong>{g.investorGrade.value.toFixed(2)}</strong> <AsOf entry={g.investorGrade} sources={sources} />
+            </>
+          )}
+        </Grade>
+        <Grade term="Fundamental">
+          {g?.fundamental && (
+            <>
+              <strong>{g.fundamental.value.toFixed(2)}</strong> {g.fundamental.class} <AsOf entry={g.fundamental} sources={sources} />
+              <Parts label="Fundamental parts" names={FUNDAMENTAL_PARTS} values={g.fundamental.parts} />
+            </>
+          )}
+        </Grade>
+        <Grade term="Technology">
+          {g?.technology && (
+            <>
+              <strong>{g.technology.value.toFixed(2)}</strong> <AsOf entry={g.technology} sources={sources} />
+              <Parts label="Technology parts" names={TECHNOLOGY_PARTS} values={g.technology.parts} />
+            </>
+          )}
+        </Grade>
+        <Grade term="Signal" help="signal">
+          {g?.signal && (
+            <>
+              <span className={g.signal.trend === 'bullish' ? 'badge up' : 'badge down'}>{g.signal.trend === 'bullish' ? 'Bullish' : 'Bearish'}</span>{' '}
+              <AsOf entry={g.signal} sources={sources} />
+            </>
+          )}
+        </Grade>
       </dl>
     </section>
   );
