@@ -1,4 +1,4 @@
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { GLOSSARY, Term } from './glossary.ts';
 
 interface HelpTipProps {
@@ -7,6 +7,9 @@ interface HelpTipProps {
   /** Which edge the tip lines up with: `end` for a control near the right of its box, so the tip stays in view. */
   readonly align?: 'start' | 'end';
 }
+
+/** The least room kept between an open tip and the screen's edge, px. */
+const SCREEN_MARGIN = 8;
 
 type Glossary = typeof GLOSSARY;
 let loaded: Glossary | null = null;
@@ -38,6 +41,16 @@ export function HelpTip({ term, align = 'start' }: HelpTipProps) {
   const id = useId();
   const [open, setOpen] = useState(false);
   const [texts, setTexts] = useState(loaded);
+  const tipRef = useRef<HTMLSpanElement>(null);
+  // How far the open tip moves sideways to stay on screen (a "?" near a phone's edge), in px.
+  const [shift, setShift] = useState(0);
+  useLayoutEffect(() => {
+    const tip = tipRef.current;
+    if (!tip) return setShift(0);
+    const { left, right } = tip.getBoundingClientRect();
+    const edge = document.documentElement.clientWidth - SCREEN_MARGIN;
+    setShift(right > edge ? Math.max(SCREEN_MARGIN - left, edge - right) : left < SCREEN_MARGIN ? SCREEN_MARGIN - left : 0);
+  }, [open, texts]);
   const show = (): void => {
     setOpen(true);
     if (texts === null) loadGlossary().then(setTexts, () => {});
@@ -65,7 +78,7 @@ export function HelpTip({ term, align = 'start' }: HelpTipProps) {
       />
       {/* The first tip opened shows once the glossary is in (a moment); every later one at once. */}
       {open && texts !== null ? (
-        <span role="tooltip" id={id} className="help-text">
+        <span role="tooltip" id={id} className="help-text" ref={tipRef} style={shift === 0 ? undefined : { transform: `translateX(${shift}px)` }}>
           {(typeof term === 'string' ? [term] : term).map((t) => texts[t]).join(' ')}
         </span>
       ) : null}
