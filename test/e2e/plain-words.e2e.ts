@@ -100,7 +100,7 @@ it('a column term explains itself on keyboard focus and closes on Escape; a capt
   await context.close();
 });
 
-it.each(['/token/cardano', '/'])('at 390 px every "Explain" tip of %s opens whole inside the screen, over what is beside it', async (path) => {
+it.each(['/token/cardano', '/', '/compare?ids=cardano,tron,ripple'])('at 390 px every "Explain" tip of %s opens whole inside the screen, over what is beside it', async (path) => {
   const { context, page } = await newPage(browser(), { viewport: { width: 390, height: 844 } });
   await page.goto(`${baseUrl}${path}`);
   await page.getByRole('table').first().waitFor();
