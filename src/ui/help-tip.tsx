@@ -1,4 +1,4 @@
-import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useId, useState, type KeyboardEvent } from 'react';
 import type { GLOSSARY, Term } from './glossary.ts';
 
 interface HelpTipProps {
@@ -10,6 +10,13 @@ interface HelpTipProps {
 
 /** The least room kept between an open tip and the screen's edge, px. */
 const SCREEN_MARGIN = 8;
+
+/** The sideways move (px) that brings a box from `left` to `right` inside the screen's margins: left first. */
+function onScreen(left: number, right: number): number {
+  const edge = document.documentElement.clientWidth - SCREEN_MARGIN;
+  if (right > edge) return Math.max(SCREEN_MARGIN - left, edge - right);
+  return left < SCREEN_MARGIN ? SCREEN_MARGIN - left : 0;
+}
 
 type Glossary = typeof GLOSSARY;
 let loaded: Glossary | null = null;
@@ -41,16 +48,14 @@ export function HelpTip({ term, align = 'start' }: HelpTipProps) {
   const id = useId();
   const [open, setOpen] = useState(false);
   const [texts, setTexts] = useState(loaded);
-  const tipRef = useRef<HTMLSpanElement>(null);
-  // How far the open tip moves sideways to stay on screen (a "?" near a phone's edge), in px.
+  // How far the open tip moves sideways to stay on screen (a "?" near a phone's edge), in px: measured
+  // when the tip appears, less the shift it was drawn with.
   const [shift, setShift] = useState(0);
-  useLayoutEffect(() => {
-    const tip = tipRef.current;
-    if (!tip) return setShift(0);
+  const place = useCallback((tip: HTMLSpanElement | null) => {
+    if (!tip) return;
     const { left, right } = tip.getBoundingClientRect();
-    const edge = document.documentElement.clientWidth - SCREEN_MARGIN;
-    setShift(right > edge ? Math.max(SCREEN_MARGIN - left, edge - right) : left < SCREEN_MARGIN ? SCREEN_MARGIN - left : 0);
-  }, [open, texts]);
+    setShift((before) => onScreen(left - before, right - before));
+  }, []);
   const show = (): void => {
     setOpen(true);
     if (texts === null) loadGlossary().then(setTexts, () => {});
@@ -78,7 +83,7 @@ export function HelpTip({ term, align = 'start' }: HelpTipProps) {
       />
       {/* The first tip opened shows once the glossary is in (a moment); every later one at once. */}
       {open && texts !== null ? (
-        <span role="tooltip" id={id} className="help-text" ref={tipRef} style={shift === 0 ? undefined : { transform: `translateX(${shift}px)` }}>
+        <span role="tooltip" id={id} className="help-text" ref={place} style={shift === 0 ? undefined : { transform: `translateX(${shift}px)` }}>
           {(typeof term === 'string' ? [term] : term).map((t) => texts[t]).join(' ')}
         </span>
       ) : null}

@@ -100,29 +100,32 @@ it('a column term explains itself on keyboard focus and closes on Escape; a capt
   await context.close();
 });
 
-it.each(['/token/cardano', '/', '/compare?ids=cardano,tron,ripple'])('at 390 px every "Explain" tip of %s opens whole inside the screen, over what is beside it', async (path) => {
-  const { context, page } = await newPage(browser(), { viewport: { width: 390, height: 844 } });
-  await page.goto(`${baseUrl}${path}`);
-  await page.getByRole('table').first().waitFor();
-  const buttons = page.getByRole('button', { name: 'Explain' });
-  const count = await buttons.count();
-  expect(count).toBeGreaterThan(3);
-  for (let i = 0; i < count; i++) {
-    await buttons.nth(i).click();
-    const tip = page.getByRole('tooltip');
-    await expect.poll(async () => (await tip.textContent())?.length ?? 0).toBeGreaterThan(20);
-    const box = await tip.boundingBox();
-    expect(box, `tip ${i}`).not.toBeNull();
-    expect(box!.x, `tip ${i} starts on screen`).toBeGreaterThanOrEqual(0);
-    expect(box!.x + box!.width, `tip ${i} ends on screen`).toBeLessThanOrEqual(390);
-    // Nothing sits on its text: its first line's start (where a fixed column would cover it) is the tip itself.
-    const onTop = await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.closest('[role="tooltip"]') !== null, [box!.x + 12, box!.y + 10]);
-    expect(onTop, `tip ${i} is on top`).toBe(true);
-    await page.keyboard.press('Escape');
-    await expect.poll(() => tip.count()).toBe(0);
-  }
-  await context.close();
-});
+it.each(['/token/cardano', '/', '/compare?ids=cardano,tron,ripple'])(
+  'at 390 px every "Explain" tip of %s opens whole inside the screen, over what is beside it',
+  async (path) => {
+    const { context, page } = await newPage(browser(), { viewport: { width: 390, height: 844 } });
+    await page.goto(`${baseUrl}${path}`);
+    await page.getByRole('table').first().waitFor();
+    const buttons = page.getByRole('button', { name: 'Explain' });
+    const count = await buttons.count();
+    expect(count).toBeGreaterThan(3);
+    for (let i = 0; i < count; i++) {
+      await buttons.nth(i).click();
+      const tip = page.getByRole('tooltip');
+      await expect.poll(async () => (await tip.textContent())?.length ?? 0).toBeGreaterThan(20);
+      const box = await tip.boundingBox();
+      expect(box, `tip ${i}`).not.toBeNull();
+      expect(box!.x, `tip ${i} starts on screen`).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width, `tip ${i} ends on screen`).toBeLessThanOrEqual(390);
+      // Nothing sits on its text: its first line's start (where a fixed column would cover it) is the tip itself.
+      const onTop = await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.closest('[role="tooltip"]') !== null, [box!.x + 12, box!.y + 10]);
+      expect(onTop, `tip ${i} is on top`).toBe(true);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => tip.count()).toBe(0);
+    }
+    await context.close();
+  },
+);
 
 it('at 390 px the screener shows name, price, scenario price and multiple, the rest behind "Columns", and keeps the name in view', async () => {
   const { context, page } = await newPage(browser(), { viewport: { width: 390, height: 844 } });
