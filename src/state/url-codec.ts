@@ -178,14 +178,7 @@ export function readTarget(raw: string, notices: string[]): number | null {
   const n = raw.length <= MAX_VALUE_LENGTH ? readNumber(raw.trim().replace(/^\$/, '').replace(/,/g, '')) : null;
   const { min, max } = LIMITS.targetPrice;
   if (n !== null && n >= min && n <= max) return n;
-  const why =
-    n === null
-      ? 'is not a price'
-      : n === 0
-        ? 'is zero'
-        : n < min
-          ? 'is below the smallest price the model takes'
-          : 'is above the largest price the model takes';
+  const why = n === null ? 'is not a price' : n === 0 ? 'is zero' : n < min ? 'is too small for the model' : 'is too large for the model';
   notices.push(`Target price "${shown(raw)}" in the link ${why}; a target is ${TARGET_ALLOWED}. No target drawn.`);
   return null;
 }
