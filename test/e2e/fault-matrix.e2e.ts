@@ -9,11 +9,13 @@
  *
  * Timeout and backoff: `fetchJson` gives up after 15 s and the queries retry 3 times after 1 s, 2 s, 4 s. Instead
  * of waiting a minute per cell, the page gets Playwright's fake clock (installed before the app loads; time
- * otherwise flows normally) and the test jumps it 14 s at a time, but only while the sole fetches the app is
+ * otherwise flows normally) and the test jumps it 5.5 s at a time, but only while the sole fetches the app is
  * waiting for are the faulted endpoint's (an in-page count of pending fetches, until their bodies are read).
  * The app's own timers fire: its AbortController times the held request out, its retries run, in seconds.
- * Why 14 s: a fetch that starts between the check and the jump has 15 s on its timer, so one jump never
- * times out an answer on its way; two jumps (28 s) always time out the held one.
+ * Why 5.5 s: a fetch that starts between the check and the jump still has 9.5 s on its timer after it, time
+ * for an answer on its way on a loaded machine (with 14 s jumps, 1 s was left, and CoinGecko's market chart,
+ * the largest body, timed out twice in CI); three jumps (16.5 s) always time out the held one, and one
+ * passes any retry backoff (4 s + 25% jitter).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -313,13 +315,13 @@ const URLS: Readonly<Record<ViewKind, string>> = {
 /** Pages open at once: this machine may have 2 cores, and each page costs ~2 s of CPU to load. */
 const SLOTS = 4;
 /** Less than `fetchJson`'s 15 s time-out, more than any retry backoff (4 s + 25% jitter). */
-const JUMP_MS = 14_000;
+const JUMP_MS = 5_500;
 /**
- * A view has stopped asking when its clock jumped this often since its last request (56 s of its time: a held
- * request takes 2 jumps to time out and its retry's backoff 1 more). Counted in jumps, not in seconds, so a
+ * A view has stopped asking when its clock jumped this often since its last request (33 s of its time: a held
+ * request takes 3 jumps to time out and its retry's backoff 1 more). Counted in jumps, not in seconds, so a
  * slow machine cannot fake it.
  */
-const QUIET_JUMPS = 4;
+const QUIET_JUMPS = 6;
 
 const browser = sharedBrowser();
 
@@ -463,7 +465,7 @@ function probe(page: Page): Promise<Probe> {
   });
 }
 
-/** Polls until `done`; with the fake clock, jumps it 14 s (see the top of the file) whenever the page allows it. */
+/** Polls until `done`; with the fake clock, jumps it 5.5 s (see the top of the file) whenever the page allows it. */
 async function settle(opened: Opened, done: (p: Probe) => boolean, clock: boolean, ms = 45_000): Promise<Probe> {
   const deadline = Date.now() + ms;
   for (;;) {
