@@ -23,6 +23,9 @@ function texts(container: HTMLElement, selector: string): string[] {
   return [...container.querySelectorAll(selector)].map((el) => el.textContent);
 }
 
+/** Half a chart label's narrowest width: at 11 px a letter or figure is at least half as wide as it is high. */
+const minHalfWidth = (text: string): number => (text.length * 11 * 0.5) / 2;
+
 const xTicks = (c: HTMLElement): string[] => texts(c, '.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value');
 
 beforeEach(() => {
@@ -87,6 +90,30 @@ describe('BandChart', () => {
     const figure = screen.getByRole('figure', { name: 'Price bands chart' });
     expect(figure).toHaveAccessibleDescription(expect.stringMatching(/Target \$2\.00: bear at [\d.]+T, base at [\d.]+T, moon at [\d.]+T\.$/));
     expect(screen.getByText('Target price')).toBeInTheDocument();
+  });
+
+  it('draws target labels over the diamonds and keeps close ones apart: a label with no room above or below the line is left out, its dot stays', () => {
+    // Cardano with Token Metrics' captures and a $1.50 target: the cases need 14T, 17T and 22.3T, close on a 640 px chart.
+    const captures = { bear: 0.45, base: 0.622, moon: 0.795 };
+    const published = [{ m: 23.3 * T, price: 2, case: 'bear' as const }];
+    const { container } = render(<BandChart {...bandChartProps({ width: 640, height: 300, captures, target: 1.5, published })} />);
+    // An SVG paints in document order: the labels come after (over) the lines and the published diamonds.
+    const diamond = container.querySelector('.recharts-scatter .recharts-symbols');
+    const hitLabel = container.querySelector('.band-chart-target-hits text');
+    if (!diamond || !hitLabel) throw new Error('the chart draws a published diamond and a target label');
+    expect(diamond.compareDocumentPosition(hitLabel) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    const labels = [...container.querySelectorAll('.band-chart-target-hits text')].map((el) => ({
+      text: el.textContent,
+      x: Number(el.getAttribute('x')),
+      y: Number(el.getAttribute('y')),
+    }));
+    expect(container.querySelectorAll('.band-chart-target-hits circle')).toHaveLength(3);
+    expect(labels.length).toBeGreaterThanOrEqual(2);
+    for (const [i, a] of labels.entries()) {
+      for (const b of labels.slice(i + 1)) {
+        if (a.y === b.y) expect(Math.abs(a.x - b.x), `${a.text} and ${b.text}`).toBeGreaterThanOrEqual(minHalfWidth(a.text) + minHalfWidth(b.text));
+      }
+    }
   });
 
   it('keeps a compact chart (a phone’s width) to the lines, dots and the target’s label', () => {

@@ -1,5 +1,18 @@
 import { memo, useCallback, type ReactNode } from 'react';
-import { Area, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
+import {
+  Area,
+  ComposedChart,
+  DefaultZIndexes,
+  Line,
+  ReferenceLine,
+  ResponsiveContainer,
+  Scatter,
+  Tooltip,
+  XAxis,
+  YAxis,
+  ZIndexLayer,
+  type TooltipContentProps,
+} from 'recharts';
 import { tierLabel, type Captures, type ScenarioCase, type TokenInput } from '../../engine/index.ts';
 import type { PublishedPoint } from '../../data/published.ts';
 import { formatPrice, formatUsdCompact } from '../../lib/format.ts';
@@ -106,10 +119,13 @@ export const BandDrawing = memo(function BandDrawing(props: BandDrawingProps) {
           label={{ value: `Target ${formatPrice(target.price)}`, position: 'insideTopLeft', fill: 'var(--fg)', fontSize: 12 }}
         />
       ) : null}
-      <TierPrices series={series} tiers={pricedTiers} />
-      {compact ? null : <PublishedLabels points={publishedByCase.flatMap((g) => g.points)} name={publishedName} y={y} />}
-      <CrossingNote market={token.totalMarketCap} price={token.price} x={x} y={y} labelled={!compact} />
-      {target ? <TargetHits target={target.price} hits={target.hits} x={x} labelled={!compact} /> : null}
+      {/* Our labels (each with a halo) in recharts' label layer: above the lines, the diamonds and the reference lines. */}
+      <ZIndexLayer zIndex={DefaultZIndexes.label}>
+        <TierPrices series={series} tiers={pricedTiers} />
+        {compact ? null : <PublishedLabels points={publishedByCase.flatMap((g) => g.points)} name={publishedName} y={y} />}
+        <CrossingNote market={token.totalMarketCap} price={token.price} x={x} y={y} labelled={!compact} />
+        {target ? <TargetHits target={target.price} hits={target.hits} x={x} labelled={!compact} /> : null}
+      </ZIndexLayer>
       <PlotAreaReport onChange={onPlot} />
       <Tooltip content={renderTooltip} isAnimationActive={false} />
     </ComposedChart>

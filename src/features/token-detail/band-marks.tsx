@@ -124,13 +124,13 @@ export function TargetHits(props: { readonly target: number; readonly hits: read
   const placed = placeHits(hits.filter((h) => inside(h.m, x)).flatMap((h) => (scales.x(h.m) === undefined ? [] : [{ ...h, px: scales.x(h.m) ?? 0 }])));
   return (
     <g className="band-chart-target-hits">
-      {placed.map(({ c, m, px, below }) => (
+      {placed.map(({ c, m, px, at }) => (
         <g key={c}>
           <circle cx={px} cy={py} r={4} fill={`var(--${c})`} stroke="var(--bg)" strokeWidth={1.5} />
-          {labelled ? (
+          {labelled && at !== null ? (
             <text
               x={px}
-              y={below ? py + 16 : py - 8}
+              y={at === 'below' ? py + 16 : py - 8}
               textAnchor="middle"
               fontSize={FONT}
               fill={`var(--${c})`}
@@ -138,7 +138,7 @@ export function TargetHits(props: { readonly target: number; readonly hits: read
               strokeWidth={3}
               paintOrder="stroke"
             >
-              {`${c} ${tierLabel(m)}`}
+              {hitText({ c, m })}
             </text>
           ) : null}
         </g>
@@ -147,13 +147,27 @@ export function TargetHits(props: { readonly target: number; readonly hits: read
   );
 }
 
-/** Hits left to right, each label above the line unless it would touch the previous one's (then below). */
-function placeHits(hits: ReadonlyArray<TargetHit & { readonly px: number }>): Array<TargetHit & { readonly px: number; readonly below: boolean }> {
-  const sorted = [...hits].sort((a, b) => a.px - b.px);
-  const out: Array<TargetHit & { readonly px: number; readonly below: boolean }> = [];
-  for (const hit of sorted) {
-    const prev = out.at(-1);
-    out.push({ ...hit, below: prev !== undefined && hit.px - prev.px < 60 && !prev.below });
-  }
-  return out;
+/** About how wide a label is in px (an 11 px sans-serif figure or letter is about 0.62 em wide). */
+const labelWidth = (text: string): number => text.length * FONT * 0.62 + 6;
+
+/** The label under a hit: the case and the market size it needs ("bear 22.3T"). */
+const hitText = (hit: TargetHit): string => `${hit.c} ${tierLabel(hit.m)}`;
+
+/**
+ * Hits left to right, each label above the line unless it would overlap the last label above, then below
+ * unless it would overlap the last one there; a label with room on neither side is left out (its dot stays,
+ * and the "Target price" answer names every case).
+ */
+function placeHits(
+  hits: ReadonlyArray<TargetHit & { readonly px: number }>,
+): Array<TargetHit & { readonly px: number; readonly at: 'above' | 'below' | null }> {
+  const end = { above: -Infinity, below: -Infinity };
+  return [...hits]
+    .sort((a, b) => a.px - b.px)
+    .map((hit) => {
+      const half = labelWidth(hitText(hit)) / 2;
+      const at = hit.px - half >= end.above ? 'above' : hit.px - half >= end.below ? 'below' : null;
+      if (at !== null) end[at] = hit.px + half;
+      return { ...hit, at };
+    });
 }

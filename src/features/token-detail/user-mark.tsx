@@ -80,7 +80,17 @@ export const UserPointMark = memo(function UserPointMark({ store, plot, x: xs, y
   return (
     <g className="band-chart-user">
       <circle cx={x} cy={y} r={6} fill="var(--fg)" stroke="var(--bg)" strokeWidth={2} />
-      <text x={x + (nearRight ? -10 : 10)} y={y} dy="0.355em" textAnchor={nearRight ? 'end' : 'start'} fill="var(--fg)" fontSize={13}>
+      <text
+        x={x + (nearRight ? -10 : 10)}
+        y={y}
+        dy="0.355em"
+        textAnchor={nearRight ? 'end' : 'start'}
+        fill="var(--fg)"
+        stroke="var(--bg)"
+        strokeWidth={3}
+        paintOrder="stroke"
+        fontSize={13}
+      >
         {`You ${formatPrice(point.price)}`}
       </text>
     </g>
