@@ -9,7 +9,7 @@ export { caseShare, customPrice, requiredMarketSize, requiredMarketSizeAtShare }
 export { CASES, scenarioCell, scenarioTable, type Captures, type ScenarioCase, type ScenarioCell, type ScenarioRow } from './scenario.ts';
 export { calibrate, type Calibration, type PublishedTable } from './calibrate.ts';
 export { CAPTURE_RANGE, DEFAULT_CAPTURES, DEFAULT_TIERS, MARKET_SIZE_RANGE, SHARE_RANGE } from './defaults.ts';
-export { parseMarketSize, readMarketSize, tierLabel } from './labels.ts';
+export { MARKET_UNITS, parseMarketSize, readMarketSize, tierLabel } from './labels.ts';
 export { parsePrice, parseShare, readShare } from './parse.ts';
 export { clampToScale, logScale, sliderPosition, sliderStep, sliderValue, type LogScale } from './slider.ts';
 export type { Ratio, Tokens, Usd } from './units.ts';

@@ -28,7 +28,8 @@ export function tierLabel(usd: number): string {
   return threeDigits(usd);
 }
 
-const SUFFIX: Readonly<Record<string, number>> = {
+/** The units a market size may be written in ("16T", "$16 trillion"), in USD; pasted tables read the same. */
+export const MARKET_UNITS: Readonly<Record<string, number>> = {
   k: 1e3,
   thousand: 1e3,
   m: 1e6,
@@ -63,7 +64,7 @@ export function readMarketSize(text: string, field = 'marketSize'): number {
   const n = Number(match[1]);
   const unit = match[2] ?? '';
   if (unit === '') return n < 1e6 ? n * 1e12 : n;
-  const scale = SUFFIX[unit];
+  const scale = MARKET_UNITS[unit];
   if (scale === undefined) throw new EngineInputError(field, `"${text}" has an unknown unit "${unit}" (use K, M, B, T)`, text);
   return n * scale;
 }

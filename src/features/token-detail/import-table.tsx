@@ -2,8 +2,8 @@ import { memo, useId, useState, type FormEvent } from 'react';
 import type { PublishedPoint } from '../../data/published.ts';
 import { CASES, EngineInputError, tierLabel, type Captures } from '../../engine/index.ts';
 import { formatPrice, formatUsdCompact } from '../../lib/format.ts';
-import { statedReference } from '../../lib/paste-reference.ts';
-import { parsePublishedTable } from '../../lib/paste-table.ts';
+import { statedReference } from '../../data/paste-reference.ts';
+import { parsePublishedTable } from '../../data/paste-table.ts';
 import { useScenarioActions } from '../../state/scenario-store.ts';
 import { marketFieldText, priceFieldText, readReference, referenceFromPaste, worstCell, type PublishedReference } from './published-reference.ts';
 

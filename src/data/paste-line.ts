@@ -1,30 +1,11 @@
 /**
  * Reads one line of a pasted scenario table into what it holds: its market size (`8T`, `$8 trillion`,
  * `8,000B`), its prices (`$1,234.56`, `2.5e-7`), markers of an unpublished cell (`-`, `n/a`) and the case
- * words beside them (`bear`, `bull`). A leaf: no engine import, so the market-size reading here is a
- * small copy of the engine's, bounded by the same limits. The table reading is `paste-table.ts`.
+ * words beside them (`bear`, `bull`), in the engine's units and limits. The table reading is `paste-table.ts`.
  */
+import { LIMITS, MARKET_UNITS } from '../engine/index.ts';
 
 export type CaseName = 'bear' | 'base' | 'moon';
-
-/** The engine's `LIMITS.marketSize` and `LIMITS.targetPrice` (copied: lib may not import the engine). */
-const SIZE_RANGE = { min: 1, max: 1e18 } as const;
-const PRICE_MAX = 1e15;
-
-/** The engine's market-size units (`labels.ts` `SUFFIX`) that `NUMBER` reads (copied: lib may not import the engine). */
-const UNIT: Readonly<Record<string, number>> = {
-  k: 1e3,
-  thousand: 1e3,
-  m: 1e6,
-  mn: 1e6,
-  million: 1e6,
-  b: 1e9,
-  bn: 1e9,
-  billion: 1e9,
-  t: 1e12,
-  tn: 1e12,
-  trillion: 1e12,
-};
 
 /** Words that name a case next to a price, in prose and headers. */
 export const LABEL: Readonly<Record<string, CaseName>> = { bear: 'bear', bearish: 'bear', base: 'base', moon: 'moon', bull: 'moon', bullish: 'moon' };
@@ -59,18 +40,18 @@ export function lineTokens(line: string): LineTokens | string {
   for (const m of line.matchAll(NUMBER)) {
     const [text, minus, digits = '', ignored, unit] = m;
     if (ignored !== undefined) continue; // shares and multiples ("+137%", "3.2x") are not prices
-    const n = Number(digits.replaceAll(',', '')) * (unit === undefined ? 1 : (UNIT[unit.toLowerCase()] ?? Number.NaN));
+    const n = Number(digits.replaceAll(',', '')) * (unit === undefined ? 1 : (MARKET_UNITS[unit.toLowerCase()] ?? Number.NaN));
     const start = m.index;
     const label = text.replace(/^-?\$?\s?/, '').trim();
-    const isSize = unit !== undefined && (tier === null || (UNIT[unit.toLowerCase()] ?? 0) >= 1e9);
+    const isSize = unit !== undefined && (tier === null || (MARKET_UNITS[unit.toLowerCase()] ?? 0) >= 1e9);
     if (isSize) {
-      if (!Number.isFinite(n) || n < SIZE_RANGE.min || n > SIZE_RANGE.max) return `${label} is not a market size the model takes`;
+      if (!Number.isFinite(n) || n < LIMITS.marketSize.min || n > LIMITS.marketSize.max) return `${label} is not a market size the model takes`;
       if (tier === null) tier = { value: n, text: label };
       else if (tier.value !== n) return `found two market sizes (${tier.text} and ${label}); put one tier per line`;
       continue;
     }
     if (minus !== undefined) return `-${label} is negative; prices must be above 0`;
-    if (!(n > 0) || n > PRICE_MAX) return `${label} is not a price above 0`;
+    if (!(n > 0) || n > LIMITS.targetPrice.max) return `${label} is not a price above 0`;
     values.push({ start, end: start + text.length, price: n });
   }
   for (const m of line.matchAll(NULL_MARK)) values.push({ start: m.index, end: m.index + m[0].length, price: null });

@@ -1,7 +1,7 @@
 /**
  * Finds what a pasted analysis says about where its table started: the token's price and the total
  * crypto market on the day it was published ("current price $0.645", "total crypto market cap of 3.875T").
- * A leaf: it only finds the text; reading it into numbers (and checking ranges) is the caller's.
+ * It only finds the text; reading it into numbers (and checking ranges) is the caller's.
  */
 
 /** What `statedReference` found. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PASTE_LIMITS, parsePublishedTable, type PastedTable } from '../../src/lib/paste-table.ts';
+import { PASTE_LIMITS, parsePublishedTable, type PastedTable } from '../../src/data/paste-table.ts';
 
 const T = 1e12;
 const seedTiers = [8 * T, 16 * T, 23 * T, 31 * T];

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { statedReference } from '../../src/lib/paste-reference.ts';
-import { parsePublishedTable } from '../../src/lib/paste-table.ts';
+import { statedReference } from '../../src/data/paste-reference.ts';
+import { parsePublishedTable } from '../../src/data/paste-table.ts';
 
 describe('statedReference', () => {
   it.each([
