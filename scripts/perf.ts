@@ -23,7 +23,7 @@ import { resolve } from 'node:path';
 import { launchChromium } from '../test/e2e/browser.ts';
 import { BREACH_MS_PER_THOUSAND, runBench } from './bench.ts';
 import { bigSnapshot } from './perf/big-snapshot.ts';
-import { BUDGET, RATES, RUNS_TO_CONFIRM, engineRow, exportRows, jsRow, judgeRate, kB, paintRows } from './perf/checks.ts';
+import { BUDGET, RATES, RUNS_TO_CONFIRM, engineRow, exportRows, jsRow, judgeRate, kB, measureUntilClear, paintRows } from './perf/checks.ts';
 import { latencies } from './perf/latency.ts';
 import { exportTimes, loadRun, type LoadRun } from './perf/load-export.ts';
 import { elapsed, log } from './perf/log.ts';
@@ -55,7 +55,20 @@ async function main(): Promise<void> {
   const firstRow = snapshot.tokens.toSorted((a, b) => a.rank - b.rank)[0]?.name ?? 'Bitcoin';
 
   log('engine bench');
-  const bench = runBench();
+  // As the latencies: a bench over its line is run again (after a pause: the step before may still be
+  // winding down), up to RUNS_TO_CONFIRM times, and is a breach only if every run is over it.
+  const benchRuns = await measureUntilClear(
+    async (run) => {
+      if (run > 0) {
+        log(`engine bench over ${BREACH_MS_PER_THOUSAND} ms per 1,000 tokens; running it again (run ${run + 1} of at most ${RUNS_TO_CONFIRM}) to confirm`);
+        await new Promise((done) => setTimeout(done, 3000));
+      }
+      return runBench();
+    },
+    (b) => (b.perThousand > BREACH_MS_PER_THOUSAND ? ['engine'] : []),
+    RUNS_TO_CONFIRM,
+  );
+  const bench = benchRuns.last;
   const big = bigSnapshot(snapshotFile);
 
   const server = await serveDist(DIST);
@@ -106,6 +119,8 @@ async function main(): Promise<void> {
   );
   rows.push(...exportRows(exported.clickToDownload, exported.inPage));
   rows.push(engineRow(bench, BREACH_MS_PER_THOUSAND));
+  if (benchRuns.seen.length > 1)
+    notes.push(`engine bench over its line in ${benchRuns.seen.filter((o) => o.length > 0).length} of ${benchRuns.seen.length} runs`);
 
   const result = summary(rows);
   const loadLine = `machine: ${availableParallelism()} cores, 1-minute load average ${loadBefore.toFixed(1)} at the start, ${(loadavg()[0] ?? 0).toFixed(1)} at the end (other work on the machine inflates every latency; the ratios to the floors, taken in turns, less so)`;
@@ -113,7 +128,7 @@ async function main(): Promise<void> {
   console.log('');
   console.log(`JavaScript for / (gzip -9 of each file fetched, as a compressing server would send it):`);
   for (const f of js) console.log(`  ${kB(f.gzip).padStart(9)}  (${kB(f.bytes).padStart(9)} raw)  ${f.path}`);
-  for (const n of notes) console.log(`re-measured at ${n}`);
+  for (const n of notes) console.log(`re-measured: ${n}`);
   console.log(loadLine);
   console.log(`run took ${elapsed().toFixed(0)} s`);
   console.log(result.line);
