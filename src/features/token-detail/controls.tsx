@@ -15,10 +15,9 @@ import {
 } from '../../engine/index.ts';
 import type { PublishedScenario } from '../../data/types.ts';
 import type { TokenCaptures } from '../../data/captures.ts';
-import { typedMarketSize, typedShare } from '../../state/typed-limits.ts';
+import { typedCapture, typedMarketSize, typedShare } from '../../state/typed-limits.ts';
 import { formatShare, formatUsdCompact } from '../../lib/format.ts';
 import { useScenarioActions, useScenarioStore } from '../../state/scenario-store.ts';
-import { RangeSlider } from '../../ui/range-slider.tsx';
 import { SliderField } from '../../ui/slider-field.tsx';
 import { fitPublished, publishedName } from '../../data/published.ts';
 import { useDataConfig } from '../../state/settings-store.ts';
@@ -44,7 +43,15 @@ export function captureKeyStep(value: number, key: string, shift: boolean): numb
   return Math.min(CAPTURE_RANGE.max, Math.max(CAPTURE_RANGE.min, Math.round(k * step * 1e4) / 1e4));
 }
 
-/** The three capture sliders: re-rendered when a capture changes, not when the user's point moves. */
+/** A capture as its slider and box show it: up to the 4 decimals the store keeps ("0.1667", "0.5"). */
+function captureText(value: number): string {
+  return value.toFixed(4).replace(/0+$/, '').replace(/\.$/, '');
+}
+
+/**
+ * The three captures, each a slider and a typed box ("0.75"): re-rendered when a capture changes, not
+ * when the user's point moves.
+ */
 const CaptureSliders = memo(function CaptureSliders({ captures }: { readonly captures: Captures }) {
   const { setCapture } = useScenarioActions();
   return (
@@ -55,21 +62,30 @@ const CaptureSliders = memo(function CaptureSliders({ captures }: { readonly cap
           key={c}
           role="group"
           onKeyDown={(e) => {
+            // The slider's arrows only: in the typed box they move the caret.
+            if (!(e.target instanceof HTMLInputElement) || e.target.type !== 'range') return;
             const next = captureKeyStep(useScenarioStore.getState().captures[c], e.key, e.shiftKey);
-            if (next === null || !(e.target instanceof HTMLInputElement)) return;
+            if (next === null) return;
             e.preventDefault();
             setCapture(c, next);
           }}
         >
-          <RangeSlider
+          <SliderField
             label={`${CASE_LABEL[c]} capture`}
             steps={CAPTURE_STEPS}
-            shown={{
-              position: (captures[c] - CAPTURE_RANGE.min) / CAPTURE_RANGE.step,
-              valueText: captures[c].toFixed(3).replace(/0+$/, '').replace(/\.$/, ''),
-            }}
+            shown={{ position: (captures[c] - CAPTURE_RANGE.min) / CAPTURE_RANGE.step, valueText: captureText(captures[c]) }}
             onPosition={(p) => setCapture(c, CAPTURE_RANGE.min + p * CAPTURE_RANGE.step)}
             hint={c === 'moon' ? 'Arrow keys move a capture by 0.05, Shift with an arrow by 0.01.' : undefined}
+            box={{
+              label: CASE_LABEL[c],
+              placeholder: '0.75',
+              inputMode: 'decimal',
+              onCommit: (text) => {
+                const typed = typedCapture(text);
+                if (typed.ok) setCapture(c, typed.value);
+                return typed.message;
+              },
+            }}
           />
         </div>
       ))}
