@@ -9,6 +9,7 @@ import type { CoinGeckoConfig } from '../../src/data/providers/coingecko.ts';
 import type { Captures } from '../../src/engine/index.ts';
 import { historyFromJson } from '../../src/data/providers/history.ts';
 import { HistoryCaptures } from '../../src/features/token-detail/history-captures.tsx';
+import { renderApp } from '../app/render-app.tsx';
 import { server } from '../msw.ts';
 
 interface SeriesFile {
@@ -166,6 +167,13 @@ describe('HistoryCaptures with live CoinGecko data', () => {
     await waitFor(() => expect(button()).toBeEnabled());
     expect(screen.getByRole('status')).toHaveTextContent(CARDANO);
     expect(screen.getByRole('status')).toHaveTextContent('The live chart overlaps the market history on 30 days only: using the embedded history.');
+  });
+
+  it('names the tokens it covers as the app does ("XRP", not "ripple") in a token view', async () => {
+    server.use(serve(committed));
+    renderApp('/token/tron?source=snapshot');
+    const button = await screen.findByRole('button', { name: 'History captures' });
+    await waitFor(() => expect(button).toHaveAccessibleDescription(/covers Bitcoin, Ethereum, XRP, Cardano, Solana, Dogecoin, Litecoin, Polkadot only/));
   });
 
   it('is unavailable when the live chart fails for a token the embedded history lacks', async () => {

@@ -82,6 +82,8 @@ function measure(token: Series, market: Series, note?: string): HistoryCapturesS
 
 interface Inputs {
   readonly id: string;
+  /** Token names by id ("ripple" -> "XRP"), to name the tokens the embedded history covers; an id not in it is shown as is. */
+  readonly names?: ReadonlyMap<string, string>;
   readonly live: boolean;
   readonly history: HistoryData | undefined;
   readonly historyError: unknown;
@@ -93,14 +95,16 @@ interface Inputs {
  * The state `useHistoryCaptures` returns, from what its queries hold. Live: the chart when it
  * loads and is long enough, else the snapshot's series for the token, saying why.
  */
-export function historyCapturesState({ id, live, history, historyError, chart, chartError }: Inputs): HistoryCapturesState {
+export function historyCapturesState({ id, names, live, history, historyError, chart, chartError }: Inputs): HistoryCapturesState {
   if (!history) {
     if (!historyError) return { status: 'loading', reason: 'Loading the market-cap history…' };
     return { status: 'unavailable', reason: `Market-cap history unavailable: ${toDataError(historyError, HISTORY_SOURCE_NAME).reason}.` };
   }
   const { market } = history;
   const snapshot = history.tokens[id];
-  const covered = Object.keys(history.tokens).join(', ');
+  const covered = Object.keys(history.tokens)
+    .map((k) => names?.get(k) ?? k)
+    .join(', ');
   if (!live) {
     if (snapshot) return measure(snapshot, market);
     return { status: 'unavailable', reason: `The embedded history covers ${covered} only; live CoinGecko data has every token's chart.` };
@@ -128,7 +132,7 @@ export function historyCapturesState({ id, live, history, historyError, chart, c
  * Uses the live CoinGecko chart when `live` is given (the embedded history on failure) and the
  * embedded history otherwise; the total market series is always the embedded one. Never throws.
  */
-export function useHistoryCaptures(id: string, live: CoinGeckoConfig | null): HistoryCapturesState {
+export function useHistoryCaptures(id: string, live: CoinGeckoConfig | null, names?: ReadonlyMap<string, string>): HistoryCapturesState {
   const history = useQuery(historyQuery());
   const chart = useQuery(tokenHistoryQuery(live, id));
   const isLive = live !== null;
@@ -136,6 +140,7 @@ export function useHistoryCaptures(id: string, live: CoinGeckoConfig | null): Hi
     () =>
       historyCapturesState({
         id,
+        ...(names ? { names } : {}),
         live: isLive,
         history: history.data,
         historyError: history.error,
@@ -143,6 +148,6 @@ export function useHistoryCaptures(id: string, live: CoinGeckoConfig | null): Hi
         // Named from the first failure, while the query waits (a minute after a rate limit) to try again.
         chartError: chart.error ?? chart.failureReason,
       }),
-    [id, isLive, history.data, history.error, chart.data, chart.error, chart.failureReason],
+    [id, names, isLive, history.data, history.error, chart.data, chart.error, chart.failureReason],
   );
 }

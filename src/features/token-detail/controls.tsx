@@ -183,10 +183,12 @@ interface PresetsProps {
   readonly published: PublishedScenario | undefined;
   readonly captures: Captures;
   readonly circulatingSupply: number;
+  /** Token names by id, for the history's note on the tokens it covers. */
+  readonly tokenNames: ReadonlyMap<string, string>;
 }
 
 /** Reset, Token Metrics' published captures, and the captures fitted from history; a note on what was applied. */
-const Presets = memo(function Presets({ tokenId, own, published, captures, circulatingSupply }: PresetsProps) {
+const Presets = memo(function Presets({ tokenId, own, published, captures, circulatingSupply, tokenNames }: PresetsProps) {
   const config = useDataConfig();
   const actions = useScenarioActions();
   const [presetNote, setPresetNote] = useState<string | null>(null);
@@ -244,7 +246,7 @@ const Presets = memo(function Presets({ tokenId, own, published, captures, circu
       <button type="button" disabled={!published} onClick={applyPublished} title={published ? undefined : 'No published table is known for this token'}>
         Token Metrics published
       </button>
-      <HistoryCaptures tokenId={tokenId} live={config.source === 'coingecko' ? config.coingecko : null} onApply={applyHistory} />
+      <HistoryCaptures tokenId={tokenId} live={config.source === 'coingecko' ? config.coingecko : null} names={tokenNames} onApply={applyHistory} />
       {presetNote ? <p role="status">{presetNote}</p> : null}
     </div>
   );
@@ -261,6 +263,7 @@ interface ControlsProps {
   readonly published: PublishedScenario | undefined;
   readonly own: TokenCaptures;
   readonly hasMaxSupply: boolean;
+  readonly tokenNames: ReadonlyMap<string, string>;
 }
 
 /**
@@ -269,7 +272,7 @@ interface ControlsProps {
  * those two controls (the share moves with the market size while it follows the base case), not this
  * section; the other parts are memoised on their own values.
  */
-export const Controls = memo(function Controls({ tokenId, input, note, captures, tiers, horizon, published, own, hasMaxSupply }: ControlsProps) {
+export const Controls = memo(function Controls({ tokenId, input, note, captures, tiers, horizon, published, own, hasMaxSupply, tokenNames }: ControlsProps) {
   return (
     <section aria-labelledby="controls-title" className="controls">
       <h2 id="controls-title">Your scenario</h2>
@@ -279,7 +282,7 @@ export const Controls = memo(function Controls({ tokenId, input, note, captures,
         <CaptureSliders captures={captures} />
       </div>
       <SupplyChoice horizon={horizon} note={horizon === 'max' && !hasMaxSupply ? note : null} />
-      <Presets tokenId={tokenId} own={own} published={published} captures={captures} circulatingSupply={input.circulatingSupply} />
+      <Presets tokenId={tokenId} own={own} published={published} captures={captures} circulatingSupply={input.circulatingSupply} tokenNames={tokenNames} />
       <TodayMarket totalMarketCap={input.totalMarketCap} />
     </section>
   );

@@ -8,6 +8,8 @@ interface HistoryCapturesProps {
   readonly tokenId: string;
   /** The live CoinGecko config, or null to use the embedded history only. */
   readonly live: CoinGeckoConfig | null;
+  /** Token names by id, to name the tokens the embedded history covers. */
+  readonly names?: ReadonlyMap<string, string>;
   /** Receives the history captures (2 decimals, ordered, within 0..3) when the button is pressed. */
   readonly onApply: (captures: Captures) => void;
 }
@@ -50,8 +52,8 @@ function LiveFailureAlert({ failure }: { readonly failure: LiveChartFailure }) {
  * named. The button is disabled, with the reason beside it, while loading, without data or when
  * the history is too short.
  */
-export function HistoryCaptures({ tokenId, live, onApply }: HistoryCapturesProps) {
-  const state = useHistoryCaptures(tokenId, live);
+export function HistoryCaptures({ tokenId, live, names, onApply }: HistoryCapturesProps) {
+  const state = useHistoryCaptures(tokenId, live, names);
   const [appliedFor, setAppliedFor] = useState<string | null>(null);
   const describedBy = useId();
   const found = state.status === 'ready' && state.result && !state.result.tooShort ? state.result : null;

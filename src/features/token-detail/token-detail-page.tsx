@@ -125,6 +125,7 @@ function Scenario({
   const note = base.ok ? base.note : null;
   const rows = useMemo(() => (input ? scenarioTable(input, captures, tiers) : []), [input, captures, tiers]);
   const published = dataset.published[token.id];
+  const tokenNames = useMemo(() => new Map(dataset.tokens.map((t) => [t.id, t.name])), [dataset.tokens]);
   const [pasted, setPasted] = useState<PublishedPoint[] | null>(null);
   const points = useMemo(() => pasted ?? (published ? publishedPoints(published) : undefined), [pasted, published]);
   // The chart's own inputs follow a beat behind (a capture slider or a tier edit paints first); the
@@ -185,6 +186,7 @@ function Scenario({
             published={published}
             own={own}
             hasMaxSupply={token.maxSupply !== null || token.totalSupply !== null}
+            tokenNames={tokenNames}
           />
         </div>
       </div>
