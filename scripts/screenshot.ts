@@ -1,6 +1,7 @@
 /**
  * `npm run screenshots`: serves `dist/` and saves PNGs of the main views in headless Chromium,
- * light and dark, 1280 and 390 px wide, into `screenshots/` (or the folder given as the first argument).
+ * light and dark, 1280 and 390 px wide, into `screenshots/` (or the folder given as the first argument),
+ * and the README's image (`docs/images/token-cardano.png`: Cardano with a $2 target, 1280x800, light).
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -24,6 +25,7 @@ async function seedHoldings(context: BrowserContext): Promise<void> {
 }
 
 const out = resolve(process.argv[2] ?? 'screenshots');
+const README_IMAGE = resolve(import.meta.dirname, '../docs/images/token-cardano.png');
 const paths = (process.argv[3] ?? '/ /?m=23T&case=moon /token/cardano /token/shiba-inu /compare?ids=cardano,tron,ripple /portfolio /settings')
   .split(/\s+/)
   .filter(Boolean);
@@ -52,6 +54,15 @@ try {
       await context.close();
     }
   }
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+  await pinSnapshot(context);
+  const page = await context.newPage();
+  await page.goto(`${server.url}/token/cardano?t=2`);
+  await page.getByRole('status', { name: 'Target answer' }).getByText(/Base case: needs/).waitFor();
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: README_IMAGE });
+  console.log(`saved ${README_IMAGE}`);
+  await context.close();
 } finally {
   await browser.close();
   await server.close();
