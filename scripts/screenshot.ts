@@ -58,7 +58,10 @@ try {
   await pinSnapshot(context);
   const page = await context.newPage();
   await page.goto(`${server.url}/token/cardano?t=2`);
-  await page.getByRole('status', { name: 'Target answer' }).getByText(/Base case: needs/).waitFor();
+  await page
+    .getByRole('status', { name: 'Target answer' })
+    .getByText(/Base case: needs/)
+    .waitFor();
   await page.waitForLoadState('networkidle');
   await page.screenshot({ path: README_IMAGE });
   console.log(`saved ${README_IMAGE}`);
