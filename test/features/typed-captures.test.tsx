@@ -30,6 +30,7 @@ describe('typed captures', () => {
     // Moon was 1: it moves up with base, as the slider does, and its box shows it.
     expect(sliderText('Moon capture')).toBe('1.2');
     expect(screen.getByRole('textbox', { name: 'Moon' })).toHaveValue('1.2');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Moon moved to 1.2 to keep bear ≤ base ≤ moon.');
     expect(sliderText('Bear capture')).toBe('0.5');
     await waitFor(() => expect(baseCell16T(table)).not.toBe(before));
     await waitFor(() => expect(new URLSearchParams(window.location.search).get('base')).toBe('1.2'));
@@ -55,6 +56,18 @@ describe('typed captures', () => {
     expect(sliderText('Moon capture')).toBe('3');
     expect(box).toHaveValue('3');
     expect(await screen.findByRole('alert')).toHaveTextContent('7 is above the largest capture the model takes (3); showing 3.');
+  });
+
+  it('names every case a typed capture moved, and adds it to a note on the range', async () => {
+    const user = userEvent.setup();
+    await openCardano('?bear=0.5&base=0.75&moon=1');
+    const box = screen.getByRole('textbox', { name: 'Bear' });
+    await user.clear(box);
+    await user.type(box, '9{Enter}');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      '9 is above the largest capture the model takes (3); showing 3. Base and moon moved to 3 to keep bear ≤ base ≤ moon.',
+    );
+    expect([sliderText('Bear capture'), sliderText('Base capture'), sliderText('Moon capture')]).toEqual(['3', '3', '3']);
   });
 
   it('shows a typed capture to the 4 decimals the model keeps, not fewer', async () => {

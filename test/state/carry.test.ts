@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { captureKeyStep } from '../../src/features/token-detail/controls.tsx';
+import { captureKeyStep } from '../../src/features/token-detail/capture-sliders.tsx';
 import { carriedQuery, readCarried, screenerHref } from '../../src/state/carry.ts';
 
 describe('the screener’s scenario carried to a token and back', () => {

@@ -1,6 +1,5 @@
 import { memo, useCallback, useMemo, useState } from 'react';
 import {
-  CAPTURE_RANGE,
   CASES,
   DEFAULT_TIERS,
   EngineInputError,
@@ -15,7 +14,7 @@ import {
 } from '../../engine/index.ts';
 import type { PublishedScenario } from '../../data/types.ts';
 import type { TokenCaptures } from '../../data/captures.ts';
-import { typedCapture, typedMarketSize, typedShare } from '../../state/typed-limits.ts';
+import { typedMarketSize, typedShare } from '../../state/typed-limits.ts';
 import { formatShare, formatUsdCompact } from '../../lib/format.ts';
 import { useScenarioActions, useScenarioStore } from '../../state/scenario-store.ts';
 import { SliderField } from '../../ui/slider-field.tsx';
@@ -25,74 +24,9 @@ import type { Horizon } from '../../state/url-codec.ts';
 import { HistoryCaptures } from './history-captures.tsx';
 import { HelpTip } from '../../ui/help-tip.tsx';
 import { shareFor } from './scenario-view.ts';
+import { CaptureSliders } from './capture-sliders.tsx';
 
 const SHARE_SCALE = logScale(SHARE_RANGE.min, SHARE_RANGE.max, 300);
-const CAPTURE_STEPS = Math.round((CAPTURE_RANGE.max - CAPTURE_RANGE.min) / CAPTURE_RANGE.step);
-const CASE_LABEL = { bear: 'Bear', base: 'Base', moon: 'Moon' } as const;
-/**
- * The value an arrow key moves a capture to: 0.05 a press, 0.01 with Shift, onto that grid (0.62 -> 0.65 up,
- * 0.6 down), so a few presses cross the range (one slider position, 0.005, is for dragging).
- * Returns null for a key that is not an arrow.
- */
-export function captureKeyStep(value: number, key: string, shift: boolean): number | null {
-  const dir = key === 'ArrowUp' || key === 'ArrowRight' ? 1 : key === 'ArrowDown' || key === 'ArrowLeft' ? -1 : 0;
-  if (dir === 0) return null;
-  const step = shift ? 0.01 : 0.05;
-  // The small tolerance keeps a value already on the grid (0.65 held as 0.6500000001) from being skipped over.
-  const k = dir > 0 ? Math.floor(value / step + 1e-6) + 1 : Math.ceil(value / step - 1e-6) - 1;
-  return Math.min(CAPTURE_RANGE.max, Math.max(CAPTURE_RANGE.min, Math.round(k * step * 1e4) / 1e4));
-}
-
-/** A capture as its slider and box show it: up to the 4 decimals the store keeps ("0.1667", "0.5"). */
-function captureText(value: number): string {
-  return value.toFixed(4).replace(/0+$/, '').replace(/\.$/, '');
-}
-
-/**
- * The three captures, each a slider and a typed box ("0.75"): re-rendered when a capture changes, not
- * when the user's point moves.
- */
-const CaptureSliders = memo(function CaptureSliders({ captures }: { readonly captures: Captures }) {
-  const { setCapture } = useScenarioActions();
-  return (
-    <>
-      {CASES.map((c) => (
-        // oxlint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- it hears the arrow keys of the slider inside (the slider is what has focus), leaving RangeSlider as it is
-        <div
-          key={c}
-          role="group"
-          onKeyDown={(e) => {
-            // The slider's arrows only: in the typed box they move the caret.
-            if (!(e.target instanceof HTMLInputElement) || e.target.type !== 'range') return;
-            const next = captureKeyStep(useScenarioStore.getState().captures[c], e.key, e.shiftKey);
-            if (next === null) return;
-            e.preventDefault();
-            setCapture(c, next);
-          }}
-        >
-          <SliderField
-            label={`${CASE_LABEL[c]} capture`}
-            steps={CAPTURE_STEPS}
-            shown={{ position: (captures[c] - CAPTURE_RANGE.min) / CAPTURE_RANGE.step, valueText: captureText(captures[c]) }}
-            onPosition={(p) => setCapture(c, CAPTURE_RANGE.min + p * CAPTURE_RANGE.step)}
-            hint={c === 'moon' ? 'Arrow keys move a capture by 0.05, Shift with an arrow by 0.01.' : undefined}
-            box={{
-              label: CASE_LABEL[c],
-              placeholder: '0.75',
-              inputMode: 'decimal',
-              onCommit: (text) => {
-                const typed = typedCapture(text);
-                if (typed.ok) setCapture(c, typed.value);
-                return typed.message;
-              },
-            }}
-          />
-        </div>
-      ))}
-    </>
-  );
-});
-
 function errorText(error: unknown): string {
   return error instanceof EngineInputError ? error.message.replace(/^[\w.[\]]+: /, '') : 'That value could not be read.';
 }
