@@ -6,7 +6,7 @@ export { EngineInputError } from './errors.ts';
 export { LIMITS } from './limits.ts';
 export type { TokenInput } from './validate.ts';
 export { caseShare, customPrice, requiredMarketSize, requiredMarketSizeAtShare } from './answers.ts';
-export { CASES, scenarioCell, scenarioTable, type Captures, type ScenarioCase, type ScenarioCell, type ScenarioRow } from './scenario.ts';
+export { CASE_LABEL, CASES, scenarioCell, scenarioTable, type Captures, type ScenarioCase, type ScenarioCell, type ScenarioRow } from './scenario.ts';
 export { calibrate, type Calibration, type PublishedTable } from './calibrate.ts';
 export { CAPTURE_RANGE, DEFAULT_CAPTURES, DEFAULT_TIERS, MARKET_SIZE_RANGE, SHARE_RANGE } from './defaults.ts';
 export { MARKET_UNITS, parseMarketSize, readMarketSize, tierLabel } from './labels.ts';

@@ -5,6 +5,9 @@ import { checkCapture, checkMarketSize, checkTiers, checkToken, type CheckedToke
 export const CASES = ['bear', 'base', 'moon'] as const;
 export type ScenarioCase = (typeof CASES)[number];
 
+/** Each case's name as the app shows it ("Bear"). */
+export const CASE_LABEL: Readonly<Record<ScenarioCase, string>> = { bear: 'Bear', base: 'Base', moon: 'Moon' };
+
 /** One capture ratio per case. */
 export type Captures = Readonly<Record<ScenarioCase, number>>;
 

@@ -3,7 +3,7 @@
  * docs/ui-contract.md). Pure functions, no React, no DOM: a link is untrusted input, so reading
  * never throws and every value it yields is finite, in range and clamped by the store's own rules.
  */
-import { CAPTURE_RANGE, CASES, DEFAULT_CAPTURES, DEFAULT_TIERS, LIMITS, MARKET_SIZE_RANGE, SHARE_RANGE, tierLabel } from '../engine/index.ts';
+import { CASE_LABEL, CAPTURE_RANGE, CASES, DEFAULT_CAPTURES, DEFAULT_TIERS, LIMITS, MARKET_SIZE_RANGE, SHARE_RANGE, tierLabel } from '../engine/index.ts';
 import type { Captures, ScenarioCase } from '../engine/index.ts';
 import { formatShare } from '../lib/format.ts';
 import { readNumber, readUsd, usdForUrl } from './usd-url.ts';
@@ -56,8 +56,6 @@ const KEY_LABEL: Readonly<Record<ScenarioKey, string>> = {
 // A real value is a few dozen characters; anything longer is not worth reading.
 const MAX_VALUE_LENGTH = 64;
 const MAX_TIERS_LENGTH = 1024;
-
-const CASE_LABEL: Readonly<Record<ScenarioCase, string>> = { bear: 'Bear', base: 'Base', moon: 'Moon' };
 
 /** A raw value as quoted in a notice: control characters out, at most 24 characters. */
 function shown(raw: string): string {

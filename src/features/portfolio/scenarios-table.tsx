@@ -1,10 +1,8 @@
 import { useState } from 'react';
-import { CASES, tierLabel, type ScenarioCase } from '../../engine/index.ts';
+import { CASE_LABEL, CASES, tierLabel, type ScenarioCase } from '../../engine/index.ts';
 import { formatMultiple, formatPrice, formatShare, formatUsdCompact } from '../../lib/format.ts';
 import { ScrollBox } from '../../ui/scroll-box.tsx';
 import { contributions, type PortfolioSummary } from './portfolio-model.ts';
-
-const CASE_LABEL: Readonly<Record<ScenarioCase, string>> = { bear: 'Bear', base: 'Base', moon: 'Moon' };
 
 /** A portfolio value: compact from a million on ("$1.23M"), else to the cent; never "$0" for a sub-cent value. */
 export function formatValue(usd: number): string {

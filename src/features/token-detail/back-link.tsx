@@ -1,10 +1,8 @@
 import { useState } from 'react';
-import { tierLabel } from '../../engine/index.ts';
+import { CASE_LABEL, tierLabel } from '../../engine/index.ts';
 import { readCarried, screenerHref } from '../../state/carry.ts';
 import { readUsd } from '../../state/usd-url.ts';
 import { Link } from '../../ui/link.tsx';
-
-const CASE_LABEL = { bear: 'Bear', base: 'Base', moon: 'Moon' } as const;
 
 /**
  * "← All tokens", back to the screener in the scenario the link came with (its `m`, `case`, `cap`, `h`):

@@ -13,7 +13,7 @@ import {
   ZIndexLayer,
   type TooltipContentProps,
 } from 'recharts';
-import { tierLabel, type Captures, type ScenarioCase, type TokenInput } from '../../engine/index.ts';
+import { CASE_LABEL, tierLabel, type Captures, type ScenarioCase, type TokenInput } from '../../engine/index.ts';
 import type { PublishedPoint } from '../../data/published.ts';
 import { formatPrice, formatUsdCompact } from '../../lib/format.ts';
 import { TierLines } from '../../ui/tier-lines.tsx';
@@ -22,7 +22,6 @@ import { formatYTick, thinLabels, yAxisWidth } from './band-domains.ts';
 import { bandTooltipText, logTicks, type BandPoint, type LogDomain } from './chart-series.ts';
 import { PlotAreaReport, type PlotBox } from './user-mark.tsx';
 
-const CASE_NAME = { bear: 'Bear', base: 'Base', moon: 'Moon' } as const;
 const MARGIN = { top: 20, right: 44, bottom: 8, left: 8 } as const;
 const TOOLTIP_BOX = { background: 'var(--bg)', color: 'var(--fg)', border: '1px solid var(--border)', padding: '4px 8px' } as const;
 const TICK_STYLE = { fontSize: 12 } as const;
@@ -89,9 +88,9 @@ export const BandDrawing = memo(function BandDrawing(props: BandDrawingProps) {
       <XAxis {...LOG_AXIS} dataKey="m" domain={[x.min, x.max]} ticks={xTicks} tickFormatter={formatXTick} />
       <YAxis {...LOG_AXIS} domain={[y.min, y.max]} ticks={yTicks} tickFormatter={formatYTick} width={yWidth} />
       <Area dataKey="band" name="Bear to moon" fill="var(--base)" fillOpacity={0.15} stroke="none" isAnimationActive={false} activeDot={false} />
-      <Line dataKey="bear" name={CASE_NAME.bear} stroke="var(--bear)" strokeWidth={1} dot={false} isAnimationActive={false} />
-      <Line dataKey="base" name={CASE_NAME.base} stroke="var(--base)" strokeWidth={2.5} dot={false} isAnimationActive={false} />
-      <Line dataKey="moon" name={CASE_NAME.moon} stroke="var(--moon)" strokeWidth={1} dot={false} isAnimationActive={false} />
+      <Line dataKey="bear" name={CASE_LABEL.bear} stroke="var(--bear)" strokeWidth={1} dot={false} isAnimationActive={false} />
+      <Line dataKey="base" name={CASE_LABEL.base} stroke="var(--base)" strokeWidth={2.5} dot={false} isAnimationActive={false} />
+      <Line dataKey="moon" name={CASE_LABEL.moon} stroke="var(--moon)" strokeWidth={1} dot={false} isAnimationActive={false} />
       {publishedByCase.map(({ c, points }) => (
         <Scatter
           key={c}

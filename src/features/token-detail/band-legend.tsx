@@ -1,6 +1,4 @@
-import { CASES } from '../../engine/index.ts';
-
-const CASE_NAME = { bear: 'Bear', base: 'Base', moon: 'Moon' } as const;
+import { CASE_LABEL, CASES } from '../../engine/index.ts';
 
 type SwatchKind = 'line' | 'thick' | 'dashed' | 'area' | 'dot' | 'diamond';
 
@@ -25,7 +23,7 @@ export function BandLegend({ published, user, target }: BandLegendProps) {
       {CASES.map((c) => (
         <li key={c}>
           <Swatch kind={c === 'base' ? 'thick' : 'line'} color={`var(--${c})`} />
-          {CASE_NAME[c]}
+          {CASE_LABEL[c]}
         </li>
       ))}
       <li>

@@ -1,11 +1,10 @@
 import { memo } from 'react';
-import { CAPTURE_RANGE, CASES, type Captures, type ScenarioCase } from '../../engine/index.ts';
+import { CASE_LABEL, CAPTURE_RANGE, CASES, type Captures, type ScenarioCase } from '../../engine/index.ts';
 import { typedCapture } from '../../state/typed-limits.ts';
 import { useScenarioActions, useScenarioStore } from '../../state/scenario-store.ts';
 import { SliderField } from '../../ui/slider-field.tsx';
 
 const CAPTURE_STEPS = Math.round((CAPTURE_RANGE.max - CAPTURE_RANGE.min) / CAPTURE_RANGE.step);
-const CASE_LABEL = { bear: 'Bear', base: 'Base', moon: 'Moon' } as const;
 
 /**
  * The value an arrow key moves a capture to: 0.05 a press, 0.01 with Shift, onto that grid (0.62 -> 0.65 up,

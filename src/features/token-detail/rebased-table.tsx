@@ -1,10 +1,9 @@
 import { ScrollBox } from '../../ui/scroll-box.tsx';
 import { memo, useId, useMemo } from 'react';
-import { CASES, tierLabel, type TokenInput } from '../../engine/index.ts';
+import { CASE_LABEL, CASES, tierLabel, type TokenInput } from '../../engine/index.ts';
 import { formatPrice, formatUsdCompact } from '../../lib/format.ts';
 import { pricesFrom, worstCell, type PublishedReference } from './published-reference.ts';
 
-const CASE_LABEL = { bear: 'Bear', base: 'Base', moon: 'Moon' } as const;
 const NOT_PUBLISHED = 'not published';
 
 interface RebasedTableProps {

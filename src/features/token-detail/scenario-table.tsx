@@ -1,9 +1,7 @@
 import { ScrollBox } from '../../ui/scroll-box.tsx';
 import { memo, type ReactNode } from 'react';
-import { CASES, tierLabel, type ScenarioCase, type ScenarioRow } from '../../engine/index.ts';
+import { CASE_LABEL, CASES, tierLabel, type ScenarioCase, type ScenarioRow } from '../../engine/index.ts';
 import { formatMultiple, formatPrice, formatShare, formatUsdCompact } from '../../lib/format.ts';
-
-const CASE_LABEL = { bear: 'Bear', base: 'Base', moon: 'Moon' } as const;
 
 interface BandsTableProps {
   readonly tiers: readonly number[];

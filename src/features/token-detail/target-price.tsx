@@ -1,5 +1,6 @@
 import { memo, useId, useMemo, useState } from 'react';
 import {
+  CASE_LABEL,
   CASES,
   EngineInputError,
   MARKET_SIZE_RANGE,
@@ -7,7 +8,6 @@ import {
   requiredMarketSize,
   requiredMarketSizeAtShare,
   tierLabel,
-  type ScenarioCase,
   type TokenInput,
 } from '../../engine/index.ts';
 import { formatMultiple, formatPrice, formatShare } from '../../lib/format.ts';
@@ -15,7 +15,6 @@ import { SETTLED_SCENARIO, useScenarioActions, useTarget } from '../../state/sce
 import { useSettledStore } from '../../ui/use-settled-value.ts';
 import { scenarioView, type ScenarioView } from './scenario-view.ts';
 
-const CASE_NAME: Readonly<Record<ScenarioCase, string>> = { bear: 'Bear', base: 'Base', moon: 'Moon' };
 const RANGE = `${tierLabel(MARKET_SIZE_RANGE.min)} to ${tierLabel(MARKET_SIZE_RANGE.max)}`;
 
 /**
@@ -32,7 +31,7 @@ export function reachSentence(m: number | null, today: number): string {
 export function targetAnswer(view: ScenarioView, target: number): { readonly lead: string; readonly lines: readonly string[] } {
   const { input, params } = view;
   const today = input.totalMarketCap;
-  const lines = CASES.map((c) => `${CASE_NAME[c]} case: ${reachSentence(requiredMarketSize(input, params.captures[c], target), today)}.`);
+  const lines = CASES.map((c) => `${CASE_LABEL[c]} case: ${reachSentence(requiredMarketSize(input, params.captures[c], target), today)}.`);
   const atShare = requiredMarketSizeAtShare(input, view.share, target);
   lines.push(`At your share of ${formatShare(view.share)} (a fixed share of any market size, not a case): ${reachSentence(atShare, today)}.`);
   return { lead: `To reach ${formatPrice(target)} (${formatMultiple(target / input.price)} today's ${formatPrice(input.price)}):`, lines };

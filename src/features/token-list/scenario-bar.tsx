@@ -1,6 +1,6 @@
 import { memo, useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { CASES, DEFAULT_TIERS, MARKET_SIZE_RANGE, logScale, sliderPosition, sliderValue, tierLabel } from '../../engine/index.ts';
+import { CASE_LABEL, CASES, DEFAULT_TIERS, MARKET_SIZE_RANGE, logScale, sliderPosition, sliderValue, tierLabel } from '../../engine/index.ts';
 import { TARGET_CHOICES, useScreenStore } from '../../state/screen-store.ts';
 import { Link } from '../../ui/link.tsx';
 import { SliderField } from '../../ui/slider-field.tsx';
@@ -10,7 +10,6 @@ import { HelpTip } from '../../ui/help-tip.tsx';
 import type { CaptureMode } from '../../data/captures.ts';
 import type { Horizon } from '../../data/engine-input.ts';
 
-const CASE_LABEL = { bear: 'Bear', base: 'Base', moon: 'Moon' } as const;
 const MODES: ReadonlyArray<{ value: CaptureMode; label: string }> = [
   { value: 'token', label: 'Per token' },
   { value: 'same', label: 'Same for all' },
