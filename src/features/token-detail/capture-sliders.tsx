@@ -26,7 +26,7 @@ function captureText(value: number): string {
 }
 
 /** "Base and moon moved to 2 to keep bear <= base <= moon.": the other cases a typed capture pushed, or null. */
-export function pushedNote(typed: ScenarioCase, before: Captures, after: Captures): string | null {
+function pushedNote(typed: ScenarioCase, before: Captures, after: Captures): string | null {
   const moved = CASES.filter((c) => c !== typed && after[c] !== before[c]);
   if (moved.length === 0) return null;
   const names = moved.join(' and ');
